@@ -1,0 +1,112 @@
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from labourhub.accounts.models import Office, User
+from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.selectors import user_can, user_list, user_roles
+from labourhub.accounts.services import user_create, user_deactivate, user_token_issue
+from labourhub.api.pagination import get_paginated_response
+
+
+def require(request: Request, action: Action) -> None:
+    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+class UserOutput(serializers.ModelSerializer[User]):
+    office = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    roles = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "first_name", "last_name", "email", "office", "status",
+                  "is_active", "preferred_language", "roles"]
+
+    def get_roles(self, obj: User) -> list[str]:
+        return [g.role for g in obj.role_grants.all()]
+
+
+class TokenObtainApi(APIView):
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    class InputSerializer(serializers.Serializer[Any]):
+        username = serializers.CharField(max_length=150)
+        password = serializers.CharField(max_length=4096, trim_whitespace=False)
+
+    @extend_schema(request=InputSerializer, responses={200: dict})
+    def post(self, request: Request) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(request._request, username=data.validated_data["username"],
+                            password=data.validated_data["password"])
+        if user is None:
+            raise AuthenticationFailed(_("Wrong username or password, or the account is locked."))
+        token = user_token_issue(user=user, actor=user)  # type: ignore[arg-type]
+        return Response({"token": token.key})
+
+
+class MeApi(APIView):
+    @extend_schema(responses=UserOutput)
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        data = UserOutput(user).data
+        data["roles"] = list(user_roles(user=user))
+        return Response(data)
+
+
+class UserListApi(APIView):
+    @extend_schema(responses=UserOutput(many=True))
+    def get(self, request: Request) -> Response:
+        require(request, Action.USER_MANAGE)
+        return get_paginated_response(serializer_class=UserOutput,
+                                      queryset=user_list(search=request.query_params.get("q", "")),
+                                      request=request, view=self)
+
+
+class UserCreateApi(APIView):
+    class InputSerializer(serializers.Serializer[Any]):
+        username = serializers.RegexField(r"^[\w.@+-]{3,150}$")
+        password = serializers.CharField(max_length=4096, trim_whitespace=False)
+        email = serializers.EmailField(required=False, default="")
+        first_name = serializers.CharField(max_length=150, required=False, default="")
+        last_name = serializers.CharField(max_length=150, required=False, default="")
+        office = serializers.SlugRelatedField(slug_field="code", queryset=Office.objects.all(),
+                                              required=False, allow_null=True, default=None)
+        roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices),
+                                      allow_empty=False, max_length=len(Role))
+
+    @extend_schema(request=InputSerializer, responses={201: UserOutput})
+    def post(self, request: Request) -> Response:
+        require(request, Action.USER_MANAGE)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        values["roles"] = [Role(r) for r in values["roles"]]
+        user = user_create(**values, actor=request.user)
+        return Response(UserOutput(user).data, status=status.HTTP_201_CREATED)
+
+
+class UserDeactivateApi(APIView):
+    class InputSerializer(serializers.Serializer[Any]):
+        reason = serializers.CharField(max_length=500, required=False, default="")
+
+    @extend_schema(request=InputSerializer, responses=UserOutput)
+    def post(self, request: Request, user_id: int) -> Response:
+        require(request, Action.USER_MANAGE)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        target = get_object_or_404(User, pk=user_id)
+        user = user_deactivate(user=target, actor=request.user,
+                               reason=data.validated_data["reason"])
+        return Response(UserOutput(user).data)

@@ -1,0 +1,77 @@
+"""Roles, actions and scopes: the one place where 'who may do what, where' is decided."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+    AUTHORISING_OFFICIAL = "authorising_official", _("Authorising official")
+    DIRECTOR = "director", _("Director")
+    OFFICE_HEAD = "office_head", _("Office head")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    INSPECTOR = "inspector", _("Inspector")
+    LEGAL_OFFICER = "legal_officer", _("Legal officer")
+    OSH_ENGINEER = "osh_engineer", _("OSH engineer")
+    OCCUPATIONAL_PHYSICIAN = "occupational_physician", _("Occupational physician")
+    CLERK = "clerk", _("Clerk")
+    ANALYST = "analyst", _("Analyst (read-only)")
+    EMPLOYER = "employer", _("Employer")
+    WORKER = "worker", _("Worker")
+
+
+class Scope(models.IntegerChoices):
+    """Ordered from narrowest to widest, so the widest grant wins with ``max``."""
+
+    OWN = 1, _("Own")
+    TEAM = 2, _("Team")
+    OFFICE = 3, _("Office")
+    REGION = 4, _("Region")
+    MINISTRY = 5, _("Whole ministry")
+
+
+class Action(models.TextChoices):
+    DASHBOARD_VIEW = "dashboard.view", _("See the dashboard")
+    AUDIT_VIEW = "audit.view", _("Read the audit trail")
+    USER_MANAGE = "user.manage", _("Manage users and roles")
+    OFFICE_VIEW = "office.view", _("See offices")
+    ESTABLISHMENT_VIEW = "establishment.view", _("See establishments")
+    ESTABLISHMENT_EDIT = "establishment.edit", _("Edit establishments")
+    CASE_VIEW = "case.view", _("See cases")
+    CASE_EDIT = "case.edit", _("Work on cases")
+    INSPECTION_AUTHORISE = "inspection.authorise", _("Authorise inspections")
+    INSPECTION_ASSIGN = "inspection.assign", _("Assign inspections")
+    SANCTION_DECIDE = "sanction.decide", _("Decide sanctions")
+    REPORT_VIEW = "report.view", _("See reports")
+    PORTAL_USE = "portal.use", _("Use the employer and worker portal")
+
+
+STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
+
+_M, _R, _O, _T, _W = Scope.MINISTRY, Scope.REGION, Scope.OFFICE, Scope.TEAM, Scope.OWN
+_STAFF_BASE = {Action.DASHBOARD_VIEW: _W, Action.OFFICE_VIEW: _M, Action.ESTABLISHMENT_VIEW: _M}
+
+# role -> action -> widest scope. Inspectors read every establishment (Philippine inspectors asked
+# to see an establishment's history even when the cases are not theirs) but edit only their own.
+POLICY: dict[Role, dict[Action, Scope]] = {
+    Role.SYSTEM_ADMIN: {a: _M for a in Action if a != Action.PORTAL_USE},
+    Role.AUTHORISING_OFFICIAL: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.CASE_VIEW: _M,
+                                Action.INSPECTION_AUTHORISE: _M, Action.REPORT_VIEW: _M},
+    Role.DIRECTOR: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.CASE_VIEW: _M,
+                    Action.REPORT_VIEW: _M, Action.AUDIT_VIEW: _M, Action.SANCTION_DECIDE: _M},
+    Role.OFFICE_HEAD: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _O, Action.CASE_VIEW: _O,
+                       Action.CASE_EDIT: _O, Action.INSPECTION_ASSIGN: _O,
+                       Action.INSPECTION_AUTHORISE: _O, Action.REPORT_VIEW: _O},
+    Role.SUPERVISOR: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _T, Action.CASE_VIEW: _T,
+                      Action.CASE_EDIT: _T, Action.INSPECTION_ASSIGN: _T, Action.REPORT_VIEW: _T},
+    Role.INSPECTOR: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W,
+                     Action.ESTABLISHMENT_EDIT: _O},
+    Role.LEGAL_OFFICER: {**_STAFF_BASE, Action.CASE_VIEW: _R, Action.CASE_EDIT: _R,
+                         Action.SANCTION_DECIDE: _R},
+    Role.OSH_ENGINEER: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W},
+    Role.OCCUPATIONAL_PHYSICIAN: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W},
+    Role.CLERK: {**_STAFF_BASE, Action.CASE_VIEW: _O, Action.ESTABLISHMENT_EDIT: _O},
+    Role.ANALYST: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.REPORT_VIEW: _M},
+    Role.EMPLOYER: {Action.PORTAL_USE: _W},
+    Role.WORKER: {Action.PORTAL_USE: _W},
+}

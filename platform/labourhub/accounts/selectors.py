@@ -1,0 +1,66 @@
+from django.db.models import QuerySet
+
+from labourhub.accounts.models import Office, RoleGrant, User
+from labourhub.accounts.roles import POLICY, Action, Role, Scope
+
+
+def user_roles(*, user: User) -> list[Role]:
+    cached: list[Role] | None = getattr(user, "_lh_roles", None)
+    if cached is None:
+        cached = [Role(r) for r in user.role_grants.values_list("role", flat=True)]
+        user._lh_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def user_scope_for(*, user: User, action: Action) -> Scope | None:
+    """The widest scope any of the user's roles grants for ``action``; None if none does."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    scopes = [POLICY[role][action] for role in user_roles(user=user) if action in POLICY[role]]
+    return max(scopes) if scopes else None
+
+
+def user_can(
+    *,
+    user: User,
+    action: Action,
+    office: Office | None = None,
+    owner_id: int | None = None,
+) -> bool:
+    """Role x action x scope, decided here and nowhere else.
+
+    Without ``office``/``owner_id`` the question is "may the user do this anywhere at all".
+    """
+    scope = user_scope_for(user=user, action=action)
+    if scope is None:
+        return False
+    if scope == Scope.MINISTRY or (office is None and owner_id is None):
+        return True
+    if owner_id is not None and owner_id == user.pk:
+        return True
+    if office is None or user.office is None:
+        return False
+    if scope == Scope.REGION:
+        return office.region_id == user.office.region_id
+    if scope in (Scope.OFFICE, Scope.TEAM):
+        return office.pk == user.office_id
+    return False
+
+
+def user_list(*, search: str = "") -> QuerySet[User]:
+    qs = User.objects.select_related("office").prefetch_related("role_grants").order_by("username")
+    if search:
+        qs = qs.filter(username__icontains=search) | qs.filter(last_name__icontains=search)
+    return qs
+
+
+def user_get(*, user_id: int) -> User | None:
+    return User.objects.select_related("office").filter(pk=user_id).first()
+
+
+def office_list() -> QuerySet[Office]:
+    return Office.objects.select_related("parent").order_by("code")
+
+
+def role_grant_list(*, user: User) -> QuerySet[RoleGrant]:
+    return RoleGrant.objects.filter(user=user).order_by("role")

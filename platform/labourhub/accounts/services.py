@@ -1,0 +1,164 @@
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from labourhub.accounts.models import Office, RoleGrant, User
+from labourhub.accounts.roles import Role
+from labourhub.audit.services import Actor, audit_record, diff_for_audit
+from labourhub.common.exceptions import ApplicationError
+from labourhub.common.services import model_update
+
+USER_DEPARTED_FINAL = "A departed user can never be reactivated; create a new account instead."
+USERNAME_TAKEN = "This username is already taken."
+CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account."
+
+
+@transaction.atomic
+def office_create(
+    *, code: str, name: str, level: str, parent: Office | None = None, actor: Actor
+) -> Office:
+    office = Office(code=code, name=name, level=level, parent=parent)
+    office.full_clean()
+    office.save()
+    audit_record(actor=actor, action="office.created", subject=office,
+                 changes={"code": code, "name": name, "level": level})
+    return office
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    office: Office | None = None,
+    roles: list[Role] | None = None,
+    preferred_language: str = "",
+    actor: Actor,
+) -> User:
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _(USERNAME_TAKEN)})
+    user = User(
+        username=username, email=email, first_name=first_name, last_name=last_name,
+        office=office, preferred_language=preferred_language,
+    )
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    for role in roles or []:
+        RoleGrant.objects.create(user=user, role=role)
+    audit_record(actor=actor, action="user.created", subject=user,
+                 changes={"username": username, "office": office.code if office else None,
+                          "roles": sorted(roles or [])})
+    return user
+
+
+@transaction.atomic
+def user_update(*, user: User, data: dict[str, Any], actor: Actor) -> User:
+    fields = ["first_name", "last_name", "email", "office", "preferred_language"]
+    user, changed, diff = model_update(instance=user, fields=fields, data=data)
+    if changed:
+        audit_record(actor=actor, action="user.updated", subject=user,
+                     changes=diff_for_audit({k: (str(a), str(b)) for k, (a, b) in diff.items()}))
+    return user
+
+
+@transaction.atomic
+def user_set_language(*, user: User, language: str, actor: Actor) -> User:
+    return user_update(user=user, data={"preferred_language": language}, actor=actor)
+
+
+@transaction.atomic
+def role_grant(*, user: User, role: Role, actor: Actor) -> RoleGrant:
+    grant, created = RoleGrant.objects.get_or_create(user=user, role=role)
+    if created:
+        audit_record(actor=actor, action="role.granted", subject=user, changes={"role": role})
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, user: User, role: Role, actor: Actor) -> None:
+    deleted, _n = RoleGrant.objects.filter(user=user, role=role).delete()
+    if deleted:
+        audit_record(actor=actor, action="role.revoked", subject=user, changes={"role": role})
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, actor: Actor, reason: str = "", departed: bool = True) -> User:
+    """End a user's access at once and keep their history.
+
+    ``departed`` is final; ``departed=False`` suspends. Open sessions die on the next request
+    because the auth backend refuses inactive users; API tokens are deleted here.
+    """
+    if actor is not None and actor.pk == user.pk:
+        raise ApplicationError(_(CANNOT_DEACTIVATE_SELF))
+    before = user.status
+    user.is_active = False
+    user.status = User.Status.DEPARTED if departed else User.Status.SUSPENDED
+    if departed:
+        user.departed_at = timezone.now()
+    user.save(update_fields=["is_active", "status", "departed_at"])
+    tokens, _n = Token.objects.filter(user=user).delete()
+    audit_record(actor=actor, action="user.deactivated", subject=user,
+                 changes={"status": {"before": before, "after": user.status}},
+                 extra={"reason": reason, "tokens_revoked": tokens})
+    return user
+
+
+@transaction.atomic
+def user_reactivate(*, user: User, actor: Actor) -> User:
+    if user.status == User.Status.DEPARTED:
+        raise ApplicationError(_(USER_DEPARTED_FINAL))
+    user.is_active = True
+    user.status = User.Status.ACTIVE
+    user.save(update_fields=["is_active", "status"])
+    audit_record(actor=actor, action="user.reactivated", subject=user)
+    return user
+
+
+@transaction.atomic
+def user_token_issue(*, user: User, actor: Actor) -> Token:
+    if not user.is_active:
+        raise ApplicationError(_("This account is not active."))
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    audit_record(actor=actor, action="user.token_issued", subject=user)
+    return token
+
+
+@transaction.atomic
+def user_login_record(*, user: User, succeeded: bool) -> None:
+    audit_record(actor=user if succeeded else None,
+                 action="auth.login" if succeeded else "auth.login_failed", subject=user)
+
+
+@transaction.atomic
+def user_totp_start(*, user: User, actor: Actor) -> TOTPDevice:
+    """Create an unconfirmed TOTP device; it protects nothing until confirmed with a code."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    audit_record(actor=actor, action="user.totp_started", subject=user)
+    return device
+
+
+@transaction.atomic
+def user_totp_confirm(*, user: User, token: str, actor: Actor) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(token):
+        raise ApplicationError(_("That code is not valid. Try the current one."))
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(actor=actor, action="user.totp_enabled", subject=user)
+    return device

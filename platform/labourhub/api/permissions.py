@@ -1,0 +1,17 @@
+from typing import Any
+
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from labourhub.accounts.roles import STAFF_ROLES
+from labourhub.accounts.selectors import user_roles
+
+
+class IsMinistryStaff(BasePermission):
+    """Deny by default (R16): an authenticated, active user holding a staff role."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        return any(role in STAFF_ROLES for role in user_roles(user=user))  # type: ignore[arg-type]

@@ -1,0 +1,41 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from labourhub.accounts.apis import require
+from labourhub.accounts.roles import Action
+from labourhub.api.pagination import get_paginated_response
+from labourhub.audit.models import AuditEvent
+from labourhub.audit.selectors import audit_event_list
+
+
+class AuditEventListApi(APIView):
+    class FilterSerializer(serializers.Serializer[Any]):
+        actor = serializers.CharField(required=False, max_length=150)
+        subject_type = serializers.CharField(required=False, max_length=100)
+        subject_id = serializers.CharField(required=False, max_length=64)
+        action = serializers.CharField(required=False, max_length=100)
+        date_from = serializers.DateField(required=False)
+        date_to = serializers.DateField(required=False)
+
+    class OutputSerializer(serializers.ModelSerializer[AuditEvent]):
+        class Meta:
+            model = AuditEvent
+            fields = ["id", "occurred_at", "actor_id", "actor_repr", "action", "subject_type",
+                      "subject_id", "subject_repr", "changes", "extra", "request_id", "ip",
+                      "prev_hash", "hash"]
+
+    @extend_schema(parameters=[FilterSerializer], responses=OutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        require(request, Action.AUDIT_VIEW)
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        return get_paginated_response(
+            serializer_class=self.OutputSerializer,
+            queryset=audit_event_list(filters=filters.validated_data),  # type: ignore[arg-type]
+            request=request, view=self,
+        )

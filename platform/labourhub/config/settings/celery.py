@@ -1,0 +1,19 @@
+from labourhub.config.env import env
+
+_REDIS_URL = env("REDIS_URL", default="")
+CELERY_BROKER_URL = _REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = _REDIS_URL or None
+# Without a broker (no REDIS_URL) tasks run in-process so the platform still works.
+CELERY_TASK_ALWAYS_EAGER = not _REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "audit-verify-all-ministries": {
+        "task": "tenants.tasks.audit_verify_all",
+        "schedule": 6 * 60 * 60,
+    },
+}

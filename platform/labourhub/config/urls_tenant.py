@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from labourhub.web.views import health
+
+urlpatterns = [
+    path("health/", health, name="health"),
+    path("app/", include("labourhub.web.urls")),
+    path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include(wagtail_urls)),
+]
+
+if settings.DEBUG:  # pragma: no cover
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns = staticfiles_urlpatterns() + urlpatterns

@@ -1,0 +1,1 @@
+"""The plugin host: hookspecs, the plugin manager and per-ministry dispatch (R21-R32)."""

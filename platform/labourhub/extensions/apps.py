@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExtensionsConfig(AppConfig):
+    name = "labourhub.extensions"
+    label = "extensions"

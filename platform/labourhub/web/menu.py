@@ -1,0 +1,30 @@
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str | Promise
+    url: str
+    action: Action | None = None
+
+
+def core_menu() -> list[MenuItem]:
+    return [
+        MenuItem(_("Dashboard"), reverse("web:home"), Action.DASHBOARD_VIEW),
+        MenuItem(_("Users"), reverse("web:user-list"), Action.USER_MANAGE),
+        MenuItem(_("Audit trail"), reverse("web:audit-list"), Action.AUDIT_VIEW),
+        MenuItem(_("API"), "/api/v1/docs/", Action.DASHBOARD_VIEW),
+    ]
+
+
+def menu_for(*, user: User) -> list[MenuItem]:
+    return [item for item in core_menu() if item.action is None
+            or user_can(user=user, action=item.action)]

@@ -1,0 +1,64 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def ministry_language(request: HttpRequest) -> str:
+    """User preference, then the language switcher's cookie, then the ministry's default.
+
+    The browser's Accept-Language is deliberately not used: a ministry's site speaks the
+    ministry's language unless the person chooses otherwise.
+    """
+    user = getattr(request, "user", None)
+    pref = getattr(user, "preferred_language", "") if user is not None else ""
+    if pref in SUPPORTED:
+        return str(pref)
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if cookie in SUPPORTED:
+        return cookie
+    tenant = getattr(request, "tenant", None)
+    default = getattr(tenant, "default_language", "") or settings.LANGUAGE_CODE
+    return default if default in SUPPORTED else settings.LANGUAGE_CODE
+
+
+class MinistryLanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = ministry_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        translation.deactivate()
+        return response
+
+
+class OtpRequiredMiddleware:
+    """A user who has a confirmed TOTP device must present a code before using /app/."""
+
+    EXEMPT_PREFIXES = ("/app/login", "/app/logout", "/app/password-reset", "/static/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith("/app/")
+            and not request.path.startswith(self.EXEMPT_PREFIXES)
+            and not user.is_verified()
+            and user.totpdevice_set.filter(confirmed=True).exists()
+        ):
+            return HttpResponseRedirect(reverse("web:login-otp"))
+        return self.get_response(request)

@@ -1,0 +1,193 @@
+from io import BytesIO
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.selectors import user_can, user_list, user_roles
+from labourhub.accounts.services import (
+    user_create,
+    user_deactivate,
+    user_set_language,
+    user_totp_confirm,
+    user_totp_start,
+)
+from labourhub.audit.selectors import audit_event_list
+from labourhub.common.exceptions import ApplicationError
+from labourhub.web.forms import (
+    AuditFilterForm,
+    LanguageForm,
+    LoginForm,
+    OtpForm,
+    UserCreateForm,
+)
+from labourhub.web.selectors import dashboard_counts
+
+LOCKED_OUT = "Too many failed sign-in attempts. This account is locked for 15 minutes."
+
+
+def _require(request: HttpRequest, action: Action) -> None:
+    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "web/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if TOTPDevice.objects.filter(user=form.get_user(), confirmed=True).exists():
+            return HttpResponseRedirect(reverse("web:login-otp"))
+        return response
+
+
+def lockout_response(request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    form = LoginForm(request)
+    return render(request, "web/login.html", {"form": form, "locked_out": _(LOCKED_OUT)},
+                  status=429)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def login_otp(request: HttpRequest) -> HttpResponse:
+    form = OtpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return HttpResponseRedirect(reverse("web:home"))
+        form.add_error("token", _("That code is not valid. Try the current one."))
+    return render(request, "web/login_otp.html", {"form": form})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    return render(request, "web/home.html", {
+        "counts": dashboard_counts(user=user),
+        "roles": [Role(r).label for r in user_roles(user=user)],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def user_list_view(request: HttpRequest) -> HttpResponse:
+    _require(request, Action.USER_MANAGE)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = user_create(
+                username=data["username"], password=data["password"], email=data["email"],
+                first_name=data["first_name"], last_name=data["last_name"],
+                office=data["office"], roles=[Role(data["role"])], actor=request.user,
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else "password", errors)
+        else:
+            messages.success(request, _("User %(name)s created.") % {"name": created.username})
+            return HttpResponseRedirect(reverse("web:user-list"))
+    page = Paginator(user_list(search=request.GET.get("q", "")), 50).get_page(request.GET.get("page"))
+    return render(request, "web/users.html", {"page": page, "form": form,
+                                              "q": request.GET.get("q", "")},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    _require(request, Action.USER_MANAGE)
+    target = get_object_or_404(User, pk=user_id)
+    try:
+        user_deactivate(user=target, actor=request.user,
+                        reason=request.POST.get("reason", "")[:500])
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("%(name)s can no longer sign in.") % {"name": target.username})
+    return HttpResponseRedirect(reverse("web:user-list"))
+
+
+@login_required
+def audit_list_view(request: HttpRequest) -> HttpResponse:
+    _require(request, Action.AUDIT_VIEW)
+    form = AuditFilterForm(request.GET or None)
+    events = audit_event_list(filters=form.cleaned_data if form.is_valid() else {})  # type: ignore[arg-type]
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    template = "web/partials/audit_rows.html" if request.htmx else "web/audit.html"  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "page": page},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_view(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    language_form = LanguageForm(request.POST if "language" in request.POST else None,
+                                 initial={"language": request.LANGUAGE_CODE})
+    otp_form = OtpForm(request.POST if "token" in request.POST else None)
+    if language_form.is_bound and language_form.is_valid():
+        user_set_language(user=user, language=language_form.cleaned_data["language"], actor=user)
+        return HttpResponseRedirect(reverse("web:account"))
+    if otp_form.is_bound and otp_form.is_valid():
+        try:
+            user_totp_confirm(user=user, token=otp_form.cleaned_data["token"], actor=user)
+        except ApplicationError as exc:
+            otp_form.add_error("token", exc.message)
+        else:
+            messages.success(request, _("Two-step sign-in is on."))
+            return HttpResponseRedirect(reverse("web:account"))
+    pending = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if request.GET.get("totp") == "start" and pending is None:
+        pending = user_totp_start(user=user, actor=user)
+    qr_svg = ""
+    if pending is not None:
+        buf = BytesIO()
+        qrcode.make(pending.config_url, image_factory=qrcode.image.svg.SvgPathImage).save(buf)
+        qr_svg = buf.getvalue().decode()
+    return render(request, "web/account.html", {
+        "language_form": language_form, "otp_form": otp_form, "pending": pending,
+        "qr_svg": qr_svg, "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+    }, status=400 if (otp_form.errors or language_form.errors) else 200)
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(f"ok {timezone.now():%Y-%m-%dT%H:%M:%SZ}", content_type="text/plain")
+
+
+
+@require_POST
+def set_language_view(request: HttpRequest) -> HttpResponse:
+    """The switcher: remembers the choice in a cookie, and on the account when signed in."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next") or "/"
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            user_set_language(user=request.user, language=language,  # type: ignore[arg-type]
+                              actor=request.user)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
+                            samesite="Lax")
+    return response

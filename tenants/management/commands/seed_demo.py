@@ -1,0 +1,91 @@
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from labourhub.accounts.models import Office, User
+from labourhub.accounts.roles import Role
+from labourhub.accounts.services import office_create, user_create
+from tenants.context import ministry_context
+from tenants.demo.ministries import DEMO, DEMO_PASSWORD
+from tenants.selectors import ministry_get, ministry_url
+from tenants.services import ministry_provision, public_tenant_ensure, template_ensure
+
+ROLE_USERNAMES = {
+    Role.SYSTEM_ADMIN: "admin", Role.AUTHORISING_OFFICIAL: "minister", Role.DIRECTOR: "director",
+    Role.OFFICE_HEAD: "officehead", Role.SUPERVISOR: "supervisor", Role.INSPECTOR: "inspector",
+    Role.LEGAL_OFFICER: "legal", Role.OSH_ENGINEER: "osh", Role.OCCUPATIONAL_PHYSICIAN: "physician",
+    Role.CLERK: "clerk", Role.ANALYST: "analyst", Role.EMPLOYER: "employer", Role.WORKER: "worker",
+}
+
+
+class Command(BaseCommand):
+    help = "Create the demo ministries, their offices and one user per role (idempotent)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--only", nargs="*", help="slugs to seed (default: all)")
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        public_tenant_ensure()
+        t0 = time.monotonic()
+        template_ensure()
+        self._say(opts, f"template schema ready in {time.monotonic() - t0:.1f}s")
+        for spec, offices in DEMO:
+            if opts["only"] and spec.slug not in opts["only"]:
+                continue
+            ministry = ministry_get(slug=spec.slug)
+            if ministry is None:
+                t0 = time.monotonic()
+                ministry = ministry_provision(spec=spec, admin_username="admin",
+                                              admin_password=DEMO_PASSWORD, actor=None)
+                self._say(opts, f"provisioned {spec.slug} in {time.monotonic() - t0:.2f}s")
+            with ministry_context(ministry):
+                self._seed_offices(offices)
+                self._seed_users(spec.default_language)
+        if not opts["quiet"]:
+            self._print_summary()
+
+    def _seed_offices(self, offices: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
+        for code, name, districts in offices:
+            region = Office.objects.filter(code=code).first() or office_create(
+                code=code, name=name, level=Office.Level.REGION, actor=None)
+            for dcode, dname in districts:
+                if not Office.objects.filter(code=dcode).exists():
+                    office_create(code=dcode, name=dname, level=Office.Level.DISTRICT,
+                                  parent=region, actor=None)
+
+    def _seed_users(self, language: str) -> None:
+        first_district = Office.objects.filter(level=Office.Level.DISTRICT).order_by("code").first()
+        for role, username in ROLE_USERNAMES.items():
+            if User.objects.filter(username=username).exists():
+                continue
+            staff = role not in (Role.EMPLOYER, Role.WORKER)
+            user_create(username=username, password=DEMO_PASSWORD,
+                        first_name=str(role.label), last_name="Demo",
+                        office=first_district if staff else None, roles=[role],
+                        preferred_language="", actor=None)
+
+    def _say(self, opts: dict[str, Any], msg: str) -> None:
+        if not opts["quiet"]:
+            self.stdout.write(msg)
+
+    def _print_summary(self) -> None:
+        port = settings.PLATFORM_PORT
+        w = self.stdout.write
+        w("")
+        w("=" * 72)
+        w(f"LabourHub is starting on http://{settings.PLATFORM_DOMAIN}:{port}/ "
+          "(coordination unit: all ministries)")
+        for spec, _offices in DEMO:
+            ministry = ministry_get(slug=spec.slug)
+            if ministry is None:
+                continue
+            url = ministry_url(ministry=ministry)
+            w(f"  {spec.slug:<12} {url:<38} staff: {url}app/   CMS: {url}cms-admin/")
+        w("")
+        w(f"Demo logins in every ministry (password for all: {DEMO_PASSWORD}):")
+        w("  " + ", ".join(f"{u} ({r.label})" for r, u in ROLE_USERNAMES.items()))
+        w("API docs: <ministry URL>api/v1/docs/   Stop everything with Ctrl-C.")
+        w("=" * 72)
