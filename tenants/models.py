@@ -53,3 +53,23 @@ class Ministry(TenantMixin):
 class Domain(DomainMixin):
     def __str__(self) -> str:
         return str(self.domain)
+
+
+class PluginActivation(models.Model):
+    """Which plugins a ministry runs, with its validated configuration (R25, R30)."""
+
+    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="plugins")
+    plugin_slug = models.CharField(max_length=100)
+    enabled = models.BooleanField(default=True)
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.CharField(max_length=200, blank=True)
+    # Secrets are stored as references ({"$secret": "..."}), never as plaintext.
+    config = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ministry", "plugin_slug"], name="one_activation_per_plugin")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ministry_id}:{self.plugin_slug}"

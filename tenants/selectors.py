@@ -30,3 +30,12 @@ def ministry_url(*, ministry: Ministry) -> str:
 
 def domain_taken(*, domain: str) -> bool:
     return Domain.objects.filter(domain__iexact=domain).exists()
+
+
+def plugin_enabled_slugs(*, ministry: Ministry | None) -> frozenset[str]:
+    if ministry is None or getattr(ministry, "pk", None) is None:
+        return frozenset()
+    from tenants.models import PluginActivation
+
+    return frozenset(PluginActivation.objects.filter(ministry=ministry, enabled=True)
+                     .values_list("plugin_slug", flat=True))

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+from django.db import connection
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
+from labourhub.extensions import current_hooks, flatten
 
 
 @dataclass(frozen=True)
@@ -26,5 +28,8 @@ def core_menu() -> list[MenuItem]:
 
 
 def menu_for(*, user: User) -> list[MenuItem]:
-    return [item for item in core_menu() if item.action is None
+    """Core items plus those of the plugins enabled for the current ministry."""
+    items = core_menu() + flatten(current_hooks().register_menu_items(
+        tenant=getattr(connection, "tenant", None), user=user))
+    return [item for item in items if item.action is None
             or user_can(user=user, action=item.action)]

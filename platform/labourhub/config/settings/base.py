@@ -127,6 +127,8 @@ WSGI_APPLICATION = "labourhub.config.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/labourhub")}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# Parallel test sessions on one server (several developers or helpers) each get their own DB.
+DATABASES["default"]["TEST"] = {"NAME": env("TEST_DB_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
