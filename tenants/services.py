@@ -21,8 +21,20 @@ from tenants.models import Domain, Ministry
 from tenants.selectors import domain_taken
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]{1,29}$")
-RESERVED_SLUGS = frozenset({"public", "template", "www", "api", "admin", "static", "media",
-                            "console", "pg_catalog", "information_schema"})
+RESERVED_SLUGS = frozenset(
+    {
+        "public",
+        "template",
+        "www",
+        "api",
+        "admin",
+        "static",
+        "media",
+        "console",
+        "pg_catalog",
+        "information_schema",
+    }
+)
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 
 ERR_SLUG = "Use 2-30 lower-case letters or digits, starting with a letter."
@@ -136,26 +148,46 @@ def ministry_provision(
     except ValidationError as exc:
         raise ValidationError({"admin_password": exc.messages}) from exc
     if not schema_exists(settings.TENANT_BASE_SCHEMA):
-        raise RuntimeError("The template schema is missing; run 'manage.py seed_demo' or "
-                           "'manage.py provision_ministry --ensure-template' first.")
+        raise RuntimeError(
+            "The template schema is missing; run 'manage.py seed_demo' or "
+            "'manage.py provision_ministry --ensure-template' first."
+        )
     ministry = Ministry(
-        schema_name=spec.slug, name=spec.name, country=spec.country, languages=spec.languages,
-        default_language=spec.default_language, time_zone=spec.time_zone,
-        currency=spec.currency, working_week=sorted(set(spec.working_week)),
+        schema_name=spec.slug,
+        name=spec.name,
+        country=spec.country,
+        languages=spec.languages,
+        default_language=spec.default_language,
+        time_zone=spec.time_zone,
+        currency=spec.currency,
+        working_week=sorted(set(spec.working_week)),
     )
     ministry.save()
     domain = Domain.objects.create(
         domain=ministry_domain_for(slug=spec.slug), tenant=ministry, is_primary=True
     )
     ministry.create_schema(check_if_exists=False, verbosity=0)
-    audit_record(actor=actor, action="ministry.provisioned", subject=ministry,
-                 changes={"slug": spec.slug, "country": spec.country, "domain": domain.domain,
-                          "languages": spec.languages})
+    audit_record(
+        actor=actor,
+        action="ministry.provisioned",
+        subject=ministry,
+        changes={
+            "slug": spec.slug,
+            "country": spec.country,
+            "domain": domain.domain,
+            "languages": spec.languages,
+        },
+    )
     with ministry_context(ministry):
         _ministry_site_setup(ministry=ministry, hostname=domain.domain)
-        user_create(username=admin_username, password=admin_password, email=admin_email,
-                    roles=[Role.SYSTEM_ADMIN], preferred_language=spec.default_language,
-                    actor=None)
+        user_create(
+            username=admin_username,
+            password=admin_password,
+            email=admin_email,
+            roles=[Role.SYSTEM_ADMIN],
+            preferred_language=spec.default_language,
+            actor=None,
+        )
     return ministry
 
 

@@ -19,8 +19,9 @@ def test_a_row_created_in_one_schema_is_invisible_from_another(ministry, second_
         assert not Office.objects.filter(code="ONLY-A").exists()
 
 
-def test_token_of_one_ministry_is_rejected_by_another(ministry, second_ministry, user_with_role,
-                                                      api_client_for):
+def test_token_of_one_ministry_is_rejected_by_another(
+    ministry, second_ministry, user_with_role, api_client_for
+):
     admin = user_with_role(Role.SYSTEM_ADMIN)
     api_a = api_client_for(ministry, admin)
     token = api_a._credentials["HTTP_AUTHORIZATION"]
@@ -39,8 +40,9 @@ def test_admin_of_another_ministry_cannot_reach_this_ministrys_users(
     with ministry_context(second_ministry):
         from labourhub.accounts.services import user_create
 
-        admin_b = user_create(username="admin-b", password=TEST_PASSWORD,
-                              roles=[Role.SYSTEM_ADMIN], actor=None)
+        admin_b = user_create(
+            username="admin-b", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
         api_b = api_client_for(second_ministry, admin_b)
         listing = api_b.get("/api/v1/users/").json()
         assert "victim-in-a" not in {u["username"] for u in listing["results"]}

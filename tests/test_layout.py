@@ -12,8 +12,13 @@ def test_platform_folder_is_not_a_package():
 
 def test_stdlib_platform_module_is_not_shadowed():
     assert platform.system()
-    out = subprocess.run([sys.executable, "-c", "import platform, uuid; print(platform.system())"],
-                         cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "import platform, uuid; print(platform.system())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() == platform.system()
 
 

@@ -56,8 +56,9 @@ def test_wrong_password_many_times_locks_the_account(client_for, ministry, user_
     assert client.get("/app/").status_code == 302
 
 
-def test_user_of_one_ministry_cannot_sign_in_to_another(client_for, ministry, second_ministry,
-                                                        user_with_role):
+def test_user_of_one_ministry_cannot_sign_in_to_another(
+    client_for, ministry, second_ministry, user_with_role
+):
     user = user_with_role(Role.SYSTEM_ADMIN, username="only-in-first")
     client = client_for(second_ministry)
     response = client.post("/app/login/", {"username": user.username, "password": TEST_PASSWORD})
@@ -87,8 +88,9 @@ def test_inspector_cannot_open_admin_pages(client_for, ministry, user_with_role,
     assert client.get(path).status_code == 403
 
 
-def test_password_reset_sends_a_link_on_the_ministry_domain(client_for, ministry, user_with_role,
-                                                            mailoutbox):
+def test_password_reset_sends_a_link_on_the_ministry_domain(
+    client_for, ministry, user_with_role, mailoutbox
+):
     user = user_with_role(Role.CLERK)
     user.email = "clerk@example.org"
     user.save(update_fields=["email"])

@@ -15,8 +15,9 @@ def admin_api(ministry, user_with_role, api_client_for):
 def test_token_login_and_me(ministry, user_with_role, api_client_for):
     user = user_with_role(Role.LEGAL_OFFICER)
     api = api_client_for(ministry)
-    response = api.post("/api/v1/auth/token/", {"username": user.username,
-                                                 "password": TEST_PASSWORD}, format="json")
+    response = api.post(
+        "/api/v1/auth/token/", {"username": user.username, "password": TEST_PASSWORD}, format="json"
+    )
     assert response.status_code == 200
     api.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     me = api.get("/api/v1/me/").json()
@@ -25,7 +26,8 @@ def test_token_login_and_me(ministry, user_with_role, api_client_for):
 
 def test_token_login_with_bad_credentials_is_refused(ministry, api_client_for):
     response = api_client_for(ministry).post(
-        "/api/v1/auth/token/", {"username": "nobody", "password": "x"}, format="json")
+        "/api/v1/auth/token/", {"username": "nobody", "password": "x"}, format="json"
+    )
     assert response.status_code in (401, 403)
     assert response.json()["message"]
 
@@ -40,27 +42,55 @@ def test_worker_portal_role_cannot_use_staff_api(ministry, user_with_role, api_c
 
 
 def test_admin_creates_a_user(admin_api, in_ministry):
-    response = admin_api.post("/api/v1/users/create/", {
-        "username": "new.inspector", "password": "Another-strong-2026", "roles": ["inspector"],
-        "office": None}, format="json")
+    response = admin_api.post(
+        "/api/v1/users/create/",
+        {
+            "username": "new.inspector",
+            "password": "Another-strong-2026",
+            "roles": ["inspector"],
+            "office": None,
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     user = User.objects.get(username="new.inspector")
     assert AuditEvent.objects.filter(action="user.created", subject_id=str(user.pk)).exists()
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"username": "a", "password": "Another-strong-2026", "roles": ["inspector"]}, "username"),
-    ({"username": "<script>", "password": "Another-strong-2026", "roles": ["inspector"]}, "username"),
-    ({"username": "ok.user", "password": "123", "roles": ["inspector"]}, "password"),
-    ({"username": "ok.user", "password": "Another-strong-2026", "roles": []}, "roles"),
-    ({"username": "ok.user", "password": "Another-strong-2026", "roles": ["emperor"]}, "roles"),
-    ({"username": "ok.user", "password": "Another-strong-2026", "roles": ["inspector"],
-      "office": "NOPE"}, "office"),
-    ({"username": "ok.user", "password": "Another-strong-2026", "roles": ["inspector"],
-      "email": "not-an-email"}, "email"),
-])
-def test_hostile_user_input_gets_field_errors_and_writes_nothing(admin_api, in_ministry, payload,
-                                                                 field):
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"username": "a", "password": "Another-strong-2026", "roles": ["inspector"]}, "username"),
+        (
+            {"username": "<script>", "password": "Another-strong-2026", "roles": ["inspector"]},
+            "username",
+        ),
+        ({"username": "ok.user", "password": "123", "roles": ["inspector"]}, "password"),
+        ({"username": "ok.user", "password": "Another-strong-2026", "roles": []}, "roles"),
+        ({"username": "ok.user", "password": "Another-strong-2026", "roles": ["emperor"]}, "roles"),
+        (
+            {
+                "username": "ok.user",
+                "password": "Another-strong-2026",
+                "roles": ["inspector"],
+                "office": "NOPE",
+            },
+            "office",
+        ),
+        (
+            {
+                "username": "ok.user",
+                "password": "Another-strong-2026",
+                "roles": ["inspector"],
+                "email": "not-an-email",
+            },
+            "email",
+        ),
+    ],
+)
+def test_hostile_user_input_gets_field_errors_and_writes_nothing(
+    admin_api, in_ministry, payload, field
+):
     users, events = User.objects.count(), AuditEvent.objects.count()
     response = admin_api.post("/api/v1/users/create/", payload, format="json")
     assert response.status_code == 400
@@ -72,16 +102,23 @@ def test_hostile_user_input_gets_field_errors_and_writes_nothing(admin_api, in_m
 
 def test_duplicate_username_is_refused(admin_api, in_ministry, user_with_role):
     existing = user_with_role(Role.CLERK)
-    response = admin_api.post("/api/v1/users/create/", {
-        "username": existing.username.upper(), "password": "Another-strong-2026",
-        "roles": ["clerk"]}, format="json")
+    response = admin_api.post(
+        "/api/v1/users/create/",
+        {
+            "username": existing.username.upper(),
+            "password": "Another-strong-2026",
+            "roles": ["clerk"],
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "username" in response.json()["extra"]["fields"]
 
 
 def test_malformed_json_gets_a_clear_error(admin_api):
-    response = admin_api.generic("POST", "/api/v1/users/create/", "{not json",
-                                 content_type="application/json")
+    response = admin_api.generic(
+        "POST", "/api/v1/users/create/", "{not json", content_type="application/json"
+    )
     assert response.status_code == 400
     assert response.json()["message"]
 

@@ -27,8 +27,10 @@ def test_audit_outside_a_transaction_is_refused(in_ministry):
 
     from django.db import connections
 
-    with mock.patch.object(connections["default"], "in_atomic_block", False), \
-            pytest.raises(RuntimeError):
+    with (
+        mock.patch.object(connections["default"], "in_atomic_block", False),
+        pytest.raises(RuntimeError),
+    ):
         audit_record(actor=None, action="x")
 
 
@@ -55,8 +57,9 @@ def test_tampering_with_the_trigger_disabled_is_detected_and_named(in_ministry):
     audit_record_in_tx(action="test.after")
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
-        cursor.execute("UPDATE audit_auditevent SET changes = '{\"fine\": 10}' WHERE id = %s",
-                       [victim.pk])
+        cursor.execute(
+            "UPDATE audit_auditevent SET changes = '{\"fine\": 10}' WHERE id = %s", [victim.pk]
+        )
         cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
     report = audit_chain_verify()
     assert report.broken_id == victim.pk

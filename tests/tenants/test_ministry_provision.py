@@ -10,20 +10,33 @@ from tenants.context import ministry_context
 from tenants.models import Domain, Ministry
 from tenants.services import ERR_COUNTRY, MinistrySpec, ministry_provision
 
-GOOD = dict(slug="belize", name="Ministry of Labour of Belize", country="BZ", languages=["en", "es"],
-            default_language="en", time_zone="America/Belize", currency="BZD")
+GOOD = {
+    "slug": "belize",
+    "name": "Ministry of Labour of Belize",
+    "country": "BZ",
+    "languages": ["en", "es"],
+    "default_language": "en",
+    "time_zone": "America/Belize",
+    "currency": "BZD",
+}
 
 
 def provision(**overrides):
-    return ministry_provision(spec=MinistrySpec(**{**GOOD, **overrides}), admin_username="boss",
-                              admin_password="Str0ng-password-2026", actor=None)
+    return ministry_provision(
+        spec=MinistrySpec(**{**GOOD, **overrides}),
+        admin_username="boss",
+        admin_password="Str0ng-password-2026",
+        actor=None,
+    )
 
 
 def test_provision_creates_schema_domain_site_and_admin(db):
     ministry = provision()
     assert schema_exists("belize")
     assert Domain.objects.get(tenant=ministry).domain == "belize.localhost"
-    assert AuditEvent.objects.filter(action="ministry.provisioned", subject_id=str(ministry.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="ministry.provisioned", subject_id=str(ministry.pk)
+    ).exists()
     with ministry_context(ministry):
         from wagtail.models import Site
 
@@ -37,23 +50,28 @@ def test_provision_creates_schema_domain_site_and_admin(db):
 
 
 def nothing_written(slug="belize"):
-    return (not Ministry.objects.filter(schema_name=slug).exists()
-            and not Domain.objects.filter(domain=f"{slug}.localhost").exists()
-            and not schema_exists(slug))
+    return (
+        not Ministry.objects.filter(schema_name=slug).exists()
+        and not Domain.objects.filter(domain=f"{slug}.localhost").exists()
+        and not schema_exists(slug)
+    )
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"slug": "test"}, "slug"),                       # subdomain of an existing ministry
-    ({"slug": "Bad Slug!"}, "slug"),
-    ({"slug": "public"}, "slug"),
-    ({"country": "XX"}, "country"),
-    ({"country": "'; DROP SCHEMA public; --"}, "country"),
-    ({"languages": ["en", "klingon"]}, "languages"),
-    ({"default_language": "fr"}, "default_language"),
-    ({"time_zone": "Mars/Olympus"}, "time_zone"),
-    ({"currency": "dollars"}, "currency"),
-    ({"working_week": [0, 9]}, "working_week"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"slug": "test"}, "slug"),  # subdomain of an existing ministry
+        ({"slug": "Bad Slug!"}, "slug"),
+        ({"slug": "public"}, "slug"),
+        ({"country": "XX"}, "country"),
+        ({"country": "'; DROP SCHEMA public; --"}, "country"),
+        ({"languages": ["en", "klingon"]}, "languages"),
+        ({"default_language": "fr"}, "default_language"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone"),
+        ({"currency": "dollars"}, "currency"),
+        ({"working_week": [0, 9]}, "working_week"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_error_and_nothing_is_written(db, overrides, field):
     before = Ministry.objects.count()
     with pytest.raises(ValidationError) as exc:
@@ -81,8 +99,9 @@ def test_duplicate_subdomain_message_is_translated(db):
 
 def test_weak_admin_password_is_refused_before_any_write(db):
     with pytest.raises(ValidationError) as exc:
-        ministry_provision(spec=MinistrySpec(**GOOD), admin_username="boss",
-                           admin_password="123", actor=None)
+        ministry_provision(
+            spec=MinistrySpec(**GOOD), admin_username="boss", admin_password="123", actor=None
+        )
     assert "admin_password" in exc.value.message_dict
     assert nothing_written()
 
@@ -102,7 +121,17 @@ def test_a_failure_after_the_schema_is_cloned_rolls_everything_back(db, monkeypa
 
 def test_provision_command_reports_bad_input(db):
     with pytest.raises(CommandError) as exc:
-        call_command("provision_ministry", "test", "--name", "Dup", "--country", "ZZ",
-                     "--languages", "xx", "--admin-password", "Str0ng-password-2026")
+        call_command(
+            "provision_ministry",
+            "test",
+            "--name",
+            "Dup",
+            "--country",
+            "ZZ",
+            "--languages",
+            "xx",
+            "--admin-password",
+            "Str0ng-password-2026",
+        )
     text = str(exc.value)
     assert "slug" in text and "country" in text and "languages" in text

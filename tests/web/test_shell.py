@@ -34,8 +34,9 @@ def test_audit_page_filters_by_user(client_for, ministry, user_with_role):
     assert "No se registró ningún cambio" in page or "empty" in page
 
 
-def test_audit_page_rejects_bad_filters_with_a_translated_error(client_for, ministry,
-                                                                user_with_role):
+def test_audit_page_rejects_bad_filters_with_a_translated_error(
+    client_for, ministry, user_with_role
+):
     admin = user_with_role(Role.SYSTEM_ADMIN)
     client = client_for(ministry)
     client.force_login(admin)
@@ -60,8 +61,9 @@ def test_user_form_hostile_input_keeps_nothing(client_for, ministry, user_with_r
     client = client_for(ministry)
     client.force_login(admin)
     before = (User.objects.count(), AuditEvent.objects.count())
-    response = client.post("/app/users/", {"username": "ok.name", "role": "inspector",
-                                           "password": "password"})
+    response = client.post(
+        "/app/users/", {"username": "ok.name", "role": "inspector", "password": "password"}
+    )
     assert response.status_code == 400
     assert 'class="error"' in response.content.decode()
     assert 'value="ok.name"' in response.content.decode()  # what was typed is kept
@@ -74,8 +76,9 @@ def test_user_form_creates_a_user(client_for, ministry, user_with_role, in_minis
     admin = user_with_role(Role.SYSTEM_ADMIN)
     client = client_for(ministry)
     client.force_login(admin)
-    response = client.post("/app/users/", {"username": "nuevo", "role": "clerk",
-                                           "password": "Contraseña-segura-2026"})
+    response = client.post(
+        "/app/users/", {"username": "nuevo", "role": "clerk", "password": "Contraseña-segura-2026"}
+    )
     assert response.status_code == 302
     assert User.objects.get(username="nuevo").role_grants.get().role == "clerk"
 

@@ -19,18 +19,30 @@ from labourhub.api.pagination import get_paginated_response
 
 
 def require(request: Request, action: Action) -> None:
-    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+    if not user_can(user=request.user, action=action):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
 class UserOutput(serializers.ModelSerializer[User]):
-    office = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    office: serializers.SlugRelatedField[Office] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     roles = serializers.SerializerMethodField()
 
     class Meta:
         model = User
-        fields = ["id", "username", "first_name", "last_name", "email", "office", "status",
-                  "is_active", "preferred_language", "roles"]
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "office",
+            "status",
+            "is_active",
+            "preferred_language",
+            "roles",
+        ]
 
     def get_roles(self, obj: User) -> list[str]:
         return [g.role for g in obj.role_grants.all()]
@@ -48,11 +60,14 @@ class TokenObtainApi(APIView):
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request._request, username=data.validated_data["username"],
-                            password=data.validated_data["password"])
+        user = authenticate(
+            request._request,
+            username=data.validated_data["username"],
+            password=data.validated_data["password"],
+        )
         if user is None:
             raise AuthenticationFailed(_("Wrong username or password, or the account is locked."))
-        token = user_token_issue(user=user, actor=user)  # type: ignore[arg-type]
+        token = user_token_issue(user=user, actor=user)
         return Response({"token": token.key})
 
 
@@ -69,9 +84,12 @@ class UserListApi(APIView):
     @extend_schema(responses=UserOutput(many=True))
     def get(self, request: Request) -> Response:
         require(request, Action.USER_MANAGE)
-        return get_paginated_response(serializer_class=UserOutput,
-                                      queryset=user_list(search=request.query_params.get("q", "")),
-                                      request=request, view=self)
+        return get_paginated_response(
+            serializer_class=UserOutput,
+            queryset=user_list(search=request.query_params.get("q", "")),
+            request=request,
+            view=self,
+        )
 
 
 class UserCreateApi(APIView):
@@ -81,10 +99,18 @@ class UserCreateApi(APIView):
         email = serializers.EmailField(required=False, default="")
         first_name = serializers.CharField(max_length=150, required=False, default="")
         last_name = serializers.CharField(max_length=150, required=False, default="")
-        office = serializers.SlugRelatedField(slug_field="code", queryset=Office.objects.all(),
-                                              required=False, allow_null=True, default=None)
-        roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices),
-                                      allow_empty=False, max_length=len(Role))
+        office = serializers.SlugRelatedField(
+            slug_field="code",
+            queryset=Office.objects.all(),
+            required=False,
+            allow_null=True,
+            default=None,
+        )
+        roles = serializers.ListField(
+            child=serializers.ChoiceField(choices=Role.choices),
+            allow_empty=False,
+            max_length=len(Role),
+        )
 
     @extend_schema(request=InputSerializer, responses={201: UserOutput})
     def post(self, request: Request) -> Response:
@@ -107,6 +133,7 @@ class UserDeactivateApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         target = get_object_or_404(User, pk=user_id)
-        user = user_deactivate(user=target, actor=request.user,
-                               reason=data.validated_data["reason"])
+        user = user_deactivate(
+            user=target, actor=request.user, reason=data.validated_data["reason"]
+        )
         return Response(UserOutput(user).data)

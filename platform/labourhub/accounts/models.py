@@ -24,8 +24,10 @@ class Office(BaseModel):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(level="region", parent__isnull=True)
-                           | models.Q(level="district", parent__isnull=False)),
+                condition=(
+                    models.Q(level="region", parent__isnull=True)
+                    | models.Q(level="district", parent__isnull=False)
+                ),
                 name="office_level_matches_parent",
             )
         ]
@@ -68,7 +70,11 @@ class RoleGrant(BaseModel):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     scope_office = models.ForeignKey(
-        Office, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Office,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Office the grant applies to; empty means the user's own office."),
     )
 

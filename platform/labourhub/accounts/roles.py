@@ -44,6 +44,14 @@ class Action(models.TextChoices):
     SANCTION_DECIDE = "sanction.decide", _("Decide sanctions")
     REPORT_VIEW = "report.view", _("See reports")
     PORTAL_USE = "portal.use", _("Use the employer and worker portal")
+    LMI_CONTRIBUTE = "lmi.contribute", _("Upload indicator data for a partner agency")
+    LMI_VET = "lmi.vet", _("Vet and schedule indicator data for publication")
+    DOCUMENT_VIEW = "document.view", _("See letters and documents")
+    DOCUMENT_ISSUE = "document.issue", _("Issue letters and documents")
+    DOCUMENT_SIGN = "document.sign", _("Sign letters and documents")
+    DOCUMENT_TEMPLATE_MANAGE = "document_template.manage", _("Edit letter templates")
+    PLATFORM_MANAGE = "platform.manage", _("Run the platform: ministries, plugins, releases")
+    REGISTRATION_DECIDE = "registration.decide", _("Decide registrations (e.g. trade unions)")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -55,19 +63,50 @@ _STAFF_BASE = {Action.DASHBOARD_VIEW: _W, Action.OFFICE_VIEW: _M, Action.ESTABLI
 # to see an establishment's history even when the cases are not theirs) but edit only their own.
 POLICY: dict[Role, dict[Action, Scope]] = {
     Role.SYSTEM_ADMIN: {a: _M for a in Action if a != Action.PORTAL_USE},
-    Role.AUTHORISING_OFFICIAL: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.CASE_VIEW: _M,
-                                Action.INSPECTION_AUTHORISE: _M, Action.REPORT_VIEW: _M},
-    Role.DIRECTOR: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.CASE_VIEW: _M,
-                    Action.REPORT_VIEW: _M, Action.AUDIT_VIEW: _M, Action.SANCTION_DECIDE: _M},
-    Role.OFFICE_HEAD: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _O, Action.CASE_VIEW: _O,
-                       Action.CASE_EDIT: _O, Action.INSPECTION_ASSIGN: _O,
-                       Action.INSPECTION_AUTHORISE: _O, Action.REPORT_VIEW: _O},
-    Role.SUPERVISOR: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _T, Action.CASE_VIEW: _T,
-                      Action.CASE_EDIT: _T, Action.INSPECTION_ASSIGN: _T, Action.REPORT_VIEW: _T},
-    Role.INSPECTOR: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W,
-                     Action.ESTABLISHMENT_EDIT: _O},
-    Role.LEGAL_OFFICER: {**_STAFF_BASE, Action.CASE_VIEW: _R, Action.CASE_EDIT: _R,
-                         Action.SANCTION_DECIDE: _R},
+    Role.AUTHORISING_OFFICIAL: {
+        **_STAFF_BASE,
+        Action.DASHBOARD_VIEW: _M,
+        Action.CASE_VIEW: _M,
+        Action.INSPECTION_AUTHORISE: _M,
+        Action.REPORT_VIEW: _M,
+    },
+    Role.DIRECTOR: {
+        **_STAFF_BASE,
+        Action.DASHBOARD_VIEW: _M,
+        Action.CASE_VIEW: _M,
+        Action.REPORT_VIEW: _M,
+        Action.AUDIT_VIEW: _M,
+        Action.SANCTION_DECIDE: _M,
+    },
+    Role.OFFICE_HEAD: {
+        **_STAFF_BASE,
+        Action.DASHBOARD_VIEW: _O,
+        Action.CASE_VIEW: _O,
+        Action.CASE_EDIT: _O,
+        Action.INSPECTION_ASSIGN: _O,
+        Action.INSPECTION_AUTHORISE: _O,
+        Action.REPORT_VIEW: _O,
+    },
+    Role.SUPERVISOR: {
+        **_STAFF_BASE,
+        Action.DASHBOARD_VIEW: _T,
+        Action.CASE_VIEW: _T,
+        Action.CASE_EDIT: _T,
+        Action.INSPECTION_ASSIGN: _T,
+        Action.REPORT_VIEW: _T,
+    },
+    Role.INSPECTOR: {
+        **_STAFF_BASE,
+        Action.CASE_VIEW: _W,
+        Action.CASE_EDIT: _W,
+        Action.ESTABLISHMENT_EDIT: _O,
+    },
+    Role.LEGAL_OFFICER: {
+        **_STAFF_BASE,
+        Action.CASE_VIEW: _R,
+        Action.CASE_EDIT: _R,
+        Action.SANCTION_DECIDE: _R,
+    },
     Role.OSH_ENGINEER: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W},
     Role.OCCUPATIONAL_PHYSICIAN: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W},
     Role.CLERK: {**_STAFF_BASE, Action.CASE_VIEW: _O, Action.ESTABLISHMENT_EDIT: _O},
@@ -75,3 +114,25 @@ POLICY: dict[Role, dict[Action, Scope]] = {
     Role.EMPLOYER: {Action.PORTAL_USE: _W},
     Role.WORKER: {Action.PORTAL_USE: _W},
 }
+
+# LMI website (cms): the director vets partner data; analysts may contribute, but only for the
+# indicators of the agencies they belong to (checked in cms.selectors).
+POLICY[Role.DIRECTOR][Action.LMI_VET] = _M
+POLICY[Role.ANALYST][Action.LMI_CONTRIBUTE] = _M
+
+# Documents: whoever works on cases issues their letters; signing is for officers who carry
+# legal authority. Template editing stays with the system administrator (granted above).
+for _role in (Role.DIRECTOR, Role.AUTHORISING_OFFICIAL, Role.ANALYST):
+    POLICY[_role][Action.DOCUMENT_VIEW] = _M
+for _role in (Role.OFFICE_HEAD, Role.SUPERVISOR, Role.INSPECTOR, Role.LEGAL_OFFICER,
+              Role.OSH_ENGINEER, Role.OCCUPATIONAL_PHYSICIAN, Role.CLERK):
+    POLICY[_role][Action.DOCUMENT_VIEW] = POLICY[_role][Action.CASE_VIEW]
+    POLICY[_role][Action.DOCUMENT_ISSUE] = POLICY[_role][Action.CASE_VIEW]
+for _role in (Role.DIRECTOR, Role.AUTHORISING_OFFICIAL, Role.OFFICE_HEAD, Role.SUPERVISOR,
+              Role.INSPECTOR, Role.LEGAL_OFFICER):
+    POLICY[_role][Action.DOCUMENT_SIGN] = POLICY[_role].get(Action.CASE_VIEW, _M)
+
+# Registrations filed with the ministry (trade unions and similar plugin procedures) are decided
+# by officers with legal authority; everyone who works on cases may file and review them.
+POLICY[Role.DIRECTOR][Action.REGISTRATION_DECIDE] = _M
+POLICY[Role.LEGAL_OFFICER][Action.REGISTRATION_DECIDE] = _M

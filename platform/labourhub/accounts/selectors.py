@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from labourhub.accounts.models import Office, RoleGrant, User
@@ -12,9 +13,9 @@ def user_roles(*, user: User) -> list[Role]:
     return cached
 
 
-def user_scope_for(*, user: User, action: Action) -> Scope | None:
+def user_scope_for(*, user: User | AnonymousUser, action: Action) -> Scope | None:
     """The widest scope any of the user's roles grants for ``action``; None if none does."""
-    if not user.is_authenticated or not user.is_active:
+    if not isinstance(user, User) or not user.is_active:
         return None
     scopes = [POLICY[role][action] for role in user_roles(user=user) if action in POLICY[role]]
     return max(scopes) if scopes else None
@@ -22,7 +23,7 @@ def user_scope_for(*, user: User, action: Action) -> Scope | None:
 
 def user_can(
     *,
-    user: User,
+    user: User | AnonymousUser,
     action: Action,
     office: Office | None = None,
     owner_id: int | None = None,
@@ -36,6 +37,8 @@ def user_can(
         return False
     if scope == Scope.MINISTRY or (office is None and owner_id is None):
         return True
+    if not isinstance(user, User):
+        return False
     if owner_id is not None and owner_id == user.pk:
         return True
     if office is None or user.office is None:

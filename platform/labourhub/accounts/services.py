@@ -26,8 +26,12 @@ def office_create(
     office = Office(code=code, name=name, level=level, parent=parent)
     office.full_clean()
     office.save()
-    audit_record(actor=actor, action="office.created", subject=office,
-                 changes={"code": code, "name": name, "level": level})
+    audit_record(
+        actor=actor,
+        action="office.created",
+        subject=office,
+        changes={"code": code, "name": name, "level": level},
+    )
     return office
 
 
@@ -47,8 +51,12 @@ def user_create(
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _(USERNAME_TAKEN)})
     user = User(
-        username=username, email=email, first_name=first_name, last_name=last_name,
-        office=office, preferred_language=preferred_language,
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        office=office,
+        preferred_language=preferred_language,
     )
     try:
         validate_password(password, user)
@@ -59,9 +67,16 @@ def user_create(
     user.save()
     for role in roles or []:
         RoleGrant.objects.create(user=user, role=role)
-    audit_record(actor=actor, action="user.created", subject=user,
-                 changes={"username": username, "office": office.code if office else None,
-                          "roles": sorted(roles or [])})
+    audit_record(
+        actor=actor,
+        action="user.created",
+        subject=user,
+        changes={
+            "username": username,
+            "office": office.code if office else None,
+            "roles": sorted(roles or []),
+        },
+    )
     return user
 
 
@@ -70,8 +85,12 @@ def user_update(*, user: User, data: dict[str, Any], actor: Actor) -> User:
     fields = ["first_name", "last_name", "email", "office", "preferred_language"]
     user, changed, diff = model_update(instance=user, fields=fields, data=data)
     if changed:
-        audit_record(actor=actor, action="user.updated", subject=user,
-                     changes=diff_for_audit({k: (str(a), str(b)) for k, (a, b) in diff.items()}))
+        audit_record(
+            actor=actor,
+            action="user.updated",
+            subject=user,
+            changes=diff_for_audit({k: (str(a), str(b)) for k, (a, b) in diff.items()}),
+        )
     return user
 
 
@@ -111,9 +130,13 @@ def user_deactivate(*, user: User, actor: Actor, reason: str = "", departed: boo
         user.departed_at = timezone.now()
     user.save(update_fields=["is_active", "status", "departed_at"])
     tokens, _n = Token.objects.filter(user=user).delete()
-    audit_record(actor=actor, action="user.deactivated", subject=user,
-                 changes={"status": {"before": before, "after": user.status}},
-                 extra={"reason": reason, "tokens_revoked": tokens})
+    audit_record(
+        actor=actor,
+        action="user.deactivated",
+        subject=user,
+        changes={"status": {"before": before, "after": user.status}},
+        extra={"reason": reason, "tokens_revoked": tokens},
+    )
     return user
 
 
@@ -140,8 +163,11 @@ def user_token_issue(*, user: User, actor: Actor) -> Token:
 
 @transaction.atomic
 def user_login_record(*, user: User, succeeded: bool) -> None:
-    audit_record(actor=user if succeeded else None,
-                 action="auth.login" if succeeded else "auth.login_failed", subject=user)
+    audit_record(
+        actor=user if succeeded else None,
+        action="auth.login" if succeeded else "auth.login_failed",
+        subject=user,
+    )
 
 
 @transaction.atomic

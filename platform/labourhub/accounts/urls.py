@@ -7,6 +7,7 @@ urlpatterns = [
     path("me/", apis.MeApi.as_view(), name="me"),
     path("users/", apis.UserListApi.as_view(), name="user-list"),
     path("users/create/", apis.UserCreateApi.as_view(), name="user-create"),
-    path("users/<int:user_id>/deactivate/", apis.UserDeactivateApi.as_view(),
-         name="user-deactivate"),
+    path(
+        "users/<int:user_id>/deactivate/", apis.UserDeactivateApi.as_view(), name="user-deactivate"
+    ),
 ]

@@ -25,8 +25,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"message": str(exceptions.ValidationError.default_detail),
-                         "extra": {"fields": response.data}}
+        response.data = {
+            "message": str(exceptions.ValidationError.default_detail),
+            "extra": {"fields": response.data},
+        }
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"message": str(response.data["detail"]), "extra": {}}
     return response

@@ -3,6 +3,7 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from labourhub.accounts.models import User
 from labourhub.accounts.roles import STAFF_ROLES
 from labourhub.accounts.selectors import user_roles
 
@@ -12,6 +13,6 @@ class IsMinistryStaff(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         user = request.user
-        if not (user and user.is_authenticated and user.is_active):
+        if not isinstance(user, User) or not user.is_active:
             return False
-        return any(role in STAFF_ROLES for role in user_roles(user=user))  # type: ignore[arg-type]
+        return any(role in STAFF_ROLES for role in user_roles(user=user))

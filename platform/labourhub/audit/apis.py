@@ -25,9 +25,22 @@ class AuditEventListApi(APIView):
     class OutputSerializer(serializers.ModelSerializer[AuditEvent]):
         class Meta:
             model = AuditEvent
-            fields = ["id", "occurred_at", "actor_id", "actor_repr", "action", "subject_type",
-                      "subject_id", "subject_repr", "changes", "extra", "request_id", "ip",
-                      "prev_hash", "hash"]
+            fields = [
+                "id",
+                "occurred_at",
+                "actor_id",
+                "actor_repr",
+                "action",
+                "subject_type",
+                "subject_id",
+                "subject_repr",
+                "changes",
+                "extra",
+                "request_id",
+                "ip",
+                "prev_hash",
+                "hash",
+            ]
 
     @extend_schema(parameters=[FilterSerializer], responses=OutputSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -36,6 +49,7 @@ class AuditEventListApi(APIView):
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
             serializer_class=self.OutputSerializer,
-            queryset=audit_event_list(filters=filters.validated_data),  # type: ignore[arg-type]
-            request=request, view=self,
+            queryset=audit_event_list(filters=filters.validated_data),
+            request=request,
+            view=self,
         )

@@ -18,8 +18,12 @@ class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(db_index=True)
     # No FK constraint: audit rows must never be touched by a cascade or SET NULL.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     actor_repr = models.CharField(max_length=200, blank=True)
     action = models.CharField(max_length=100, db_index=True)

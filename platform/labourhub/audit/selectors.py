@@ -51,7 +51,9 @@ def audit_chain_verify() -> ChainReport:
     checked = 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.prev_hash != prev:
-            return ChainReport(checked, event.pk, "previous-hash link broken (row removed or reordered)")
+            return ChainReport(
+                checked, event.pk, "previous-hash link broken (row removed or reordered)"
+            )
         if event.compute_hash() != event.hash:
             return ChainReport(checked, event.pk, "content does not match its hash (row altered)")
         prev = event.hash

@@ -8,6 +8,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from labourhub.audit.models import GENESIS_HASH, AuditEvent
+from labourhub.common.db import current_schema
 from labourhub.common.middleware import client_ip_var, request_id_var
 
 Actor = AbstractBaseUser | AnonymousUser | None
@@ -34,7 +35,9 @@ def audit_record(
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record() must be called inside the service's transaction")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"audit:{connection.schema_name}"])
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"audit:{current_schema()}"]
+        )
     last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     real_actor = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent(

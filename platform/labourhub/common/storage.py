@@ -1,5 +1,6 @@
-from django.db import connection
 from storages.backends.s3 import S3Storage
+
+from labourhub.common.db import current_schema
 
 
 class TenantS3Storage(S3Storage):
@@ -7,4 +8,4 @@ class TenantS3Storage(S3Storage):
     from user input (R36, R38), so one ministry's code cannot address another's objects."""
 
     def _normalize_name(self, name: str) -> str:
-        return str(super()._normalize_name(f"tenants/{connection.schema_name}/{name}"))
+        return str(super()._normalize_name(f"tenants/{current_schema()}/{name}"))

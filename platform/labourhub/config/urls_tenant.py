@@ -10,6 +10,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("app/", include("labourhub.web.urls")),
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),
+    path("lmi/", include("cms.urls")),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),

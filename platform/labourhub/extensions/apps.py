@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class ExtensionsConfig(AppConfig):
+    """Registers the hook modules of discovered plugins once every app is loaded (R23)."""
+
     name = "labourhub.extensions"
     label = "extensions"
+
+    def ready(self) -> None:
+        # R48: the test suite registers plugins explicitly (enable_plugin fixture), so what is
+        # pip-installed on a developer's machine cannot change test outcomes.
+        if not getattr(settings, "PLUGINS_AUTOLOAD", True):
+            return
+        import importlib
+
+        from labourhub.extensions.manager import register_plugin
+        from labourhub.extensions.registry import plugin_app_configs
+
+        by_app = {c.name: slug for slug, c in plugin_app_configs().items()}
+        for app_name, hooks_path in getattr(settings, "PLUGIN_HOOKS", {}).items():
+            slug = by_app.get(app_name)
+            if slug is None:
+                raise RuntimeError(f"Entry point {app_name!r} in 'labourhub.plugins' is not a "
+                                   "PluginAppConfig app; its AppConfig must subclass "
+                                   "labourhub.extensions.plugin.PluginAppConfig.")
+            register_plugin(importlib.import_module(hooks_path), slug)

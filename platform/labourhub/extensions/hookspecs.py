@@ -2,7 +2,8 @@
 
 Every hookspec has a one-line docstring and a section in docs/plugins/hooks.md; a test fails
 when they drift apart. Arguments are keyword-only in spirit (pluggy passes them by name), always
-include ``tenant``, and an implementation may accept any subset of them.
+include ``tenant``, and an implementation may accept any subset of them, so adding an argument
+later never breaks a plugin.
 """
 
 from typing import Any
@@ -13,14 +14,89 @@ hookspec = pluggy.HookspecMarker("labourhub")
 hookimpl = pluggy.HookimplMarker("labourhub")
 
 
+# -- staff shell ---------------------------------------------------------------------------------
+
+
 @hookspec
 def register_menu_items(tenant: Any, user: Any) -> list[Any]:
     """Return MenuItem objects to add to the staff menu of ``tenant`` for ``user``."""
 
 
 @hookspec
+def register_urls(tenant: Any) -> list[Any]:
+    """Return Django URL patterns, mounted at /app/x/<slug>/ (namespace x:<slug>); tenant is None."""
+
+
+@hookspec
+def register_api_urls(tenant: Any) -> list[Any]:
+    """Return DRF URL patterns, mounted at /api/v1/x/<slug>/ (namespace v1:x:<slug>); tenant is None."""
+
+
+# -- procedures and casework ---------------------------------------------------------------------
+
+
+@hookspec
+def register_procedure_types(tenant: Any) -> list[Any]:
+    """Return ProcedureType objects (workflow steps with their legal time limits) for ``tenant``."""
+
+
+@hookspec
+def register_checklists(tenant: Any) -> list[Any]:
+    """Return ChecklistDefinition objects that inspectors of ``tenant`` can use on visits."""
+
+
+@hookspec
+def register_document_templates(tenant: Any) -> list[Any]:
+    """Return DocumentTemplate objects (letters, notices, certificates) for ``tenant``."""
+
+
+@hookspec
+def register_assignment_rules(tenant: Any) -> list[Any]:
+    """Return AssignmentRule objects offered when ``tenant`` assigns inspections or cases."""
+
+
+@hookspec
+def register_case_fields(tenant: Any) -> list[Any]:
+    """Return ExtraField definitions added to cases of ``tenant``."""
+
+
+@hookspec
 def register_establishment_fields(tenant: Any) -> list[Any]:
     """Return ExtraField definitions (country identifiers, extra data) for establishments."""
+
+
+# -- analytics -----------------------------------------------------------------------------------
+
+
+@hookspec
+def register_report_definitions(tenant: Any) -> list[Any]:
+    """Return ReportDefinition objects listed among the preformatted reports of ``tenant``."""
+
+
+@hookspec
+def register_indicator_definitions(tenant: Any) -> list[Any]:
+    """Return IndicatorDefinition objects that dashboards and the LMI site of ``tenant`` can show."""
+
+
+# -- notifications on case events (called after the service's transaction commits) -----------
+
+
+@hookspec
+def case_opened(tenant: Any, case: Any, actor: Any) -> None:
+    """Called after a case of ``tenant`` is opened; notify, never write to core tables."""
+
+
+@hookspec
+def case_status_changed(tenant: Any, case: Any, old_status: str, new_status: str, actor: Any) -> None:
+    """Called after a case of ``tenant`` moves from ``old_status`` to ``new_status``."""
+
+
+@hookspec
+def case_closed(tenant: Any, case: Any, actor: Any) -> None:
+    """Called after a case of ``tenant`` is closed."""
+
+
+# -- lifecycle -----------------------------------------------------------------------------------
 
 
 @hookspec(firstresult=True)
@@ -29,7 +105,7 @@ def plugin_is_available(tenant: Any) -> bool | None:
 
 
 @hookspec
-def plugin_enabled(tenant: Any) -> None:
+def plugin_enabled(tenant: Any, config: dict[str, Any]) -> None:
     """Called once when the plugin is activated for ``tenant``; seed its per-ministry data here."""
 
 

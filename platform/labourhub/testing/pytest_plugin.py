@@ -9,8 +9,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection as _connection
 from django.test import Client
+
+# django-tenants adds schema methods the Django stubs do not know.
+connection: Any = _connection
 
 TEST_PASSWORD = "Test-password-2026"
 MINISTRIES = {

@@ -8,42 +8,58 @@ from labourhub.accounts.roles import Role
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label=_("Username"), max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True,
-                                                             "autocomplete": "username"}))
-    password = forms.CharField(label=_("Password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class OtpForm(forms.Form):
-    token = forms.RegexField(label=_("Six-digit code"), regex=r"^\d{6}$", max_length=6,
-                             error_messages={"invalid": _("Enter the six digits from your app.")},
-                             widget=forms.TextInput(attrs={"inputmode": "numeric",
-                                                           "autocomplete": "one-time-code"}))
+    token = forms.RegexField(
+        label=_("Six-digit code"),
+        regex=r"^\d{6}$",
+        max_length=6,
+        error_messages={"invalid": _("Enter the six digits from your app.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
 
 
 class UserCreateForm(forms.Form):
-    username = forms.RegexField(label=_("Username"), regex=r"^[\w.@+-]{3,150}$",
-                                error_messages={"invalid": _(
-                                    "3-150 letters, digits and @/./+/-/_ only.")})
+    username = forms.RegexField(
+        label=_("Username"),
+        regex=r"^[\w.@+-]{3,150}$",
+        error_messages={"invalid": _("3-150 letters, digits and @/./+/-/_ only.")},
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.all(),
-                                    required=False)
+    office = forms.ModelChoiceField(
+        label=_("Office"), queryset=Office.objects.all(), required=False
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    password = forms.CharField(label=_("Initial password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password = forms.CharField(
+        label=_("Initial password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
 
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("User"), required=False, max_length=150)
     subject_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
     subject_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
-    date_from = forms.DateField(label=_("From"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

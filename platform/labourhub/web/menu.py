@@ -29,7 +29,9 @@ def core_menu() -> list[MenuItem]:
 
 def menu_for(*, user: User) -> list[MenuItem]:
     """Core items plus those of the plugins enabled for the current ministry."""
-    items = core_menu() + flatten(current_hooks().register_menu_items(
-        tenant=getattr(connection, "tenant", None), user=user))
-    return [item for item in items if item.action is None
-            or user_can(user=user, action=item.action)]
+    items = core_menu() + flatten(
+        current_hooks().register_menu_items(tenant=getattr(connection, "tenant", None), user=user)
+    )
+    return [
+        item for item in items if item.action is None or user_can(user=user, action=item.action)
+    ]

@@ -17,6 +17,10 @@ def dashboard_counts(*, user: User) -> list[tuple[str, int]]:
         (_("Offices"), Office.objects.count()),
     ]
     if user_can(user=user, action=Action.AUDIT_VIEW):
-        counts.append((_("Recorded changes, last 7 days"),
-                       AuditEvent.objects.filter(occurred_at__gte=week_ago).count()))
+        counts.append(
+            (
+                _("Recorded changes, last 7 days"),
+                AuditEvent.objects.filter(occurred_at__gte=week_ago).count(),
+            )
+        )
     return counts

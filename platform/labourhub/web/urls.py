@@ -10,17 +10,35 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("login/otp/", views.login_otp, name="login-otp"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
-        template_name="web/password_reset.html",
-        email_template_name="web/password_reset_email.txt",
-        success_url=reverse_lazy("web:password-reset-done")), name="password-reset"),
-    path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
-        template_name="web/password_reset_done.html"), name="password-reset-done"),
-    path("password-reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="web/password_reset_confirm.html",
-        success_url=reverse_lazy("web:password-reset-complete")), name="password-reset-confirm"),
-    path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="web/password_reset_complete.html"), name="password-reset-complete"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="web/password_reset.html",
+            email_template_name="web/password_reset_email.txt",
+            success_url=reverse_lazy("web:password-reset-done"),
+        ),
+        name="password-reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="web/password_reset_done.html"),
+        name="password-reset-done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="web/password_reset_confirm.html",
+            success_url=reverse_lazy("web:password-reset-complete"),
+        ),
+        name="password-reset-confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="web/password_reset_complete.html"
+        ),
+        name="password-reset-complete",
+    ),
     path("account/", views.account_view, name="account"),
     path("language/", views.set_language_view, name="set-language"),
     path("users/", views.user_list_view, name="user-list"),

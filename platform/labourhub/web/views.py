@@ -6,6 +6,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -43,7 +44,7 @@ LOCKED_OUT = "Too many failed sign-in attempts. This account is locked for 15 mi
 
 
 def _require(request: HttpRequest, action: Action) -> None:
-    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+    if not user_can(user=request.user, action=action):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
@@ -52,17 +53,20 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         if TOTPDevice.objects.filter(user=form.get_user(), confirmed=True).exists():
             return HttpResponseRedirect(reverse("web:login-otp"))
         return response
 
 
-def lockout_response(request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any
+) -> HttpResponse:
     form = LoginForm(request)
-    return render(request, "web/login.html", {"form": form, "locked_out": _(LOCKED_OUT)},
-                  status=429)
+    return render(
+        request, "web/login.html", {"form": form, "locked_out": _(LOCKED_OUT)}, status=429
+    )
 
 
 @login_required
@@ -81,10 +85,14 @@ def login_otp(request: HttpRequest) -> HttpResponse:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    return render(request, "web/home.html", {
-        "counts": dashboard_counts(user=user),
-        "roles": [Role(r).label for r in user_roles(user=user)],
-    })
+    return render(
+        request,
+        "web/home.html",
+        {
+            "counts": dashboard_counts(user=user),
+            "roles": [Role(r).label for r in user_roles(user=user)],
+        },
+    )
 
 
 @login_required
@@ -96,9 +104,14 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             created = user_create(
-                username=data["username"], password=data["password"], email=data["email"],
-                first_name=data["first_name"], last_name=data["last_name"],
-                office=data["office"], roles=[Role(data["role"])], actor=request.user,
+                username=data["username"],
+                password=data["password"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                office=data["office"],
+                roles=[Role(data["role"])],
+                actor=request.user,
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -106,10 +119,15 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("User %(name)s created.") % {"name": created.username})
             return HttpResponseRedirect(reverse("web:user-list"))
-    page = Paginator(user_list(search=request.GET.get("q", "")), 50).get_page(request.GET.get("page"))
-    return render(request, "web/users.html", {"page": page, "form": form,
-                                              "q": request.GET.get("q", "")},
-                  status=400 if form.errors else 200)
+    page = Paginator(user_list(search=request.GET.get("q", "")), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "web/users.html",
+        {"page": page, "form": form, "q": request.GET.get("q", "")},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -118,8 +136,9 @@ def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
     _require(request, Action.USER_MANAGE)
     target = get_object_or_404(User, pk=user_id)
     try:
-        user_deactivate(user=target, actor=request.user,
-                        reason=request.POST.get("reason", "")[:500])
+        user_deactivate(
+            user=target, actor=request.user, reason=request.POST.get("reason", "")[:500]
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -134,16 +153,19 @@ def audit_list_view(request: HttpRequest) -> HttpResponse:
     events = audit_event_list(filters=form.cleaned_data if form.is_valid() else {})  # type: ignore[arg-type]
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     template = "web/partials/audit_rows.html" if request.htmx else "web/audit.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page},
-                  status=400 if form.errors else 200)
+    return render(
+        request, template, {"form": form, "page": page}, status=400 if form.errors else 200
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    language_form = LanguageForm(request.POST if "language" in request.POST else None,
-                                 initial={"language": request.LANGUAGE_CODE})
+    language_form = LanguageForm(
+        request.POST if "language" in request.POST else None,
+        initial={"language": request.LANGUAGE_CODE},
+    )
     otp_form = OtpForm(request.POST if "token" in request.POST else None)
     if language_form.is_bound and language_form.is_valid():
         user_set_language(user=user, language=language_form.cleaned_data["language"], actor=user)
@@ -164,15 +186,22 @@ def account_view(request: HttpRequest) -> HttpResponse:
         buf = BytesIO()
         qrcode.make(pending.config_url, image_factory=qrcode.image.svg.SvgPathImage).save(buf)
         qr_svg = buf.getvalue().decode()
-    return render(request, "web/account.html", {
-        "language_form": language_form, "otp_form": otp_form, "pending": pending,
-        "qr_svg": qr_svg, "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
-    }, status=400 if (otp_form.errors or language_form.errors) else 200)
+    return render(
+        request,
+        "web/account.html",
+        {
+            "language_form": language_form,
+            "otp_form": otp_form,
+            "pending": pending,
+            "qr_svg": qr_svg,
+            "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        },
+        status=400 if (otp_form.errors or language_form.errors) else 200,
+    )
 
 
 def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse(f"ok {timezone.now():%Y-%m-%dT%H:%M:%SZ}", content_type="text/plain")
-
 
 
 @require_POST
@@ -186,8 +215,8 @@ def set_language_view(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
-            user_set_language(user=request.user, language=language,  # type: ignore[arg-type]
-                              actor=request.user)
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
-                            samesite="Lax")
+            user_set_language(user=request.user, language=language, actor=request.user)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
+        )
     return response

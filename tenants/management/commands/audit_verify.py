@@ -21,15 +21,20 @@ class Command(BaseCommand):
                 raise CommandError(f"No schema named {opts['schema']!r}.")
         failures = []
         for ministry in targets:
-            ctx = public_context() if ministry.schema_name == "public" else ministry_context(ministry)
+            ctx = (
+                public_context() if ministry.schema_name == "public" else ministry_context(ministry)
+            )
             with ctx:
                 report = audit_chain_verify()
             if report.ok:
                 self.stdout.write(f"{ministry.schema_name}: OK ({report.checked} events)")
             else:
                 failures.append(ministry.schema_name)
-                self.stdout.write(self.style.ERROR(
-                    f"{ministry.schema_name}: BROKEN at audit event #{report.broken_id}: "
-                    f"{report.reason} ({report.checked} events verified before it)"))
+                self.stdout.write(
+                    self.style.ERROR(
+                        f"{ministry.schema_name}: BROKEN at audit event #{report.broken_id}: "
+                        f"{report.reason} ({report.checked} events verified before it)"
+                    )
+                )
         if failures:
             raise CommandError(f"Audit chain broken in: {', '.join(failures)}")

@@ -26,20 +26,31 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **o: Any) -> None:
         languages = [code.strip() for code in o["languages"].split(",") if code.strip()]
         spec = MinistrySpec(
-            slug=o["slug"], name=o["name"], country=o["country"], languages=languages,
+            slug=o["slug"],
+            name=o["name"],
+            country=o["country"],
+            languages=languages,
             default_language=o["default_language"] or (languages[0] if languages else ""),
-            time_zone=o["time_zone"], currency=o["currency"],
+            time_zone=o["time_zone"],
+            currency=o["currency"],
         )
         public_tenant_ensure()
         template_ensure()
         t0 = time.monotonic()
         try:
-            ministry = ministry_provision(spec=spec, admin_username=o["admin_username"],
-                                          admin_password=o["admin_password"],
-                                          admin_email=o["admin_email"], actor=None)
+            ministry = ministry_provision(
+                spec=spec,
+                admin_username=o["admin_username"],
+                admin_password=o["admin_password"],
+                admin_email=o["admin_email"],
+                actor=None,
+            )
         except ValidationError as exc:
             lines = [f"  {field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items()]
             raise CommandError("The ministry was not created:\n" + "\n".join(lines)) from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"Provisioned {ministry.name} in {time.monotonic() - t0:.2f}s: "
-            f"{ministry_url(ministry=ministry)}app/ (user {o['admin_username']})"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Provisioned {ministry.name} in {time.monotonic() - t0:.2f}s: "
+                f"{ministry_url(ministry=ministry)}app/ (user {o['admin_username']})"
+            )
+        )

@@ -13,10 +13,19 @@ from tenants.selectors import ministry_get, ministry_url
 from tenants.services import ministry_provision, public_tenant_ensure, template_ensure
 
 ROLE_USERNAMES = {
-    Role.SYSTEM_ADMIN: "admin", Role.AUTHORISING_OFFICIAL: "minister", Role.DIRECTOR: "director",
-    Role.OFFICE_HEAD: "officehead", Role.SUPERVISOR: "supervisor", Role.INSPECTOR: "inspector",
-    Role.LEGAL_OFFICER: "legal", Role.OSH_ENGINEER: "osh", Role.OCCUPATIONAL_PHYSICIAN: "physician",
-    Role.CLERK: "clerk", Role.ANALYST: "analyst", Role.EMPLOYER: "employer", Role.WORKER: "worker",
+    Role.SYSTEM_ADMIN: "admin",
+    Role.AUTHORISING_OFFICIAL: "minister",
+    Role.DIRECTOR: "director",
+    Role.OFFICE_HEAD: "officehead",
+    Role.SUPERVISOR: "supervisor",
+    Role.INSPECTOR: "inspector",
+    Role.LEGAL_OFFICER: "legal",
+    Role.OSH_ENGINEER: "osh",
+    Role.OCCUPATIONAL_PHYSICIAN: "physician",
+    Role.CLERK: "clerk",
+    Role.ANALYST: "analyst",
+    Role.EMPLOYER: "employer",
+    Role.WORKER: "worker",
 }
 
 
@@ -38,8 +47,9 @@ class Command(BaseCommand):
             ministry = ministry_get(slug=spec.slug)
             if ministry is None:
                 t0 = time.monotonic()
-                ministry = ministry_provision(spec=spec, admin_username="admin",
-                                              admin_password=DEMO_PASSWORD, actor=None)
+                ministry = ministry_provision(
+                    spec=spec, admin_username="admin", admin_password=DEMO_PASSWORD, actor=None
+                )
                 self._say(opts, f"provisioned {spec.slug} in {time.monotonic() - t0:.2f}s")
             with ministry_context(ministry):
                 self._seed_offices(offices)
@@ -50,11 +60,17 @@ class Command(BaseCommand):
     def _seed_offices(self, offices: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
         for code, name, districts in offices:
             region = Office.objects.filter(code=code).first() or office_create(
-                code=code, name=name, level=Office.Level.REGION, actor=None)
+                code=code, name=name, level=Office.Level.REGION, actor=None
+            )
             for dcode, dname in districts:
                 if not Office.objects.filter(code=dcode).exists():
-                    office_create(code=dcode, name=dname, level=Office.Level.DISTRICT,
-                                  parent=region, actor=None)
+                    office_create(
+                        code=dcode,
+                        name=dname,
+                        level=Office.Level.DISTRICT,
+                        parent=region,
+                        actor=None,
+                    )
 
     def _seed_users(self, language: str) -> None:
         first_district = Office.objects.filter(level=Office.Level.DISTRICT).order_by("code").first()
@@ -62,10 +78,16 @@ class Command(BaseCommand):
             if User.objects.filter(username=username).exists():
                 continue
             staff = role not in (Role.EMPLOYER, Role.WORKER)
-            user_create(username=username, password=DEMO_PASSWORD,
-                        first_name=str(role.label), last_name="Demo",
-                        office=first_district if staff else None, roles=[role],
-                        preferred_language="", actor=None)
+            user_create(
+                username=username,
+                password=DEMO_PASSWORD,
+                first_name=str(role.label),
+                last_name="Demo",
+                office=first_district if staff else None,
+                roles=[role],
+                preferred_language="",
+                actor=None,
+            )
 
     def _say(self, opts: dict[str, Any], msg: str) -> None:
         if not opts["quiet"]:
@@ -76,8 +98,10 @@ class Command(BaseCommand):
         w = self.stdout.write
         w("")
         w("=" * 72)
-        w(f"LabourHub is starting on http://{settings.PLATFORM_DOMAIN}:{port}/ "
-          "(coordination unit: all ministries)")
+        w(
+            f"LabourHub is starting on http://{settings.PLATFORM_DOMAIN}:{port}/ "
+            "(coordination unit: all ministries)"
+        )
         for spec, _offices in DEMO:
             ministry = ministry_get(slug=spec.slug)
             if ministry is None:

@@ -63,6 +63,8 @@ LOCAL_TENANT_APPS = [
     *BOTH_SCHEMAS_APPS,
     "labourhub.web",
     "cms",
+    "labourhub.registry",
+    "labourhub.documents",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,
@@ -124,7 +126,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "labourhub.config.wsgi.application"
 
-DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/labourhub")}
+DATABASES = {
+    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/labourhub")
+}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 # Parallel test sessions on one server (several developers or helpers) each get their own DB.
@@ -139,8 +143,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

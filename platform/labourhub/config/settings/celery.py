@@ -16,4 +16,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.tasks.audit_verify_all",
         "schedule": 6 * 60 * 60,
     },
+    # Embargoed LMI data go public within a minute of their release date.
+    "cms-publish-due-all-ministries": {
+        "task": "tenants.cms_schedules.cms_publish_due_all",
+        "schedule": 60,
+    },
 }
+# Not a ``tasks`` module, so autodiscovery would miss it.
+CELERY_IMPORTS = ["tenants.cms_schedules"]

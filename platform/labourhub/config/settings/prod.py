@@ -1,5 +1,5 @@
 from labourhub.config.settings.base import *  # noqa: F403
-from labourhub.config.settings.base import env
+from labourhub.config.env import env
 
 DEBUG = False
 WHITENOISE_AUTOREFRESH = False

@@ -3,9 +3,7 @@ from wagtail.models import Page, Site
 
 from cms.models import HomePage
 
-DEFAULT_INTRO = (
-    "<p>Official labour market information: indicators, publications and open data.</p>"
-)
+DEFAULT_INTRO = "<p>Official labour market information: indicators, publications and open data.</p>"
 
 
 @transaction.atomic

@@ -1,0 +1,252 @@
+"""Every public read of indicator data goes through here, so suppression is applied once."""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from cms.models import (
+    TOTAL,
+    Agency,
+    Dataset,
+    DimensionValue,
+    Indicator,
+    LmiSettings,
+    Observation,
+    ObservationRevision,
+    Release,
+)
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str
+    dims: dict[str, str]
+    value: Decimal | None  # None when suppressed
+    flag: str
+
+
+@dataclass
+class SeriesMatrix:
+    """Periods on one axis, one line per value of the breakdown dimension (or the total)."""
+
+    indicator: Indicator
+    periods: list[str]
+    lines: list[tuple[str, list[Decimal | None]]] = field(default_factory=list)
+    flags: list[list[str]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.periods
+
+    def rows(self) -> list[tuple[str, list[tuple[Decimal | None, str]]]]:
+        """Table rows: a period, then (value, flag) per line."""
+        return [
+            (p, [(line[1][i], self.flags[n][i]) for n, line in enumerate(self.lines)])
+            for i, p in enumerate(self.periods)
+        ]
+
+
+def lmi_settings_get() -> LmiSettings:
+    return LmiSettings.objects.order_by("pk").first() or LmiSettings()
+
+
+def suppressed(*, indicator: Indicator, value: Decimal, threshold: int) -> bool:
+    return indicator.suppressible and value < threshold
+
+
+def indicator_list(*, shared_only: bool = False) -> QuerySet[Indicator]:
+    qs = Indicator.objects.select_related("agency").prefetch_related("dimensions")
+    return qs.filter(share_regionally=True) if shared_only else qs
+
+
+def indicator_get(*, code: str) -> Indicator | None:
+    return indicator_list().filter(code=code).first()
+
+
+def series_points(
+    *, indicator: Indicator, filters: dict[str, str] | None = None
+) -> list[Point]:
+    """Published observations with small counts replaced by None (flag kept)."""
+    threshold = lmi_settings_get().suppression_threshold
+    qs = Observation.objects.filter(indicator=indicator).order_by("dims_key", "period")
+    for dim, code in (filters or {}).items():
+        qs = qs.filter(**{f"dims__{dim}": code})
+    return [
+        Point(
+            o.period, o.dims,
+            None if suppressed(indicator=indicator, value=o.value, threshold=threshold) else o.value,
+            o.flag,
+        )
+        for o in qs
+    ]
+
+
+def dimension_labels(*, indicator: Indicator) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    values = DimensionValue.objects.filter(dimension__indicator=indicator).select_related("dimension")
+    for v in values:
+        labels.setdefault(v.dimension.code, {})[v.code] = v.label
+    return labels
+
+
+def series_matrix(*, indicator: Indicator, breakdown: str | None = None) -> SeriesMatrix:
+    points = series_points(indicator=indicator)
+    labels = dimension_labels(indicator=indicator)
+    if breakdown not in labels:
+        breakdown = None
+    periods = sorted({p.period for p in points})
+    lines: dict[str, dict[str, Point]] = {}
+    for p in points:
+        others = {d: c for d, c in p.dims.items() if d != breakdown}
+        if any(c != TOTAL for c in others.values()):
+            continue
+        name = labels[breakdown].get(p.dims.get(breakdown, ""), "") if breakdown else ""
+        if breakdown and p.dims.get(breakdown) == TOTAL:
+            name = labels[breakdown].get(TOTAL, "")
+        lines.setdefault(name or indicator.name, {})[p.period] = p
+    matrix = SeriesMatrix(indicator=indicator, periods=periods if lines else [])
+    for name, by_period in lines.items():
+        matrix.lines.append((name, [by_period[x].value if x in by_period else None for x in periods]))
+        matrix.flags.append([by_period[x].flag if x in by_period else "" for x in periods])
+    return matrix
+
+
+@dataclass(frozen=True)
+class Headline:
+    indicator: Indicator
+    period: str
+    value: Decimal | None
+    flag: str
+    previous: Decimal | None
+    url: str = ""
+
+
+def headline_for(*, indicator: Indicator) -> Headline | None:
+    totals = [
+        p for p in series_points(indicator=indicator)
+        if all(c == TOTAL for c in p.dims.values())
+    ]
+    if not totals:
+        return None
+    totals.sort(key=lambda p: p.period)
+    last = totals[-1]
+    prev = totals[-2].value if len(totals) > 1 else None
+    return Headline(indicator, last.period, last.value, last.flag, prev)
+
+
+def headline_list() -> list[Headline]:
+    from cms.models import IndicatorPage
+
+    urls = {p.indicator_id: p.url for p in IndicatorPage.objects.live().filter(indicator__headline=True)}
+    out = []
+    for indicator in indicator_list().filter(headline=True):
+        h = headline_for(indicator=indicator)
+        if h is not None:
+            out.append(replace(h, url=urls.get(indicator.pk) or ""))
+    return out
+
+
+def catalogue_list() -> QuerySet[Indicator]:
+    from cms.models import IndicatorPage
+
+    return indicator_list().prefetch_related(
+        Prefetch("pages", to_attr="live_pages", queryset=IndicatorPage.objects.live())
+    )
+
+
+def release_list(*, indicator: Indicator | None = None, upcoming: bool = True) -> QuerySet[Release]:
+    qs = Release.objects.select_related("indicator").exclude(status=Release.Status.CANCELLED)
+    if indicator is not None:
+        qs = qs.filter(indicator=indicator)
+    if upcoming:
+        return qs.filter(status=Release.Status.SCHEDULED).order_by("scheduled_for")
+    return qs.filter(status=Release.Status.PUBLISHED).order_by("-published_at")
+
+
+def observation_changes(*, indicator: Indicator) -> QuerySet[ObservationRevision]:
+    """Revisions of published values; suppressible indicators never reveal old small counts."""
+    qs = ObservationRevision.objects.filter(observation__indicator=indicator).select_related(
+        "observation"
+    )
+    if indicator.suppressible:
+        threshold = lmi_settings_get().suppression_threshold
+        qs = qs.filter(old_value__gte=threshold, new_value__gte=threshold)
+    return qs
+
+
+# --- contributions -----------------------------------------------------------------------------
+
+
+def agency_list_for(*, user: User) -> QuerySet[Agency]:
+    return Agency.objects.filter(members=user)
+
+
+def indicator_list_contributable(*, user: User) -> QuerySet[Indicator]:
+    """The MOU annex: only the indicators of the agencies the user belongs to."""
+    if not user_can(user=user, action=Action.LMI_CONTRIBUTE):
+        return Indicator.objects.none()
+    return indicator_list().filter(agency__members=user).exclude(
+        source=Indicator.Source.CASE_SYSTEM
+    )
+
+
+def user_can_contribute(*, user: User, indicator: Indicator) -> bool:
+    return indicator_list_contributable(user=user).filter(pk=indicator.pk).exists()
+
+
+def dataset_list_for(*, user: User) -> QuerySet[Dataset]:
+    qs = Dataset.objects.select_related("indicator", "agency", "uploaded_by", "release")
+    if user_can(user=user, action=Action.LMI_VET):
+        return qs
+    return qs.filter(agency__members=user)
+
+
+def dataset_get_for(*, user: User, dataset_id: int) -> Dataset | None:
+    return dataset_list_for(user=user).filter(pk=dataset_id).first()
+
+
+def dataset_changes(*, dataset: Dataset) -> list[tuple[str, str, Decimal | None, Decimal]]:
+    """(period, dims_key, published value or None, uploaded value) for rows that differ."""
+    current = {
+        (o.period, o.dims_key): o.value
+        for o in Observation.objects.filter(indicator_id=dataset.indicator_id)
+    }
+    out = []
+    for row in dataset.rows.all():
+        old = current.get((row.period, row.dims_key))
+        if old != row.value:
+            out.append((row.period, row.dims_key, old, row.value))
+    return out
+
+
+def dataset_list_due(*, now: datetime | None = None) -> QuerySet[Dataset]:
+    return Dataset.objects.filter(
+        status=Dataset.Status.APPROVED, release__scheduled_for__lte=now or timezone.now()
+    ).order_by("release__scheduled_for", "pk")
+
+
+@dataclass(frozen=True)
+class SharedFigure:
+    concept: str  # the ILOSTAT code when there is one, so ministries line up
+    name: str
+    unit: str
+    period: str
+    value: Decimal | None
+    flag: str
+
+
+def shared_figure_list() -> list[SharedFigure]:
+    """What this ministry consents to show on the regional portal: published, suppressed values."""
+    out = []
+    for indicator in indicator_list(shared_only=True):
+        h = headline_for(indicator=indicator)
+        if h is not None:
+            out.append(SharedFigure(indicator.ilo_code or indicator.code, indicator.name,
+                                    indicator.get_unit_display(), h.period, h.value, h.flag))
+    return out

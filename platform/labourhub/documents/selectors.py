@@ -1,0 +1,82 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+
+from labourhub.documents.models import Document, DocumentTemplate, Signature, TemplateVersion
+
+
+def document_template_list() -> QuerySet[DocumentTemplate]:
+    return DocumentTemplate.objects.select_related("current_version").order_by("kind")
+
+
+def document_template_get(*, kind: str) -> DocumentTemplate | None:
+    return document_template_list().filter(kind=kind).first()
+
+
+def template_version_list(*, template: DocumentTemplate) -> QuerySet[TemplateVersion]:
+    return template.versions.select_related("created_by").order_by("-number")
+
+
+def document_list(*, kind: str = "", search: str = "") -> QuerySet[Document]:
+    qs = Document.objects.select_related(
+        "template_version", "issued_by", "subject_type", "signature"
+    ).order_by("-created_at", "-id")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if search:
+        qs = qs.filter(number__icontains=search) | qs.filter(subject_label__icontains=search)
+    return qs
+
+
+def document_get(*, document_id: int) -> Document | None:
+    return document_list().filter(pk=document_id).first()
+
+
+def document_get_by_number(*, number: str) -> Document | None:
+    return document_list().filter(number=number).first()
+
+
+def document_case_file_list(*, subject_type: ContentType, subject_id: str) -> QuerySet[Document]:
+    """Every document of one case (subject), in the order they were issued."""
+    return (
+        Document.objects.select_related("signature", "template_version")
+        .filter(subject_type=subject_type, subject_id=str(subject_id))
+        .order_by("created_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class PublicVerification:
+    """What anyone holding the paper may learn: never the subject, findings or amounts."""
+
+    number: str
+    kind_label: str
+    issued_on: str
+    issuing_office: str
+    signed: bool
+    signer_role: str
+    signed_at: datetime | None
+    sha256: str
+
+
+def document_public_verification(*, code: str) -> PublicVerification | None:
+    doc = (
+        Document.objects.select_related("signature")
+        .filter(verification_code=code)
+        .first()
+    )
+    if doc is None:
+        return None
+    signature: Signature | None = getattr(doc, "signature", None)
+    return PublicVerification(
+        number=doc.number,
+        kind_label=str(doc.get_kind_display()),
+        issued_on=str(doc.context.get("document", {}).get("date", "")),
+        issuing_office=str(doc.context.get("office", {}).get("name", "")),
+        signed=signature is not None,
+        signer_role=signature.signer_role if signature else "",
+        signed_at=signature.signed_at if signature else None,
+        sha256=signature.sha256 if signature else doc.pdf_sha256,
+    )

@@ -1,0 +1,178 @@
+"""The coordination unit's console at the apex domain (public schema).
+
+Shows which core and plugin versions every ministry runs, activates plugins per ministry and
+rolls releases out (canary, then all) with live per-ministry progress.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+from labourhub.common.exceptions import ApplicationError
+from labourhub.extensions.plugin import core_version
+from labourhub.extensions.registry import plugin_app_configs
+from tenants.console_forms import CanaryForm, PluginActivateForm, ReleaseCreateForm
+from tenants.models import TenantUpgrade
+from tenants.plugin_services import plugin_activate, plugin_available_for, plugin_deactivate
+from tenants.release_services import (
+    release_create,
+    release_preflight,
+    release_rollout_retry,
+    release_rollout_start,
+)
+from tenants.selectors import (
+    ministry_get,
+    ministry_running_versions,
+    plugin_activation_get,
+    release_get,
+    release_list,
+    release_progress,
+    tenant_upgrade_list,
+)
+
+
+def _require_operator(request: HttpRequest) -> None:
+    # The console exists only on the public schema; ministry staff are never public users.
+    if connection.schema_name != "public":
+        raise Http404
+    if not user_can(user=request.user, action=Action.PLATFORM_MANAGE):  # type: ignore[arg-type]
+        raise PermissionDenied(_("Only coordination-unit operators may use the console."))
+
+
+def _field_errors(form: object, exc: ValidationError, default: str) -> None:
+    for field, errors in exc.message_dict.items():
+        target = field if field in form.fields else default  # type: ignore[attr-defined]
+        for error in errors:
+            form.add_error(target, error)  # type: ignore[attr-defined]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def console_home(request: HttpRequest) -> HttpResponse:
+    _require_operator(request)
+    form = ReleaseCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            release = release_create(version=form.cleaned_data["version"],
+                                     notes=form.cleaned_data["notes"], actor=request.user)
+        except ValidationError as exc:
+            _field_errors(form, exc, "version")
+        else:
+            messages.success(request, _("Release %(v)s recorded.") % {"v": release.version})
+            return HttpResponseRedirect(reverse("console:release", args=[release.pk]))
+    return render(request, "tenants/console/home.html", {
+        "core_version": core_version(),
+        "rows": ministry_running_versions(),
+        "plugins": sorted(plugin_app_configs().items()),
+        "releases": release_list()[:20],
+        "form": form,
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
+    _require_operator(request)
+    ministry = ministry_get(slug=slug)
+    if ministry is None:
+        raise Http404
+    plugin_slug = request.POST.get("plugin", "")
+    forms = {}
+    status = 200
+    for pslug in plugin_app_configs():
+        activation = plugin_activation_get(ministry=ministry, slug=pslug)
+        initial = {"config": json.dumps(activation.config) if activation else ""}
+        bound = request.method == "POST" and pslug == plugin_slug
+        forms[pslug] = PluginActivateForm(request.POST if bound else None, initial=initial,
+                                          prefix=pslug)
+    if request.method == "POST":
+        if plugin_slug not in forms:
+            raise Http404
+        form = forms[plugin_slug]
+        try:
+            if request.POST.get("op") == "deactivate":
+                plugin_deactivate(ministry=ministry, slug=plugin_slug, actor=request.user)
+                messages.success(request, _("%(p)s is now off for %(m)s; its data is kept.") % {
+                    "p": plugin_slug, "m": ministry.name})
+                return HttpResponseRedirect(request.path)
+            if form.is_valid():
+                plugin_activate(ministry=ministry, slug=plugin_slug,
+                                config=form.cleaned_data["config"], actor=request.user)
+                messages.success(request, _("%(p)s is now active for %(m)s.") % {
+                    "p": plugin_slug, "m": ministry.name})
+                return HttpResponseRedirect(request.path)
+        except ValidationError as exc:
+            _field_errors(form, exc, "config")
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        status = 400
+    items = []
+    for pslug, config in sorted(plugin_app_configs().items()):
+        activation = plugin_activation_get(ministry=ministry, slug=pslug)
+        items.append({"slug": pslug, "meta": config.PluginMeta, "activation": activation,
+                      "available": plugin_available_for(ministry=ministry, slug=pslug),
+                      "form": forms[pslug]})
+    return render(request, "tenants/console/ministry_plugins.html",
+                  {"target": ministry, "items": items}, status=status)
+
+
+def _release_context(release_id: int) -> dict[str, object]:
+    release = release_get(release_id=release_id)
+    if release is None:
+        raise Http404
+    progress = release_progress(release=release)
+    busy = progress.get(TenantUpgrade.Status.PENDING, 0) + progress.get(
+        TenantUpgrade.Status.RUNNING, 0)
+    return {"release": release, "upgrades": tenant_upgrade_list(release=release),
+            "progress": progress, "busy": busy > 0,
+            "done_pct": round(100 * progress.get("done", 0) / progress["total"])
+            if progress["total"] else 0}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
+    _require_operator(request)
+    ctx = _release_context(release_id)
+    release = ctx["release"]
+    canary_form = CanaryForm(request.POST if request.POST.get("op") == "canary" else None)
+    status = 200
+    if request.method == "POST":
+        op = request.POST.get("op")
+        try:
+            if op == "canary" and canary_form.is_valid():
+                release_rollout_start(release=release, canary=canary_form.cleaned_data["canary"],  # type: ignore[arg-type]
+                                      actor=request.user)
+            elif op == "all":
+                release_rollout_start(release=release, actor=request.user)  # type: ignore[arg-type]
+            elif op == "retry":
+                release_rollout_retry(release=release, actor=request.user)  # type: ignore[arg-type]
+            elif op != "canary":
+                raise Http404
+            if not canary_form.errors:
+                return HttpResponseRedirect(request.path)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            for problem in exc.extra.get("problems", []):
+                messages.error(request, problem)
+        status = 400
+    ctx.update({"canary_form": canary_form,
+                "problems": release_preflight(release=release)})  # type: ignore[arg-type]
+    return render(request, "tenants/console/release.html", ctx, status=status)
+
+
+@login_required
+def console_release_progress(request: HttpRequest, release_id: int) -> HttpResponse:
+    """The htmx fragment polled while a rollout runs."""
+    _require_operator(request)
+    return render(request, "tenants/console/partials/progress.html", _release_context(release_id))

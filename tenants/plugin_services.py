@@ -1,0 +1,123 @@
+"""Plugin activation per ministry: data in the public schema, decided by the coordination unit.
+
+Activation validates the ministry's configuration against the plugin's schema, refuses plugins
+that are not available for the ministry's country, seeds the plugin's data in the ministry's
+schema (``plugin_enabled`` hook) and audits the change in both the public trail and the
+ministry's own. Deactivation keeps every row the plugin wrote (R26).
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from labourhub.audit.services import Actor, audit_record
+from labourhub.common.exceptions import ApplicationError
+from labourhub.extensions import activation_cache_clear
+from labourhub.extensions.config import plugin_config_validate
+from labourhub.extensions.manager import single_plugin_caller
+from labourhub.extensions.registry import plugin_app_config, plugin_is_registered
+from tenants.context import ministry_context
+from tenants.models import Ministry, PluginActivation
+
+ERR_NOT_INSTALLED = "The plugin %(slug)s is not installed on this platform."
+ERR_NOT_AVAILABLE = "The plugin %(slug)s is not available for %(ministry)s (%(country)s)."
+ERR_NOT_ACTIVE = "The plugin %(slug)s is not active for %(ministry)s."
+
+
+def _actor_name(actor: Actor) -> str:
+    return actor.get_username() if actor is not None and actor.is_authenticated else "system"
+
+
+def _invalidate(ministry: Ministry) -> None:
+    # Now for this process (so the rest of this request sees it), and again after commit in case
+    # another thread cached the old set in between.
+    schema = str(ministry.schema_name)
+    activation_cache_clear(schema)
+    transaction.on_commit(lambda: activation_cache_clear(schema))
+
+
+def plugin_available_for(*, ministry: Ministry, slug: str) -> bool:
+    config = plugin_app_config(slug)
+    if config is None or not plugin_is_registered(slug):
+        return False
+    countries = config.PluginMeta.countries
+    if "*" not in countries and str(ministry.country) not in countries:
+        return False
+    verdict = single_plugin_caller(slug, "plugin_is_available")(tenant=ministry)
+    return verdict is not False
+
+
+@transaction.atomic
+def plugin_activate(*, ministry: Ministry, slug: str, config: dict[str, Any] | None = None,
+                    actor: Actor) -> PluginActivation:
+    """Activate (or re-activate) ``slug`` for ``ministry`` with a validated configuration.
+
+    Raises ApplicationError when the plugin is missing or unavailable there, and ValidationError
+    when the configuration does not fit the plugin's schema; nothing is written in either case.
+    """
+    app = plugin_app_config(slug)
+    if app is None or not plugin_is_registered(slug):
+        raise ApplicationError(_(ERR_NOT_INSTALLED) % {"slug": slug})
+    if not plugin_available_for(ministry=ministry, slug=slug):
+        raise ApplicationError(_(ERR_NOT_AVAILABLE) % {
+            "slug": slug, "ministry": ministry.name, "country": ministry.country})
+    clean = plugin_config_validate(schema=app.PluginMeta.config_schema, data=config)
+    activation = (PluginActivation.objects.select_for_update()
+                  .filter(ministry=ministry, plugin_slug=slug).first())
+    before = None if activation is None else {"enabled": activation.enabled,
+                                              "config": activation.config}
+    if activation is None:
+        activation = PluginActivation(ministry=ministry, plugin_slug=slug)
+    activation.enabled = True
+    activation.config = clean
+    activation.changed_by = _actor_name(actor)
+    activation.save()
+    changes = {"plugin": slug, "version": app.PluginMeta.version, "config": clean,
+               "before": before}
+    audit_record(actor=actor, action="plugin.activated", subject=ministry, changes=changes)
+    _invalidate(ministry)
+    with ministry_context(ministry):
+        audit_record(actor=None, action="plugin.activated", changes=changes,
+                     extra={"by": _actor_name(actor)})
+        single_plugin_caller(slug, "plugin_enabled")(tenant=ministry, config=clean)
+    return activation
+
+
+@transaction.atomic
+def plugin_configure(*, ministry: Ministry, slug: str, config: dict[str, Any],
+                     actor: Actor) -> PluginActivation:
+    app = plugin_app_config(slug)
+    activation = (PluginActivation.objects.select_for_update()
+                  .filter(ministry=ministry, plugin_slug=slug, enabled=True).first())
+    if app is None or activation is None:
+        raise ApplicationError(_(ERR_NOT_ACTIVE) % {"slug": slug, "ministry": ministry.name})
+    clean = plugin_config_validate(schema=app.PluginMeta.config_schema, data=config)
+    before = activation.config
+    activation.config = clean
+    activation.changed_by = _actor_name(actor)
+    activation.save()
+    audit_record(actor=actor, action="plugin.configured", subject=ministry,
+                 changes={"plugin": slug, "config": {"before": before, "after": clean}})
+    return activation
+
+
+@transaction.atomic
+def plugin_deactivate(*, ministry: Ministry, slug: str, actor: Actor) -> PluginActivation:
+    """Switch ``slug`` off for ``ministry``; its data stays, hidden until re-activation."""
+    activation = (PluginActivation.objects.select_for_update()
+                  .filter(ministry=ministry, plugin_slug=slug, enabled=True).first())
+    if activation is None:
+        raise ApplicationError(_(ERR_NOT_ACTIVE) % {"slug": slug, "ministry": ministry.name})
+    activation.enabled = False
+    activation.changed_by = _actor_name(actor)
+    activation.save()
+    audit_record(actor=actor, action="plugin.deactivated", subject=ministry,
+                 changes={"plugin": slug})
+    _invalidate(ministry)
+    if plugin_is_registered(slug):
+        with ministry_context(ministry):
+            audit_record(actor=None, action="plugin.deactivated", changes={"plugin": slug},
+                         extra={"by": _actor_name(actor)})
+            single_plugin_caller(slug, "plugin_disabled")(tenant=ministry)
+    return activation
