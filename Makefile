@@ -16,8 +16,7 @@ help:
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml $(PLUGINS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt
-	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e . $(foreach p,$(PLUGINS),-e $(dir $(p)))
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt -e . $(foreach p,$(PLUGINS),-e $(dir $(p)))
 	@touch $(STAMP)
 
 install: $(STAMP)

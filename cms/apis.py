@@ -21,17 +21,33 @@ class OpenApi(APIView):
 
 class IndicatorOutput(serializers.ModelSerializer[Indicator]):
     agency = serializers.CharField(source="agency.name")
-    dimensions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    dimensions: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
 
     class Meta:
         model = Indicator
-        fields = ["code", "name", "definition", "ilo_code", "sdg", "unit", "decimals",
-                  "periodicity", "agency", "source", "dimensions"]
+        fields = [
+            "code",
+            "name",
+            "definition",
+            "ilo_code",
+            "sdg",
+            "unit",
+            "decimals",
+            "periodicity",
+            "agency",
+            "source",
+            "dimensions",
+        ]
 
 
 class IndicatorListApi(OpenApi):
-    @extend_schema(responses=IndicatorOutput(many=True), tags=["open data"],
-                   summary="Indicators published on this ministry's LMI site")
+    @extend_schema(
+        responses=IndicatorOutput(many=True),
+        tags=["open data"],
+        summary="Indicators published on this ministry's LMI site",
+    )
     def get(self, request: Request) -> Response:
         return Response(IndicatorOutput(indicator_list(), many=True).data)
 
@@ -49,16 +65,22 @@ class IndicatorObservationListApi(OpenApi):
     class OutputSerializer(serializers.Serializer[Any]):
         period = serializers.CharField()
         dims = serializers.DictField(child=serializers.CharField())
-        value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True,
-                                         help_text="null when suppressed (small count)")
+        value = serializers.DecimalField(
+            max_digits=18,
+            decimal_places=4,
+            allow_null=True,
+            help_text="null when suppressed (small count)",
+        )
         flag = serializers.CharField(help_text="SDMX OBS_STATUS: A, P, R, B, E; C = suppressed")
 
     @extend_schema(
-        responses=OutputSerializer(many=True), tags=["open data"],
+        responses=OutputSerializer(many=True),
+        tags=["open data"],
         parameters=[
             OpenApiParameter("period", str, description="Only this period, e.g. 2023 or 2023-Q2"),
-            OpenApiParameter("dim", str, many=True,
-                             description="Dimension filter as code:value, e.g. sex:F"),
+            OpenApiParameter(
+                "dim", str, many=True, description="Dimension filter as code:value, e.g. sex:F"
+            ),
         ],
     )
     def get(self, request: Request, code: str) -> Response:
@@ -75,8 +97,12 @@ class IndicatorObservationListApi(OpenApi):
         if period:
             points = [p for p in points if p.period == period]
         data = [
-            {"period": p.period, "dims": p.dims, "value": p.value,
-             "flag": "C" if p.value is None else p.flag}
+            {
+                "period": p.period,
+                "dims": p.dims,
+                "value": p.value,
+                "flag": "C" if p.value is None else p.flag,
+            }
             for p in points
         ]
         return Response(self.OutputSerializer(data, many=True).data)

@@ -22,9 +22,14 @@ def _rows(indicator: Indicator, points: list[Point]) -> tuple[list[str], list[li
     dims = sorted(indicator.dimensions.values_list("code", flat=True))
     header = ["indicator", "period", *dims, "value", "flag", "unit"]
     rows = [
-        [indicator.code, p.period, *[p.dims.get(d, "") for d in dims],
-         "" if p.value is None else p.value, SUPPRESSED_FLAG if p.value is None else p.flag,
-         indicator.unit]
+        [
+            indicator.code,
+            p.period,
+            *[p.dims.get(d, "") for d in dims],
+            "" if p.value is None else p.value,
+            SUPPRESSED_FLAG if p.value is None else p.flag,
+            indicator.unit,
+        ]
         for p in points
     ]
     return header, rows
@@ -56,7 +61,9 @@ def series_xlsx(*, indicator: Indicator, points: list[Point]) -> bytes:
     return out.getvalue()
 
 
-def series_sdmx_json(*, indicator: Indicator, points: list[Point], agency_id: str) -> dict[str, Any]:
+def series_sdmx_json(
+    *, indicator: Indicator, points: list[Point], agency_id: str
+) -> dict[str, Any]:
     """An SDMX-JSON 1.0 data message with one flat dataset (dimension positions as keys)."""
     dims = sorted(indicator.dimensions.values_list("code", flat=True))
     dim_ids = ["TIME_PERIOD", *[d.upper() for d in dims]]
@@ -72,7 +79,8 @@ def series_sdmx_json(*, indicator: Indicator, points: list[Point], agency_id: st
             idx.append(str(values[dim_id].index(code)))
         status = SUPPRESSED_FLAG if p.value is None else p.flag
         observations[":".join(idx)] = [
-            None if p.value is None else float(p.value), statuses.index(status)
+            None if p.value is None else float(p.value),
+            statuses.index(status),
         ]
     return {
         "header": {
@@ -91,9 +99,7 @@ def series_sdmx_json(*, indicator: Indicator, points: list[Point], agency_id: st
                 ]
             },
             "attributes": {
-                "observation": [
-                    {"id": "OBS_STATUS", "values": [{"id": s} for s in statuses]}
-                ]
+                "observation": [{"id": "OBS_STATUS", "values": [{"id": s} for s in statuses]}]
             },
             "annotations": [
                 {"id": "UNIT", "text": indicator.unit},

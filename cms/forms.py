@@ -25,11 +25,14 @@ class ApproveForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
         help_text=_("The data stay embargoed until this date and time (ministry time zone)."),
     )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label=_("What must the agency fix?"), widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("What must the agency fix?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
     )

@@ -45,7 +45,7 @@ class RowError:
         return {"row": self.line, "column": self.column, "message": self.message}
 
 
-class DatasetInvalid(ApplicationError):
+class DatasetInvalidError(ApplicationError):
     def __init__(self, errors: list[RowError]) -> None:
         super().__init__(
             _("The file was not accepted: %(count)d problem(s). Nothing was saved.")
@@ -61,20 +61,24 @@ def dims_key(dims: dict[str, str]) -> str:
 
 def _read_table(*, name: str, data: bytes) -> list[list[str]]:
     if len(data) > MAX_BYTES:
-        raise DatasetInvalid([RowError(0, "", _("The file is larger than 5 MB."))])
+        raise DatasetInvalidError([RowError(0, "", _("The file is larger than 5 MB."))])
     lower = name.lower()
     if lower.endswith(".xlsx"):
         return _read_xlsx(data)
     if not lower.endswith(".csv"):
-        raise DatasetInvalid([RowError(0, "", _("Upload a .csv or .xlsx file."))])
+        raise DatasetInvalidError([RowError(0, "", _("Upload a .csv or .xlsx file."))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DatasetInvalid([RowError(0, "", _("The CSV file must be UTF-8 encoded."))]) from None
+        raise DatasetInvalidError(
+            [RowError(0, "", _("The CSV file must be UTF-8 encoded."))]
+        ) from None
     try:
-        return [row for row in csv.reader(io.StringIO(text))]
+        return list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:
-        raise DatasetInvalid([RowError(0, "", _("The CSV file is malformed: %s") % exc)]) from None
+        raise DatasetInvalidError(
+            [RowError(0, "", _("The CSV file is malformed: %s") % exc)]
+        ) from None
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -83,7 +87,9 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many unrelated types for a damaged file
-        raise DatasetInvalid([RowError(0, "", _("The Excel file could not be read."))]) from None
+        raise DatasetInvalidError(
+            [RowError(0, "", _("The Excel file could not be read."))]
+        ) from None
     rows: list[list[str]] = []
     for cells in wb.worksheets[0].iter_rows():
         row = []
@@ -103,9 +109,9 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
 def parse_upload(*, indicator: Indicator, name: str, data: bytes) -> list[ParsedRow]:
     table = [r for r in _read_table(name=name, data=data) if any(c.strip() for c in r)]
     if not table:
-        raise DatasetInvalid([RowError(1, "", _("The file is empty."))])
+        raise DatasetInvalidError([RowError(1, "", _("The file is empty."))])
     if len(table) > MAX_ROWS + 1:
-        raise DatasetInvalid([RowError(0, "", _("The file has more than 50,000 rows."))])
+        raise DatasetInvalidError([RowError(0, "", _("The file has more than 50,000 rows."))])
     dim_codes = sorted(indicator.dimensions.values_list("code", flat=True))
     header = [h.strip().lower() for h in table[0]]
     expected = ["period", *dim_codes, "value"]
@@ -117,11 +123,11 @@ def parse_upload(*, indicator: Indicator, name: str, data: bytes) -> list[Parsed
     if unknown:
         errors.append(RowError(1, ", ".join(unknown), _("Unknown column(s) for this indicator.")))
     if errors:
-        raise DatasetInvalid(errors)
+        raise DatasetInvalidError(errors)
     allowed: dict[str, set[str]] = {d: set() for d in dim_codes}
-    for dim, code in DimensionValue.objects.filter(
-        dimension__code__in=dim_codes
-    ).values_list("dimension__code", "code"):
+    for dim, code in DimensionValue.objects.filter(dimension__code__in=dim_codes).values_list(
+        "dimension__code", "code"
+    ):
         allowed[dim].add(code)
     col = {h: i for i, h in enumerate(header)}
     pattern = PERIOD_PATTERNS[Indicator.Periodicity(indicator.periodicity)]
@@ -136,7 +142,13 @@ def parse_upload(*, indicator: Indicator, name: str, data: bytes) -> list[Parsed
             continue
         period = cells[col["period"]].strip()
         if not pattern.match(period):
-            errors.append(RowError(line, "period", _("“%(v)s” is not a period of this indicator's periodicity.") % {"v": period}))
+            errors.append(
+                RowError(
+                    line,
+                    "period",
+                    _("“%(v)s” is not a period of this indicator's periodicity.") % {"v": period},
+                )
+            )
         dims: dict[str, str] = {}
         for d in dim_codes:
             code = cells[col[d]].strip()
@@ -157,13 +169,19 @@ def parse_upload(*, indicator: Indicator, name: str, data: bytes) -> list[Parsed
             errors.append(RowError(line, "flag", _("Unknown status flag “%(v)s”.") % {"v": flag}))
         key = (period, dims_key(dims))
         if key in seen:
-            errors.append(RowError(line, "", _("Duplicates row %(n)d (same period and dimensions).") % {"n": seen[key]}))
+            errors.append(
+                RowError(
+                    line,
+                    "",
+                    _("Duplicates row %(n)d (same period and dimensions).") % {"n": seen[key]},
+                )
+            )
         else:
             seen[key] = line
         if value is not None:
             rows.append(ParsedRow(line, period, dims, value, flag))
     if errors:
-        raise DatasetInvalid(errors)
+        raise DatasetInvalidError(errors)
     if not rows:
-        raise DatasetInvalid([RowError(2, "", _("The file has a header but no data rows."))])
+        raise DatasetInvalidError([RowError(2, "", _("The file has a header but no data rows."))])
     return rows

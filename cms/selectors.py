@@ -69,9 +69,7 @@ def indicator_get(*, code: str) -> Indicator | None:
     return indicator_list().filter(code=code).first()
 
 
-def series_points(
-    *, indicator: Indicator, filters: dict[str, str] | None = None
-) -> list[Point]:
+def series_points(*, indicator: Indicator, filters: dict[str, str] | None = None) -> list[Point]:
     """Published observations with small counts replaced by None (flag kept)."""
     threshold = lmi_settings_get().suppression_threshold
     qs = Observation.objects.filter(indicator=indicator).order_by("dims_key", "period")
@@ -79,8 +77,11 @@ def series_points(
         qs = qs.filter(**{f"dims__{dim}": code})
     return [
         Point(
-            o.period, o.dims,
-            None if suppressed(indicator=indicator, value=o.value, threshold=threshold) else o.value,
+            o.period,
+            o.dims,
+            None
+            if suppressed(indicator=indicator, value=o.value, threshold=threshold)
+            else o.value,
             o.flag,
         )
         for o in qs
@@ -89,7 +90,9 @@ def series_points(
 
 def dimension_labels(*, indicator: Indicator) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
-    values = DimensionValue.objects.filter(dimension__indicator=indicator).select_related("dimension")
+    values = DimensionValue.objects.filter(dimension__indicator=indicator).select_related(
+        "dimension"
+    )
     for v in values:
         labels.setdefault(v.dimension.code, {})[v.code] = v.label
     return labels
@@ -112,7 +115,9 @@ def series_matrix(*, indicator: Indicator, breakdown: str | None = None) -> Seri
         lines.setdefault(name or indicator.name, {})[p.period] = p
     matrix = SeriesMatrix(indicator=indicator, periods=periods if lines else [])
     for name, by_period in lines.items():
-        matrix.lines.append((name, [by_period[x].value if x in by_period else None for x in periods]))
+        matrix.lines.append(
+            (name, [by_period[x].value if x in by_period else None for x in periods])
+        )
         matrix.flags.append([by_period[x].flag if x in by_period else "" for x in periods])
     return matrix
 
@@ -129,8 +134,7 @@ class Headline:
 
 def headline_for(*, indicator: Indicator) -> Headline | None:
     totals = [
-        p for p in series_points(indicator=indicator)
-        if all(c == TOTAL for c in p.dims.values())
+        p for p in series_points(indicator=indicator) if all(c == TOTAL for c in p.dims.values())
     ]
     if not totals:
         return None
@@ -143,7 +147,9 @@ def headline_for(*, indicator: Indicator) -> Headline | None:
 def headline_list() -> list[Headline]:
     from cms.models import IndicatorPage
 
-    urls = {p.indicator_id: p.url for p in IndicatorPage.objects.live().filter(indicator__headline=True)}
+    urls = {
+        p.indicator_id: p.url for p in IndicatorPage.objects.live().filter(indicator__headline=True)
+    }
     out = []
     for indicator in indicator_list().filter(headline=True):
         h = headline_for(indicator=indicator)
@@ -191,8 +197,8 @@ def indicator_list_contributable(*, user: User) -> QuerySet[Indicator]:
     """The MOU annex: only the indicators of the agencies the user belongs to."""
     if not user_can(user=user, action=Action.LMI_CONTRIBUTE):
         return Indicator.objects.none()
-    return indicator_list().filter(agency__members=user).exclude(
-        source=Indicator.Source.CASE_SYSTEM
+    return (
+        indicator_list().filter(agency__members=user).exclude(source=Indicator.Source.CASE_SYSTEM)
     )
 
 
@@ -247,6 +253,14 @@ def shared_figure_list() -> list[SharedFigure]:
     for indicator in indicator_list(shared_only=True):
         h = headline_for(indicator=indicator)
         if h is not None:
-            out.append(SharedFigure(indicator.ilo_code or indicator.code, indicator.name,
-                                    indicator.get_unit_display(), h.period, h.value, h.flag))
+            out.append(
+                SharedFigure(
+                    indicator.ilo_code or indicator.code,
+                    indicator.name,
+                    indicator.get_unit_display(),
+                    h.period,
+                    h.value,
+                    h.flag,
+                )
+            )
     return out

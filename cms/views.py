@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.exports import series_csv, series_sdmx_json, series_xlsx
 from cms.forms import ApproveForm, ReturnForm, UploadForm
-from cms.parsing import DatasetInvalid
+from cms.parsing import DatasetInvalidError
 from cms.selectors import (
     dataset_changes,
     dataset_get_for,
@@ -21,9 +21,16 @@ from cms.selectors import (
     series_points,
 )
 from cms.services import dataset_approve, dataset_return, dataset_submit
+from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+
+
+def _user(request: HttpRequest) -> User:
+    # Every view that reads this is behind login_required.
+    return cast(User, request.user)
+
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,15 +44,21 @@ def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     points = series_points(indicator=indicator)
     filename = f"{indicator.code}.{fmt}"
     if fmt == "csv":
-        response = HttpResponse(series_csv(indicator=indicator, points=points),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            series_csv(indicator=indicator, points=points), content_type="text/csv; charset=utf-8"
+        )
     elif fmt == "xlsx":
         response = HttpResponse(series_xlsx(indicator=indicator, points=points), content_type=XLSX)
     elif fmt == "sdmx.json":
         schema = getattr(request, "tenant", None)
-        response = JsonResponse(series_sdmx_json(
-            indicator=indicator, points=points, agency_id=str(getattr(schema, "schema_name", ""))
-        ), content_type="application/vnd.sdmx.data+json; version=1.0")
+        response = JsonResponse(
+            series_sdmx_json(
+                indicator=indicator,
+                points=points,
+                agency_id=str(getattr(schema, "schema_name", "")),
+            ),
+            content_type="application/vnd.sdmx.data+json; version=1.0",
+        )
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -53,7 +66,7 @@ def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpRespons
 
 
 def _require(request: HttpRequest, *actions: Action) -> None:
-    if not any(user_can(user=request.user, action=a) for a in actions):  # type: ignore[arg-type]
+    if not any(user_can(user=_user(request), action=a) for a in actions):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
@@ -61,57 +74,79 @@ def _require(request: HttpRequest, *actions: Action) -> None:
 @require_http_methods(["GET", "POST"])
 def contribute(request: HttpRequest) -> HttpResponse:
     _require(request, Action.LMI_CONTRIBUTE, Action.LMI_VET)
-    indicators = indicator_list_contributable(user=request.user)  # type: ignore[arg-type]
+    indicators = indicator_list_contributable(user=_user(request))
     form = UploadForm(request.POST or None, request.FILES or None, indicators=indicators)
     errors: list[dict[str, Any]] = []
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                dataset = dataset_submit(actor=request.user, indicator=form.cleaned_data["indicator"],  # type: ignore[arg-type]
-                                         upload=form.cleaned_data["file"])
-            except DatasetInvalid as exc:
+                dataset = dataset_submit(
+                    actor=_user(request),
+                    indicator=form.cleaned_data["indicator"],
+                    upload=form.cleaned_data["file"],
+                )
+            except DatasetInvalidError as exc:
                 errors, status = exc.extra["errors"], 400
                 form.add_error(None, exc.message)
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
                 status = 403
             else:
-                messages.success(request, _("Upload accepted: %(n)d rows, waiting for vetting.")
-                                 % {"n": dataset.row_count})
+                messages.success(
+                    request,
+                    _("Upload accepted: %(n)d rows, waiting for vetting.")
+                    % {"n": dataset.row_count},
+                )
                 return redirect("lmi:dataset", dataset_id=dataset.pk)
         else:
             status = 400
-    datasets = dataset_list_for(user=request.user)[:50]  # type: ignore[arg-type]
-    return render(request, "cms/staff/contribute.html", {
-        "form": form, "row_errors": errors, "datasets": datasets, "indicators": indicators,
-        "can_vet": user_can(user=request.user, action=Action.LMI_VET),  # type: ignore[arg-type]
-    }, status=status)
+    datasets = dataset_list_for(user=_user(request))[:50]
+    return render(
+        request,
+        "cms/staff/contribute.html",
+        {
+            "form": form,
+            "row_errors": errors,
+            "datasets": datasets,
+            "indicators": indicators,
+            "can_vet": user_can(user=_user(request), action=Action.LMI_VET),
+        },
+        status=status,
+    )
 
 
 @login_required
 @require_GET
 def dataset_detail(request: HttpRequest, dataset_id: int) -> HttpResponse:
-    dataset = dataset_get_for(user=request.user, dataset_id=dataset_id)  # type: ignore[arg-type]
+    dataset = dataset_get_for(user=_user(request), dataset_id=dataset_id)
     if dataset is None:
         raise Http404
     return _render_detail(request, dataset, ApproveForm(), ReturnForm())
 
 
-def _render_detail(request: HttpRequest, dataset: Any, approve: ApproveForm, back: ReturnForm,
-                   status: int = 200) -> HttpResponse:
-    return render(request, "cms/staff/dataset.html", {
-        "dataset": dataset, "changes": dataset_changes(dataset=dataset)[:200],
-        "approve_form": approve, "return_form": back,
-        "can_vet": user_can(user=request.user, action=Action.LMI_VET),  # type: ignore[arg-type]
-    }, status=status)
+def _render_detail(
+    request: HttpRequest, dataset: Any, approve: ApproveForm, back: ReturnForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "cms/staff/dataset.html",
+        {
+            "dataset": dataset,
+            "changes": dataset_changes(dataset=dataset)[:200],
+            "approve_form": approve,
+            "return_form": back,
+            "can_vet": user_can(user=_user(request), action=Action.LMI_VET),
+        },
+        status=status,
+    )
 
 
 @login_required
 @require_POST
 def dataset_vet(request: HttpRequest, dataset_id: int, decision: str) -> HttpResponse:
     _require(request, Action.LMI_VET)
-    dataset = dataset_get_for(user=request.user, dataset_id=dataset_id)  # type: ignore[arg-type]
+    dataset = dataset_get_for(user=_user(request), dataset_id=dataset_id)
     if dataset is None:
         raise Http404
     approve, back = ApproveForm(), ReturnForm()
@@ -119,16 +154,22 @@ def dataset_vet(request: HttpRequest, dataset_id: int, decision: str) -> HttpRes
         if decision == "approve":
             approve = ApproveForm(request.POST)
             if approve.is_valid():
-                dataset_approve(actor=request.user, dataset=dataset,  # type: ignore[arg-type]
-                                release_at=approve.cleaned_data["release_at"],
-                                comment=approve.cleaned_data["comment"])
+                dataset_approve(
+                    actor=_user(request),
+                    dataset=dataset,
+                    release_at=approve.cleaned_data["release_at"],
+                    comment=approve.cleaned_data["comment"],
+                )
                 messages.success(request, _("Approved. It will be published on the release date."))
                 return redirect("lmi:dataset", dataset_id=dataset.pk)
         else:
             back = ReturnForm(request.POST)
             if back.is_valid():
-                dataset_return(actor=request.user, dataset=dataset,  # type: ignore[arg-type]
-                               comment=back.cleaned_data["comment"])
+                dataset_return(
+                    actor=_user(request),
+                    dataset=dataset,
+                    comment=back.cleaned_data["comment"],
+                )
                 messages.success(request, _("Returned to the agency with your comments."))
                 return redirect("lmi:dataset", dataset_id=dataset.pk)
     except ApplicationError as exc:

@@ -21,6 +21,7 @@ from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions.plugin import core_version
 from labourhub.extensions.registry import plugin_app_configs
+from labourhub.web.menu import MenuItem
 from tenants.console_forms import CanaryForm, PluginActivateForm, ReleaseCreateForm
 from tenants.models import TenantUpgrade
 from tenants.plugin_services import plugin_activate, plugin_available_for, plugin_deactivate
@@ -49,6 +50,17 @@ def _require_operator(request: HttpRequest) -> None:
         raise PermissionDenied(_("Only coordination-unit operators may use the console."))
 
 
+def console_menu() -> list[MenuItem]:
+    # The console has its own menu: the staff shell's items belong to ministry hosts.
+    return [MenuItem(_("Console"), reverse("console:home")),
+            MenuItem(_("Ministries"), reverse("platform-home"))]
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, object],
+            status: int = 200) -> HttpResponse:
+    return render(request, template, {**context, "menu": console_menu()}, status=status)
+
+
 def _field_errors(form: object, exc: ValidationError, default: str) -> None:
     for field, errors in exc.message_dict.items():
         target = field if field in form.fields else default  # type: ignore[attr-defined]
@@ -70,7 +82,7 @@ def console_home(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Release %(v)s recorded.") % {"v": release.version})
             return HttpResponseRedirect(reverse("console:release", args=[release.pk]))
-    return render(request, "tenants/console/home.html", {
+    return _render(request, "tenants/console/home.html", {
         "core_version": core_version(),
         "rows": ministry_running_versions(),
         "plugins": sorted(plugin_app_configs().items()),
@@ -122,7 +134,7 @@ def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
         items.append({"slug": pslug, "meta": config.PluginMeta, "activation": activation,
                       "available": plugin_available_for(ministry=ministry, slug=pslug),
                       "form": forms[pslug]})
-    return render(request, "tenants/console/ministry_plugins.html",
+    return _render(request, "tenants/console/ministry_plugins.html",
                   {"target": ministry, "items": items}, status=status)
 
 
@@ -168,7 +180,7 @@ def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
         status = 400
     ctx.update({"canary_form": canary_form,
                 "problems": release_preflight(release=release)})  # type: ignore[arg-type]
-    return render(request, "tenants/console/release.html", ctx, status=status)
+    return _render(request, "tenants/console/release.html", ctx, status=status)
 
 
 @login_required

@@ -53,7 +53,7 @@ def _cached() -> list[Comparison]:
     if data is None:
         data = regional_comparisons()
         cache.set(CACHE_KEY, data, CACHE_SECONDS)
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 def regional_portal(request: HttpRequest) -> HttpResponse:
@@ -63,12 +63,23 @@ def regional_portal(request: HttpRequest) -> HttpResponse:
 def regional_csv(request: HttpRequest) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["concept", "indicator", "ministry", "country", "period", "value", "flag", "unit"])
+    writer.writerow(
+        ["concept", "indicator", "ministry", "country", "period", "value", "flag", "unit"]
+    )
     for comp in _cached():
         for ministry, _url, fig in comp.entries:
-            writer.writerow([comp.concept, fig.name, ministry.name, str(ministry.country),
-                             fig.period, "" if fig.value is None else fig.value,
-                             "C" if fig.value is None else fig.flag, fig.unit])
+            writer.writerow(
+                [
+                    comp.concept,
+                    fig.name,
+                    ministry.name,
+                    str(ministry.country),
+                    fig.period,
+                    "" if fig.value is None else fig.value,
+                    "C" if fig.value is None else fig.flag,
+                    fig.unit,
+                ]
+            )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="regional-lmi.csv"'
     return response

@@ -20,7 +20,9 @@ class Agency(BaseModel):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="lmi_agencies",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="lmi_agencies",
         verbose_name=_("contributors"),
     )
 
@@ -61,7 +63,7 @@ class DimensionValue(BaseModel):
         return f"{self.dimension.code}={self.code}"
 
 
-class Indicator(BaseModel):
+class Indicator(BaseModel):  # type: ignore[django-manager-missing]  # Wagtail is untyped
     class Unit(models.TextChoices):
         PERCENT = "percent", _("Percent")
         THOUSANDS = "thousands", _("Thousands of persons")
@@ -83,8 +85,12 @@ class Indicator(BaseModel):
     name = models.CharField(_("name"), max_length=200)
     definition = models.TextField(_("definition"))
     ilo_code = models.CharField(
-        _("ILOSTAT concept"), max_length=64, blank=True,
-        help_text=_("ILOSTAT indicator identifier this definition follows, e.g. UNE_DEAP_SEX_AGE_RT."),
+        _("ILOSTAT concept"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "ILOSTAT indicator identifier this definition follows, e.g. UNE_DEAP_SEX_AGE_RT."
+        ),
     )
     sdg = models.CharField(_("SDG indicator"), max_length=16, blank=True)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
@@ -102,8 +108,11 @@ class Indicator(BaseModel):
     dimensions = models.ManyToManyField(Dimension, blank=True, verbose_name=_("dimensions"))
     headline = models.BooleanField(_("headline on the home page"), default=False)
     share_regionally = models.BooleanField(
-        _("share with the regional portal"), default=False,
-        help_text=_("The ministry consents to show this indicator's published values on the regional portal."),
+        _("share with the regional portal"),
+        default=False,
+        help_text=_(
+            "The ministry consents to show this indicator's published values on the regional portal."
+        ),
     )
 
     class Meta:
@@ -123,7 +132,8 @@ class LmiSettings(BaseModel):
     """Per-ministry publication settings (one row per schema)."""
 
     suppression_threshold = models.PositiveSmallIntegerField(
-        _("small-count threshold"), default=5,
+        _("small-count threshold"),
+        default=5,
         help_text=_("Counts below this number are never published."),
     )
 
@@ -214,6 +224,9 @@ class DatasetRow(models.Model):
     class Meta:
         ordering = ["line"]
 
+    def __str__(self) -> str:
+        return f"{self.period} {self.dims_key}"
+
 
 class Observation(models.Model):
     """A published value. Unique per indicator, period and dimension combination."""
@@ -235,6 +248,9 @@ class Observation(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.period} {self.dims_key}"
+
 
 class ObservationRevision(models.Model):
     """What a publication changed: the public 'what changed' list and the revision history."""
@@ -247,3 +263,6 @@ class ObservationRevision(models.Model):
 
     class Meta:
         ordering = ["-revised_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.old_value} -> {self.new_value}"

@@ -1,8 +1,10 @@
+import re
 from typing import Any
 
 from django.core.cache import cache
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,6 +16,8 @@ from cms.models.indicators import Indicator
 
 CACHE_VERSION_KEY = "lmi:version"
 PAGE_CACHE_SECONDS = 60 * 60
+CSRF_PLACEHOLDER = b"__lmi_csrf_token__"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*"')
 
 
 def cache_version() -> int:
@@ -45,14 +49,18 @@ class CachedPage(Page):
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+            # The shell's language form carries a CSRF token; each visitor needs their own.
+            token = get_token(request).encode()
+            response = HttpResponse(content.replace(CSRF_PLACEHOLDER, token),
+                                    content_type=content_type)
             response["X-LMI-Cache"] = "hit"
             return response
         response = super().serve(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200:
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+            content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb'"', response.content)
+            cache.set(key, (content, response["Content-Type"]), PAGE_CACHE_SECONDS)
         response["X-LMI-Cache"] = "miss"
         return response  # type: ignore[no-any-return]
 
@@ -105,8 +113,12 @@ class NewsPage(CachedPage):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
     parent_page_types = ["cms.NewsIndexPage"]
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("summary"),
-                      FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
 
     class Meta:
         verbose_name = _("news item")
@@ -122,7 +134,9 @@ class PublicationIndexPage(CachedPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["items"] = (
-            PublicationPage.objects.child_of(self).live().select_related("document")
+            PublicationPage.objects.child_of(self)
+            .live()
+            .select_related("document")
             .order_by("-date")
         )
         return context
@@ -133,12 +147,20 @@ class PublicationPage(CachedPage):
     summary = models.TextField(_("summary"), blank=True)
     # Wagtail documents go to the default storage: the ministry's prefix in object storage.
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("report (PDF)"),
     )
     parent_page_types = ["cms.PublicationIndexPage"]
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("summary"),
-                      FieldPanel("document")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+    ]
 
     class Meta:
         verbose_name = _("publication")
@@ -168,12 +190,18 @@ class IndicatorPage(CachedPage):
         Indicator, on_delete=models.PROTECT, related_name="pages", verbose_name=_("indicator")
     )
     breakdown = models.CharField(
-        _("chart breakdown"), max_length=32, blank=True,
+        _("chart breakdown"),
+        max_length=32,
+        blank=True,
         help_text=_("Dimension code for the chart lines, e.g. sex; empty shows the total."),
     )
     commentary = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("commentary"))
-    content_panels = [*Page.content_panels, FieldPanel("indicator"), FieldPanel("breakdown"),
-                      FieldPanel("commentary")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("indicator"),
+        FieldPanel("breakdown"),
+        FieldPanel("commentary"),
+    ]
 
     class Meta:
         verbose_name = _("indicator page")

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -52,10 +53,10 @@ def _require_status(dataset: Dataset, *allowed: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def dataset_submit(*, actor: User, indicator: Indicator, upload: UploadedFile) -> Dataset:
+def dataset_submit(*, actor: User, indicator: Indicator, upload: UploadedFile[Any]) -> Dataset:
     """Check the actor's agency owns ``indicator``, validate every row, store file and rows.
 
-    Raises ``DatasetInvalid`` (row-level errors) or ``ApplicationError``; nothing is saved then.
+    Raises ``DatasetInvalidError`` (row-level errors) or ``ApplicationError``; nothing is saved then.
     """
     if not user_can_contribute(user=actor, indicator=indicator):
         raise ApplicationError(_(NOT_YOUR_INDICATOR))
@@ -63,17 +64,31 @@ def dataset_submit(*, actor: User, indicator: Indicator, upload: UploadedFile) -
     name = upload.name or "upload.csv"
     rows = parse_upload(indicator=indicator, name=name, data=data)
     dataset = Dataset.objects.create(
-        indicator=indicator, agency=indicator.agency, uploaded_by=actor,
-        original_name=name[:255], row_count=len(rows),
+        indicator=indicator,
+        agency=indicator.agency,
+        uploaded_by=actor,
+        original_name=name[:255],
+        row_count=len(rows),
     )
     DatasetRow.objects.bulk_create(
-        DatasetRow(dataset=dataset, line=r.line, period=r.period, dims=r.dims,
-                   dims_key=dims_key(r.dims), value=r.value, flag=r.flag)
+        DatasetRow(
+            dataset=dataset,
+            line=r.line,
+            period=r.period,
+            dims=r.dims,
+            dims_key=dims_key(r.dims),
+            value=r.value,
+            flag=r.flag,
+        )
         for r in rows
     )
     dataset.file.save(name.rsplit("/", 1)[-1], ContentFile(data), save=True)
-    audit_record(actor=actor, action="lmi_dataset.submit", subject=dataset,
-                 extra={"indicator": indicator.code, "rows": len(rows)})
+    audit_record(
+        actor=actor,
+        action="lmi_dataset.submit",
+        subject=dataset,
+        extra={"indicator": indicator.code, "rows": len(rows)},
+    )
     return dataset
 
 
@@ -85,33 +100,47 @@ def dataset_return(*, actor: User, dataset: Dataset, comment: str) -> Dataset:
         raise ApplicationError(_("Say what the agency must fix before returning the upload."))
     dataset.status, dataset.comment, dataset.reviewed_by = Dataset.Status.RETURNED, comment, actor
     dataset.save(update_fields=["status", "comment", "reviewed_by", "updated_at"])
-    audit_record(actor=actor, action="lmi_dataset.return", subject=dataset,
-                 changes={"status": {"before": "submitted", "after": "returned"}},
-                 extra={"comment": comment})
+    audit_record(
+        actor=actor,
+        action="lmi_dataset.return",
+        subject=dataset,
+        changes={"status": {"before": "submitted", "after": "returned"}},
+        extra={"comment": comment},
+    )
     return dataset
 
 
 @transaction.atomic(durable=True)
-def dataset_approve(*, actor: User, dataset: Dataset, release_at: datetime, comment: str = "") -> Dataset:
+def dataset_approve(
+    *, actor: User, dataset: Dataset, release_at: datetime, comment: str = ""
+) -> Dataset:
     """Approve for publication on ``release_at``; the upload stays embargoed until then."""
     _require_vetter(actor)
     _require_status(dataset, Dataset.Status.SUBMITTED)
     release = Release.objects.create(
-        indicator=dataset.indicator, scheduled_for=release_at,
+        indicator=dataset.indicator,
+        scheduled_for=release_at,
         title=_("%(indicator)s: new data") % {"indicator": dataset.indicator.name},
     )
     dataset.status, dataset.release, dataset.reviewed_by = Dataset.Status.APPROVED, release, actor
     dataset.comment = comment
     dataset.save(update_fields=["status", "release", "reviewed_by", "comment", "updated_at"])
-    audit_record(actor=actor, action="lmi_dataset.approve", subject=dataset,
-                 changes={"status": {"before": "submitted", "after": "approved"}},
-                 extra={"release_at": release_at.isoformat()})
+    audit_record(
+        actor=actor,
+        action="lmi_dataset.approve",
+        subject=dataset,
+        changes={"status": {"before": "submitted", "after": "approved"}},
+        extra={"release_at": release_at.isoformat()},
+    )
     cache_bump()  # the release calendar shows the new date
     return dataset
 
 
 def observations_apply(
-    *, indicator: Indicator, rows: Iterable[ParsedRow | DatasetRow], dataset: Dataset | None,
+    *,
+    indicator: Indicator,
+    rows: Iterable[ParsedRow | DatasetRow],
+    dataset: Dataset | None,
     now: datetime,
 ) -> int:
     """Upsert published values, keeping a revision for every value that changes.
@@ -119,9 +148,7 @@ def observations_apply(
     Also the entry point for the case-system statistics (analytics issue), which pass their
     computed rows with ``dataset=None``. Returns the number of revised values.
     """
-    existing = {
-        (o.period, o.dims_key): o for o in Observation.objects.filter(indicator=indicator)
-    }
+    existing = {(o.period, o.dims_key): o for o in Observation.objects.filter(indicator=indicator)}
     new, revisions = [], []
     revised = 0
     for r in rows:
@@ -129,13 +156,28 @@ def observations_apply(
         value, flag = Decimal(r.value), r.flag
         obs = existing.get(key)
         if obs is None:
-            new.append(Observation(indicator=indicator, period=r.period, dims=r.dims,
-                                   dims_key=key[1], value=value, flag=flag, dataset=dataset))
+            new.append(
+                Observation(
+                    indicator=indicator,
+                    period=r.period,
+                    dims=r.dims,
+                    dims_key=key[1],
+                    value=value,
+                    flag=flag,
+                    dataset=dataset,
+                )
+            )
         elif obs.value != value or obs.flag != flag:
             if obs.value != value:
-                revisions.append(ObservationRevision(observation=obs, dataset=dataset,
-                                                     old_value=obs.value, new_value=value,
-                                                     revised_at=now))
+                revisions.append(
+                    ObservationRevision(
+                        observation=obs,
+                        dataset=dataset,
+                        old_value=obs.value,
+                        new_value=value,
+                        revised_at=now,
+                    )
+                )
                 revised += 1
                 # A changed value is "revised" unless the agency gave a more specific flag.
                 flag = Flag.REVISED if flag == Flag.NORMAL else flag
@@ -148,16 +190,21 @@ def observations_apply(
 
 @transaction.atomic
 def _dataset_publish(*, dataset: Dataset, now: datetime) -> None:
-    revised = observations_apply(indicator=dataset.indicator, rows=dataset.rows.all(),
-                                 dataset=dataset, now=now)
+    revised = observations_apply(
+        indicator=dataset.indicator, rows=dataset.rows.all(), dataset=dataset, now=now
+    )
     dataset.status, dataset.published_at = Dataset.Status.PUBLISHED, now
     dataset.save(update_fields=["status", "published_at", "updated_at"])
     if dataset.release is not None:
         dataset.release.status, dataset.release.published_at = Release.Status.PUBLISHED, now
         dataset.release.save(update_fields=["status", "published_at", "updated_at"])
-    audit_record(actor=None, action="lmi_dataset.publish", subject=dataset,
-                 changes={"status": {"before": "approved", "after": "published"}},
-                 extra={"rows": dataset.row_count, "revised": revised})
+    audit_record(
+        actor=None,
+        action="lmi_dataset.publish",
+        subject=dataset,
+        changes={"status": {"before": "approved", "after": "published"}},
+        extra={"rows": dataset.row_count, "revised": revised},
+    )
 
 
 @transaction.atomic(durable=True)
@@ -174,4 +221,3 @@ def dataset_publish_due(*, now: datetime | None = None) -> list[int]:
     if due:
         cache_bump()
     return [d.pk for d in due]
-

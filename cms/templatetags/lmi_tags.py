@@ -20,5 +20,10 @@ def lmi_series(matrix: SeriesMatrix, chart: bool = True, title: str = "") -> dic
             for name, values in matrix.lines
         ],
     }
-    return {"matrix": matrix, "chart": chart, "title": title, "matrix_json": data,
-            "sid": f"series-{ind.code}-{uuid.uuid4().hex[:8]}"}
+    return {
+        "matrix": matrix,
+        "chart": chart,
+        "title": title,
+        "matrix_json": data,
+        "sid": f"series-{ind.code}-{uuid.uuid4().hex[:8]}",
+    }

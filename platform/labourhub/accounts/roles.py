@@ -52,6 +52,13 @@ class Action(models.TextChoices):
     DOCUMENT_TEMPLATE_MANAGE = "document_template.manage", _("Edit letter templates")
     PLATFORM_MANAGE = "platform.manage", _("Run the platform: ministries, plugins, releases")
     REGISTRATION_DECIDE = "registration.decide", _("Decide registrations (e.g. trade unions)")
+    INSPECTION_PLAN = "inspection.plan", _("Plan inspections and campaigns")
+    CHECKLIST_MANAGE = "checklist.manage", _("Edit and publish inspection checklists")
+    CALENDAR_MANAGE = "calendar.manage", _("Edit holidays, closure days and procedures")
+    CASE_SUPERVISE = "case.supervise", _("See the overdue board and escalations")
+    COMPLAINANT_VIEW = "complainant.view", _("See complainants' identities")
+    ESTABLISHMENT_IMPORT = "establishment.import", _("Import establishments and archives")
+    ESTABLISHMENT_MERGE = "establishment.merge", _("Merge duplicate establishments")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -136,3 +143,28 @@ for _role in (Role.DIRECTOR, Role.AUTHORISING_OFFICIAL, Role.OFFICE_HEAD, Role.S
 # by officers with legal authority; everyone who works on cases may file and review them.
 POLICY[Role.DIRECTOR][Action.REGISTRATION_DECIDE] = _M
 POLICY[Role.LEGAL_OFFICER][Action.REGISTRATION_DECIDE] = _M
+
+# Inspections: planning follows the assignment chain; checklists are edited by the system
+# administrator (granted above) and the director, without developers (Sri Lanka, Honduras).
+POLICY[Role.DIRECTOR][Action.INSPECTION_PLAN] = _M
+POLICY[Role.DIRECTOR][Action.CHECKLIST_MANAGE] = _M
+POLICY[Role.OFFICE_HEAD][Action.INSPECTION_PLAN] = _O
+POLICY[Role.SUPERVISOR][Action.INSPECTION_PLAN] = _T
+
+# Enforcement and complaints: supervisors and heads watch the overdue board; a complainant's
+# identity is shown only to those who triage or decide (never to the inspector who visits the
+# employer, so it cannot leak on site). Calendars are the director's and the administrator's.
+POLICY[Role.DIRECTOR][Action.CALENDAR_MANAGE] = _M
+for _role, _scope in ((Role.DIRECTOR, _M), (Role.OFFICE_HEAD, _O), (Role.SUPERVISOR, _T),
+                      (Role.LEGAL_OFFICER, _R)):
+    POLICY[_role][Action.CASE_SUPERVISE] = _scope
+for _role, _scope in ((Role.OFFICE_HEAD, _O), (Role.SUPERVISOR, _T), (Role.LEGAL_OFFICER, _R),
+                      (Role.CLERK, _O)):
+    POLICY[_role][Action.COMPLAINANT_VIEW] = _scope
+
+# Registry: clerks digitise the paper archives and office heads clean up duplicates; both act
+# ministry-wide because an import or a merge is not tied to one office.
+POLICY[Role.CLERK][Action.ESTABLISHMENT_IMPORT] = _M
+POLICY[Role.DIRECTOR][Action.ESTABLISHMENT_MERGE] = _M
+POLICY[Role.OFFICE_HEAD][Action.ESTABLISHMENT_MERGE] = _M
+POLICY[Role.OFFICE_HEAD][Action.ESTABLISHMENT_EDIT] = _O

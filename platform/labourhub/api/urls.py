@@ -5,6 +5,9 @@ urlpatterns = [
     path("", include("labourhub.accounts.urls")),
     path("", include("labourhub.audit.urls")),
     path("open/", include("cms.api_urls")),
+    path("", include("labourhub.extensions.api_urls")),  # /api/v1/x/<slug>/
+    path("documents/", include("labourhub.documents.api_urls")),
+    path("", include("labourhub.registry.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
 ]

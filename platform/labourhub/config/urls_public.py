@@ -9,4 +9,5 @@ urlpatterns = [
     path("lmi/", include("tenants.lmi_portal")),
     # Coordination-unit operators sign in with the same shell; their accounts live in public.
     path("app/", include("labourhub.web.urls")),
+    path("console/", include("tenants.console_urls")),
 ]

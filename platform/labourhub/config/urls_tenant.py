@@ -4,15 +4,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from labourhub.documents.views import verify_view as document_verify_view
 from labourhub.web.views import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("app/documents/", include("labourhub.documents.urls")),
+    path("app/establishments/", include("labourhub.registry.urls_web")),
     path("app/", include("labourhub.web.urls")),
+    path("app/", include("labourhub.extensions.urls")),  # plugin pages: /app/x/<slug>/
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),
     path("lmi/", include("cms.urls")),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("verify/<str:code>/", document_verify_view, name="document-verify"),
     path("", include(wagtail_urls)),
 ]
 

@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,5 +11,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from labourhub.documents import contexts
+
+        # WeasyPrint logs every rendering step at INFO; a batch would flood the worker log.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
         contexts.register_core_providers()

@@ -104,6 +104,9 @@ class NumberSequence(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="one_sequence_per_prefix_year")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_value}"
+
 
 class Document(BaseModel):
     class Status(models.TextChoices):

@@ -13,9 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from weasyprint import HTML, default_url_fetcher
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
-from labourhub.documents.sandbox import TemplateRefused, render_source
+from labourhub.documents.sandbox import TemplateRefusedError, render_source
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 # Scripts WeasyPrint must find a glyph for; Noto Sans covers Latin and Vietnamese.
@@ -45,17 +46,14 @@ class LanguageBlock:
 def check_markup(source: str) -> None:
     match = FORBIDDEN_MARKUP.search(source)
     if match:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("Letters may not contain “%(markup)s”: no scripts, styles, links or images.")
             % {"markup": match.group(0).strip()}
         )
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # Only the QR code (an inline data: URI) may be loaded; never files or the network (SSRF).
-    if url.startswith("data:"):
-        return dict(default_url_fetcher(url, *args, **kwargs))
-    raise ValueError(f"refused to fetch {url!r}")
+# Only the QR code (an inline data: URI) may be loaded; never files or the network (SSRF).
+_FETCHER = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
 
 
 def qr_data_uri(url: str) -> str:
@@ -65,9 +63,18 @@ def qr_data_uri(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+class OptionalFields(dict[str, Any]):
+    """``extra`` holds per-letter values (an amount, a hearing date) that many records lack;
+    a missing one prints as empty instead of failing the whole letter."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def render_blocks(
     *, texts: dict[str, dict[str, str]], languages: list[str], context: dict[str, Any]
 ) -> list[LanguageBlock]:
+    context = {**context, "extra": OptionalFields(context.get("extra") or {})}
     blocks = []
     for language in languages:
         text = texts.get(language) or {}
@@ -112,7 +119,7 @@ def letter_html(
 
 
 def html_to_pdf(html: str, *, title: str) -> bytes:
-    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None)
+    document = HTML(string=html, url_fetcher=_FETCHER, base_url=None)
     pdf = document.write_pdf(pdf_variant="pdf/a-3b", custom_metadata=True)
     assert pdf is not None  # write_pdf returns bytes when no target is given
     return bytes(pdf)

@@ -28,7 +28,7 @@ FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
 }
 
 
-class TemplateRefused(Exception):
+class TemplateRefusedError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
@@ -75,16 +75,16 @@ def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
 def check_source(source: str, *, known_names: set[str]) -> None:
     """Refuse a template that uses a forbidden construct or a field that does not exist.
 
-    Raises TemplateRefused with a translated message naming the problem.
+    Raises TemplateRefusedError with a translated message naming the problem.
     """
     if len(source) > MAX_SOURCE_CHARS:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("The template is too long (at most %(n)s characters).") % {"n": MAX_SOURCE_CHARS}
         )
     try:
         tree = _ENV.parse(source)
     except TemplateSyntaxError as exc:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("Template syntax error on line %(line)s: %(error)s")
             % {"line": exc.lineno, "error": exc.message}
         ) from exc
@@ -92,7 +92,7 @@ def check_source(source: str, *, known_names: set[str]) -> None:
     for node in _walk(tree):
         for node_type, label in FORBIDDEN_NODES.items():
             if isinstance(node, node_type):
-                raise TemplateRefused(
+                raise TemplateRefusedError(
                     _("Templates may not use “%(tag)s”: letters can only use the fields listed.")
                     % {"tag": label}
                 )
@@ -101,38 +101,42 @@ def check_source(source: str, *, known_names: set[str]) -> None:
             if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
                 attr = str(node.arg.value)
             if attr is not None and attr.startswith("_"):
-                raise TemplateRefused(
+                raise TemplateRefusedError(
                     _("“%(name)s” is not a field a template may read.") % {"name": attr}
                 )
-        if isinstance(node, nodes.Name) and node.ctx == "load":
-            if node.name not in known_names and node.name not in assigned:
-                raise TemplateRefused(
-                    _("Unknown field “%(name)s”. Available: %(known)s.")
-                    % {"name": node.name, "known": ", ".join(sorted(known_names))}
-                )
+        if (
+            isinstance(node, nodes.Name)
+            and node.ctx == "load"
+            and node.name not in known_names
+            and node.name not in assigned
+        ):
+            raise TemplateRefusedError(
+                _("Unknown field “%(name)s”. Available: %(known)s.")
+                % {"name": node.name, "known": ", ".join(sorted(known_names))}
+            )
 
 
 def render_source(source: str, context: Mapping[str, Any]) -> str:
-    """Render in the sandbox; any escape attempt or missing field becomes TemplateRefused."""
+    """Render in the sandbox; any escape attempt or missing field becomes TemplateRefusedError."""
     try:
         output = _ENV.from_string(source).render(dict(context))
     except SecurityError as exc:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("The template tried something letters may not do (%(error)s).") % {"error": exc}
         ) from exc
     except UndefinedError as exc:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("The template uses a field this record does not have: %(error)s") % {"error": exc}
         ) from exc
     except TemplateSyntaxError as exc:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("Template syntax error on line %(line)s: %(error)s")
             % {"line": exc.lineno, "error": exc.message}
         ) from exc
     except (TypeError, ValueError, ArithmeticError, OverflowError) as exc:
-        raise TemplateRefused(
+        raise TemplateRefusedError(
             _("The template failed on this record: %(error)s") % {"error": exc}
         ) from exc
     if len(output) > MAX_OUTPUT_CHARS:
-        raise TemplateRefused(_("The letter this template produces is far too long."))
+        raise TemplateRefusedError(_("The letter this template produces is far too long."))
     return output

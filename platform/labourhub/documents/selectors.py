@@ -2,6 +2,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 
 from labourhub.documents.models import Document, DocumentTemplate, Signature, TemplateVersion
@@ -80,3 +82,18 @@ def document_public_verification(*, code: str) -> PublicVerification | None:
         signed_at=signature.signed_at if signature else None,
         sha256=signature.sha256 if signature else doc.pdf_sha256,
     )
+
+
+def subject_resolve(*, label: str, subject_id: str) -> models.Model | None:
+    """A record of a registered subject kind, or None (unknown kind, bad id, or not found)."""
+    from django.apps import apps
+
+    from labourhub.documents.contexts import subject_kind
+
+    if subject_kind(label) is None:
+        return None
+    model = apps.get_model(label)
+    try:
+        return model._default_manager.filter(pk=subject_id).first()  # type: ignore[no-any-return]
+    except (ValueError, TypeError, ValidationError):
+        return None

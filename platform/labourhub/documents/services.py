@@ -34,7 +34,7 @@ from labourhub.documents.models import (
     TemplateVersion,
 )
 from labourhub.documents.rendering import check_markup, html_to_pdf, letter_html, render_blocks
-from labourhub.documents.sandbox import TemplateRefused, check_source
+from labourhub.documents.sandbox import TemplateRefusedError, check_source
 from labourhub.documents.selectors import document_case_file_list
 from labourhub.documents.signing import SignatureProvider, signature_provider_for_current_ministry
 
@@ -46,6 +46,8 @@ STORED_COPY_EXISTS = "A signed copy with this fingerprint already exists; nothin
 EMPTY_CASE_FILE = "This case has no documents yet."
 UNKNOWN_LANGUAGE = "“%(code)s” is not a language the platform supports."
 
+# Names Jinja itself provides inside templates: the loop variable and the (capped) range().
+JINJA_NAMES = frozenset({"loop", "range"})
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
@@ -82,10 +84,10 @@ def _validate_template(
                 continue
             try:
                 check_markup(source)
-                check_source(source, known_names=set(KNOWN_NAMES))
+                check_source(source, known_names=set(KNOWN_NAMES) | JINJA_NAMES)
                 # A dry run against realistic data catches what static checks cannot.
                 render_blocks(texts={code: {part: source}}, languages=[code], context=sample)
-            except TemplateRefused as exc:
+            except TemplateRefusedError as exc:
                 errors[field] = [exc.message]
     if errors:
         raise ValidationError(errors)
@@ -150,7 +152,7 @@ def document_template_save(
 
 def default_languages_for_ministry() -> tuple[str, list[str]]:
     tenant = getattr(connection, "tenant", None)
-    ministry_langs = [code for code in getattr(tenant, "languages", []) or []]
+    ministry_langs = list(getattr(tenant, "languages", []) or [])
     default = getattr(tenant, "default_language", "") or "en"
     seeded = [code for code in [default, *ministry_langs] if code in SEEDED_LANGUAGES]
     primary = seeded[0] if seeded else "en"
@@ -227,7 +229,7 @@ def render_document_pdf(
     try:
         blocks = render_blocks(texts=version.texts, languages=list(version.languages),
                                context=context)
-    except TemplateRefused as exc:
+    except TemplateRefusedError as exc:
         raise ApplicationError(_(TEMPLATE_FAILED) % {"error": exc.message}) from exc
     html = letter_html(blocks=blocks, layout=version.layout, context=context,
                        signature=signature)
@@ -454,6 +456,6 @@ def document_preview_html(
         }
     try:
         blocks = render_blocks(texts=texts, languages=languages, context=context)
-    except TemplateRefused as exc:
+    except TemplateRefusedError as exc:
         raise ValidationError({"__all__": [_(TEMPLATE_FAILED) % {"error": exc.message}]}) from exc
     return letter_html(blocks=blocks, layout=layout, context=context)

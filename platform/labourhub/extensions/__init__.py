@@ -41,6 +41,16 @@ def plugin_is_active(tenant: Any, slug: str) -> bool:
     return slug in enabled_slugs(tenant)
 
 
+def plugin_config(tenant: Any, slug: str) -> dict[str, Any]:
+    """The validated configuration ``slug`` has for ``tenant`` ({} when not active)."""
+    from tenants.selectors import plugin_activation_get
+
+    if tenant is None or getattr(tenant, "pk", None) is None:
+        return {}
+    activation = plugin_activation_get(ministry=tenant, slug=slug)
+    return dict(activation.config) if activation is not None and activation.enabled else {}
+
+
 __all__ = [
     "activation_cache_clear",
     "current_hooks",
@@ -49,5 +59,6 @@ __all__ = [
     "hookimpl",
     "hooks_for",
     "hookspec",
+    "plugin_config",
     "plugin_is_active",
 ]

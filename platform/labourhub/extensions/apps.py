@@ -11,7 +11,9 @@ class ExtensionsConfig(AppConfig):
     def ready(self) -> None:
         # R48: the test suite registers plugins explicitly (enable_plugin fixture), so what is
         # pip-installed on a developer's machine cannot change test outcomes.
-        if not getattr(settings, "PLUGINS_AUTOLOAD", True):
+        from labourhub.config.settings import plugins as discovered
+
+        if not getattr(settings, "PLUGINS_AUTOLOAD", discovered.PLUGINS_AUTOLOAD):
             return
         import importlib
 
@@ -19,10 +21,11 @@ class ExtensionsConfig(AppConfig):
         from labourhub.extensions.registry import plugin_app_configs
 
         by_app = {c.name: slug for slug, c in plugin_app_configs().items()}
-        for app_name, hooks_path in getattr(settings, "PLUGIN_HOOKS", {}).items():
+        for app_name, hooks_path in getattr(settings, "PLUGIN_HOOKS", discovered.PLUGIN_HOOKS).items():
             slug = by_app.get(app_name)
             if slug is None:
                 raise RuntimeError(f"Entry point {app_name!r} in 'labourhub.plugins' is not a "
                                    "PluginAppConfig app; its AppConfig must subclass "
-                                   "labourhub.extensions.plugin.PluginAppConfig.")
+                                   "labourhub.extensions.plugin.PluginAppConfig and set "
+                                   "default = True.")
             register_plugin(importlib.import_module(hooks_path), slug)

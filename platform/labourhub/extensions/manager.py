@@ -65,9 +65,13 @@ def register_core(module: Any, name: str) -> None:
 def register_plugin(obj: Any, slug: str) -> None:
     """Register ``obj`` (a module of @hookimpl functions) as plugin ``slug``; validates at once."""
     if pm.get_plugin(slug) is None:
-        pm.register(obj, name=slug)
         # A misspelt hook or an argument the spec does not have fails here, not in a ministry.
-        pm.check_pending()
+        pm.register(obj, name=slug)
+        try:
+            pm.check_pending()
+        except pluggy.PluginValidationError:
+            pm.unregister(name=slug)
+            raise
     _changed()
 
 

@@ -120,5 +120,7 @@ class PluginAppConfig(AppConfig):
     def hooks_path(self) -> str:
         from django.conf import settings
 
-        hooks: dict[str, str] = getattr(settings, "PLUGIN_HOOKS", {})
+        from labourhub.config.settings import plugins as discovered
+
+        hooks: dict[str, str] = getattr(settings, "PLUGIN_HOOKS", discovered.PLUGIN_HOOKS)
         return self.hooks_module or hooks.get(self.name) or f"{self.name}.hooks"

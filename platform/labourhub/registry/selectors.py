@@ -12,6 +12,7 @@ from django.db.models import F, FloatField, Func, Q, QuerySet, Value
 from labourhub.accounts.models import Office
 from labourhub.audit.models import AuditEvent
 from labourhub.audit.selectors import audit_event_list
+from labourhub.registry.fields import extra_fields
 from labourhub.registry.isic import isic_divisions_of
 from labourhub.registry.models import (
     Establishment,
@@ -184,8 +185,8 @@ class DuplicateCandidate:
 def establishment_duplicate_candidates(
     *, establishment: Establishment, limit: int = 10
 ) -> list[DuplicateCandidate]:
-    """Other live records that look like the same site: same employer tax id or plugin
-    identifier, or trigram-similar name (weighted 0.7) and address (0.3)."""
+    """Other live records that look like the same site: the same plugin identifier, or a
+    trigram-similar name (weighted 0.7) and address (0.3)."""
     base = establishment_base().exclude(pk=establishment.pk).exclude(
         status=Establishment.Status.MERGED
     )
@@ -202,13 +203,12 @@ def establishment_duplicate_candidates(
         score = 0.7 * float(other.name_sim) + 0.3 * float(other.addr_sim if addr_n else 0)
         reasons = ["name"] + (["address"] if addr_n and other.addr_sim > 0.5 else [])
         found[other.pk] = DuplicateCandidate(other, round(score, 3), reasons)
+    # Employer tax ids are unique, so identifier clashes show up in plugin identifiers
+    # (employer registration numbers, social-security numbers...) marked ``unique_id``.
+    id_keys = {f.key for f in extra_fields() if f.unique_id}
     same_ids = Q()
-    if establishment.employer.tax_id:
-        same_ids |= Q(employer__tax_id=establishment.employer.tax_id) & ~Q(
-            employer_id=establishment.employer_id
-        )
     for key, value in establishment.extra.items():
-        if isinstance(value, str) and value:
+        if key in id_keys and isinstance(value, str) and value:
             same_ids |= Q(**{f"extra__{key}": value})
     if same_ids:
         for other in base.filter(same_ids)[:20]:

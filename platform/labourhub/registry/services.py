@@ -208,10 +208,13 @@ def establishment_update(
 def _fk_relations() -> list[Any]:
     # Every foreign key that points at Establishment, including those of apps written later
     # (inspections, complaints...): a merge must carry their rows along without code changes.
+    # Earlier merges (merged_into) are left alone so each merge stays independently undoable;
+    # tombstones chain (A -> B -> C).
     return [
         rel
         for rel in Establishment._meta.related_objects
-        if rel.many_to_one and rel.related_model is not EstablishmentMerge
+        if (rel.one_to_many or rel.one_to_one)
+        and rel.related_model not in (EstablishmentMerge, Establishment)
     ]
 
 

@@ -174,3 +174,65 @@ def api_client_for() -> Callable[..., Any]:
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _reset_plugin_activation_cache() -> Iterator[None]:
+    # Activations are rolled back with the test's transaction; the process cache must forget them.
+    from labourhub.extensions import activation_cache_clear
+
+    activation_cache_clear()
+    yield
+    activation_cache_clear()
+
+
+@pytest.fixture
+def enable_plugin(ministry: Any) -> Iterator[Callable[..., Any]]:
+    """Register an installed plugin's hooks and activate it through the real service.
+
+    ``enable_plugin("trade-unions")`` activates it for the test ministry;
+    ``enable_plugin("trade-unions", ministry=other, config={...})`` for another one. The hooks
+    are unregistered again after the test, so no plugin leaks into the next test (R48).
+    """
+    from labourhub.extensions.manager import unregister_plugin
+    from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
+    from tenants.plugin_services import plugin_activate
+
+    registered: list[str] = []
+
+    def enable(slug: str, ministry: Any = ministry, config: dict[str, Any] | None = None) -> Any:
+        if not plugin_is_registered(slug):
+            plugin_register_installed(slug)
+            registered.append(slug)
+        return plugin_activate(ministry=ministry, slug=slug, config=config, actor=None)
+
+    yield enable
+    for slug in registered:
+        unregister_plugin(slug)
+
+
+@pytest.fixture
+def register_temporary_plugin() -> Iterator[Callable[..., Any]]:
+    """Register any object with @hookimpl methods as plugin ``slug`` for one test.
+
+    Pass ``active_for=[ministry, ...]`` to mark it active there (a row in PluginActivation);
+    it is unregistered after the test.
+    """
+    from labourhub.extensions import activation_cache_clear
+    from labourhub.extensions.manager import register_plugin, unregister_plugin
+    from tenants.models import PluginActivation
+
+    slugs: list[str] = []
+
+    def register(obj: Any, slug: str = "temporary", active_for: tuple[Any, ...] = ()) -> Any:
+        register_plugin(obj, slug)
+        slugs.append(slug)
+        for target in active_for:
+            PluginActivation.objects.update_or_create(
+                ministry=target, plugin_slug=slug, defaults={"enabled": True})
+        activation_cache_clear()
+        return obj
+
+    yield register
+    for slug in slugs:
+        unregister_plugin(slug)

@@ -21,8 +21,11 @@ class MenuItem:
 def core_menu() -> list[MenuItem]:
     return [
         MenuItem(_("Dashboard"), reverse("web:home"), Action.DASHBOARD_VIEW),
+        MenuItem(_("Establishments"), reverse("registry:list"), Action.ESTABLISHMENT_VIEW),
+        MenuItem(_("Imports"), reverse("registry:imports"), Action.ESTABLISHMENT_IMPORT),
         MenuItem(_("Users"), reverse("web:user-list"), Action.USER_MANAGE),
         MenuItem(_("Audit trail"), reverse("web:audit-list"), Action.AUDIT_VIEW),
+        MenuItem(_("Documents"), reverse("documents:list"), Action.DOCUMENT_VIEW),
         MenuItem(_("API"), "/api/v1/docs/", Action.DASHBOARD_VIEW),
     ]
 

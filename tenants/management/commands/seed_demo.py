@@ -4,9 +4,11 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from cms.services import cms_demo_seed
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import office_create, user_create
+from labourhub.registry.demo import registry_demo_seed
 from tenants.context import ministry_context
 from tenants.demo.ministries import DEMO, DEMO_PASSWORD
 from tenants.selectors import ministry_get, ministry_url
@@ -54,6 +56,8 @@ class Command(BaseCommand):
             with ministry_context(ministry):
                 self._seed_offices(offices)
                 self._seed_users(spec.default_language)
+                cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
+                registry_demo_seed()
         if not opts["quiet"]:
             self._print_summary()
 

@@ -65,6 +65,10 @@ LOCAL_TENANT_APPS = [
     "cms",
     "labourhub.registry",
     "labourhub.documents",
+    "labourhub.inspections",
+    "labourhub.workflow",
+    "labourhub.enforcement",
+    "labourhub.complaints",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,

@@ -21,6 +21,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.cms_schedules.cms_publish_due_all",
         "schedule": 60,
     },
+    # Deadline alerts: hourly is enough for day-granular legal limits, and the sweep is
+    # idempotent, so overlapping runs are harmless.
+    "workflow-deadline-sweep-all-ministries": {
+        "task": "tenants.workflow_schedules.deadline_sweep_all",
+        "schedule": 60 * 60,
+    },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
-CELERY_IMPORTS = ["tenants.cms_schedules"]
+CELERY_IMPORTS = ["tenants.cms_schedules", "tenants.workflow_schedules"]

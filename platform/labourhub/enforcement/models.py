@@ -1,0 +1,157 @@
+"""The enforcement chain on top of a workflow ``Case`` (procedure "enforcement")."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from labourhub.common.models import BaseModel
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class FineRule(BaseModel):
+    """One line of the ministry's fine schedule: per provision and size band.
+
+    amount = (base + per_worker x workers affected) x (1 + repeat aggravation % on a repeat
+    offence), capped at ``maximum`` when set. An empty size band matches every size.
+    """
+
+    provision = models.CharField(_("legal provision"), max_length=400)
+    size_band = models.CharField(_("size band"), max_length=8, blank=True)
+    base_amount = models.DecimalField(_("base amount"), **MONEY,
+                                      validators=[MinValueValidator(Decimal(0))])
+    per_worker_amount = models.DecimalField(_("per worker affected"), **MONEY, default=Decimal(0),
+                                            validators=[MinValueValidator(Decimal(0))])
+    repeat_aggravation_pct = models.DecimalField(_("repeat offence aggravation %"),
+                                                 max_digits=6, decimal_places=2, default=Decimal(0))
+    maximum = models.DecimalField(_("maximum"), **MONEY, null=True, blank=True)
+    # Annual simple interest on late payment, where the law provides for it.
+    interest_rate_pct = models.DecimalField(_("late-payment interest % a year"), max_digits=6,
+                                            decimal_places=2, default=Decimal(0))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["provision", "size_band"],
+                                               name="one_fine_rule_per_band")]
+
+    def __str__(self) -> str:
+        return f"{self.provision} [{self.size_band or '*'}]"
+
+
+class ComplianceOrder(BaseModel):
+    class Result(models.TextChoices):
+        PENDING = "pending", _("Pending verification")
+        COMPLIED = "complied", _("Complied")
+        PARTLY = "partly", _("Partly complied")
+        NOT_COMPLIED = "not_complied", _("Not complied")
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="orders")
+    finding = models.ForeignKey("inspections.Finding", on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="+")
+    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
+                                      related_name="+")
+    provision = models.CharField(_("legal provision"), max_length=400)
+    requirement = models.TextField(_("what the employer must do"))
+    workers_affected = models.PositiveIntegerField(_("workers affected"), default=0)
+    result = models.CharField(_("result"), max_length=16, choices=Result.choices,
+                              default=Result.PENDING)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.provision}: {self.requirement[:60]}"
+
+
+class Fine(BaseModel):
+    case = models.OneToOneField("workflow.Case", on_delete=models.PROTECT, related_name="fine")
+    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
+                                      related_name="+")
+    provision = models.CharField(_("legal provision"), max_length=400)
+    workers_affected = models.PositiveIntegerField(default=0)
+    repeat_offence = models.BooleanField(default=False)
+    computed_amount = models.DecimalField(_("amount from the schedule"), **MONEY)
+    amount = models.DecimalField(_("amount due"), **MONEY)
+    currency = models.CharField(max_length=3)
+    interest_rate_pct = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal(0))
+    annulled = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+class Payment(BaseModel):
+    fine = models.ForeignKey(Fine, on_delete=models.PROTECT, related_name="payments")
+    reference = models.CharField(_("payment reference"), max_length=80)
+    amount = models.DecimalField(_("amount"), **MONEY,
+                                 validators=[MinValueValidator(Decimal("0.01"))])
+    paid_on = models.DateField(_("paid on"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["fine", "reference"],
+                                               name="one_payment_per_reference")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.amount}"
+
+
+class Appeal(BaseModel):
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        UPHELD = "upheld", _("Upheld")
+        REDUCED = "reduced", _("Reduced")
+        ANNULLED = "annulled", _("Annulled")
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="appeals")
+    filed_on = models.DateField(_("filed on"))
+    grounds = models.TextField(_("grounds"))
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    amount_before = models.DecimalField(**MONEY, null=True, blank=True)
+    amount_after = models.DecimalField(**MONEY, null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.outcome}"
+
+
+class Referral(BaseModel):
+    class To(models.TextChoices):
+        COURT = "court", _("Labour court")
+        ATTORNEY = "attorney_general", _("Attorney general / collection")
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="referrals")
+    to = models.CharField(_("referred to"), max_length=20, choices=To.choices)
+    reason = models.TextField(_("reason"))
+    outstanding = models.DecimalField(**MONEY, default=Decimal(0))
+
+    def __str__(self) -> str:
+        return f"{self.case_id} -> {self.to}"
+
+
+class Hearing(BaseModel):
+    """A hearing or conciliation session; rooms and officers may not be double-booked."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="hearings")
+    room = models.CharField(_("room"), max_length=100)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="+", verbose_name=_("officer"))
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    parties = models.TextField(_("parties"), blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    attendance = models.JSONField(default=dict, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    agreement = models.TextField(_("agreement"), blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["room", "starts_at"]),
+                   models.Index(fields=["officer", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"

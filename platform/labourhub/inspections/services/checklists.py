@@ -1,0 +1,209 @@
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+
+from labourhub.audit.services import audit_record
+from labourhub.common.exceptions import ApplicationError
+from labourhub.extensions import current_hooks, flatten
+from labourhub.inspections.models import (
+    Checklist,
+    ChecklistQuestion,
+    ChecklistSection,
+    ChecklistVersion,
+)
+from labourhub.inspections.seed_checklists import SEED_CHECKLISTS
+from labourhub.inspections.services._common import Actor
+
+NOT_A_DRAFT = N_(
+    "Version %(number)s is published and can no longer change. Start a new draft to edit it."
+)
+EMPTY_VERSION = N_("A checklist version needs at least one question before it is published.")
+CODE_TAKEN = N_("Another question in this version already uses the code “%(code)s”.")
+CHOICES_NEEDED = N_("A choice question needs at least two choices, one per line.")
+UNKNOWN_CONDITION = N_("There is no question “%(code)s” earlier in this version.")
+CHECKLIST_CODE_TAKEN = N_("Another checklist already uses this code.")
+
+QUESTION_FIELDS = (
+    "code", "text", "kind", "choices", "required", "condition_code", "condition_value",
+    "noncompliant_value", "legal_article", "legal_instrument", "legal_version",
+    "corrective_measure", "penalty_min", "penalty_max", "penalty_unit", "severity",
+    "child_labour",
+)
+
+
+def _require_draft(version: ChecklistVersion) -> None:
+    if version.status != ChecklistVersion.Status.DRAFT:
+        raise ApplicationError(_(NOT_A_DRAFT) % {"number": version.number})
+
+
+@transaction.atomic
+def checklist_create(
+    *, code: str, title: str, topic: str, sector: str = "", actor: Actor
+) -> ChecklistVersion:
+    """A new checklist with an empty draft version 1."""
+    if Checklist.objects.filter(code=code).exists():
+        raise ValidationError({"code": _(CHECKLIST_CODE_TAKEN)})
+    checklist = Checklist(code=code, title=title.strip(), topic=topic, sector=sector.strip())
+    checklist.full_clean()
+    checklist.save()
+    version = ChecklistVersion.objects.create(checklist=checklist, number=1)
+    audit_record(actor=actor, action="checklist.created", subject=checklist,
+                 changes={"code": code, "title": checklist.title, "topic": topic})
+    return version
+
+
+def _copy_version(source: ChecklistVersion, target: ChecklistVersion) -> None:
+    for section in source.sections.prefetch_related("questions").order_by("order", "id"):
+        new_section = ChecklistSection.objects.create(version=target, order=section.order,
+                                                      title=section.title)
+        ChecklistQuestion.objects.bulk_create(
+            ChecklistQuestion(section=new_section, order=q.order,
+                              **{f: getattr(q, f) for f in QUESTION_FIELDS})
+            for q in section.questions.order_by("order", "id")
+        )
+
+
+@transaction.atomic
+def checklist_draft_start(*, checklist: Checklist, actor: Actor) -> ChecklistVersion:
+    """The open draft, or a new one copied from the latest version (idempotent)."""
+    Checklist.objects.select_for_update().get(pk=checklist.pk)
+    draft = ChecklistVersion.objects.filter(
+        checklist=checklist, status=ChecklistVersion.Status.DRAFT
+    ).first()
+    if draft is not None:
+        return draft
+    latest = ChecklistVersion.objects.filter(checklist=checklist).order_by("-number").first()
+    number = (latest.number if latest else 0) + 1
+    draft = ChecklistVersion.objects.create(checklist=checklist, number=number)
+    if latest is not None:
+        _copy_version(latest, draft)
+    audit_record(actor=actor, action="checklist.draft_started", subject=checklist,
+                 changes={"version": number}, extra={"copied_from": latest.number if latest else None})
+    return draft
+
+
+@transaction.atomic
+def checklist_section_add(*, version: ChecklistVersion, title: str, actor: Actor) -> ChecklistSection:
+    _require_draft(version)
+    order = (version.sections.aggregate(m=Max("order"))["m"] or 0) + 1
+    section = ChecklistSection(version=version, order=order, title=title.strip())
+    section.full_clean()
+    section.save()
+    audit_record(actor=actor, action="checklist.section_added", subject=version.checklist,
+                 changes={"version": version.number, "section": section.title})
+    return section
+
+
+def _clean_question(version: ChecklistVersion, data: dict[str, Any],
+                    exclude_pk: int | None = None) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    code = str(data.get("code") or "").strip()
+    same_code = ChecklistQuestion.objects.filter(section__version=version, code=code)
+    if exclude_pk:
+        same_code = same_code.exclude(pk=exclude_pk)
+    if code and same_code.exists():
+        errors["code"] = _(CODE_TAKEN) % {"code": code}
+    choices = [c.strip() for c in data.get("choices") or [] if str(c).strip()]
+    if data.get("kind") == ChecklistQuestion.Kind.CHOICE and len(choices) < 2:
+        errors["choices"] = _(CHOICES_NEEDED)
+    condition = str(data.get("condition_code") or "").strip()
+    if condition and not ChecklistQuestion.objects.filter(
+        section__version=version, code=condition
+    ).exists():
+        errors["condition_code"] = _(UNKNOWN_CONDITION) % {"code": condition}
+    if errors:
+        raise ValidationError(errors)
+    return {**data, "code": code, "choices": choices, "condition_code": condition}
+
+
+@transaction.atomic
+def checklist_question_add(
+    *, section: ChecklistSection, data: dict[str, Any], actor: Actor
+) -> ChecklistQuestion:
+    version = section.version
+    _require_draft(version)
+    clean = _clean_question(version, data)
+    order = (section.questions.aggregate(m=Max("order"))["m"] or 0) + 1
+    question = ChecklistQuestion(section=section, order=order,
+                                 **{f: clean[f] for f in QUESTION_FIELDS if f in clean})
+    question.full_clean()
+    question.save()
+    audit_record(actor=actor, action="checklist.question_added", subject=version.checklist,
+                 changes={"version": version.number, "code": question.code,
+                          "text": question.text, "kind": question.kind})
+    return question
+
+
+@transaction.atomic
+def checklist_question_remove(*, question: ChecklistQuestion, actor: Actor) -> None:
+    version = question.section.version
+    _require_draft(version)
+    code = question.code
+    question.delete()
+    audit_record(actor=actor, action="checklist.question_removed", subject=version.checklist,
+                 changes={"version": version.number, "code": code})
+
+
+@transaction.atomic
+def checklist_publish(*, version: ChecklistVersion, actor: Actor) -> ChecklistVersion:
+    """Freeze the draft. Earlier versions stay attached to the inspections that used them."""
+    version = ChecklistVersion.objects.select_for_update().get(pk=version.pk)
+    _require_draft(version)
+    if not ChecklistQuestion.objects.filter(section__version=version).exists():
+        raise ApplicationError(_(EMPTY_VERSION))
+    ChecklistVersion.objects.filter(
+        checklist_id=version.checklist_id, status=ChecklistVersion.Status.PUBLISHED
+    ).update(status=ChecklistVersion.Status.RETIRED)
+    version.status = ChecklistVersion.Status.PUBLISHED
+    version.published_at = timezone.now()
+    version.published_by = actor if getattr(actor, "pk", None) else None  # type: ignore[assignment]
+    version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    audit_record(actor=actor, action="checklist.published", subject=version.checklist,
+                 changes={"version": version.number})
+    return version
+
+
+def _seed_one(definition: dict[str, Any], actor: Actor) -> bool:
+    if Checklist.objects.filter(code=definition["code"]).exists():
+        return False
+    version = checklist_create(code=definition["code"], title=definition["title"],
+                               topic=definition["topic"], sector=definition.get("sector", ""),
+                               actor=actor)
+    for title, questions in definition["sections"]:
+        section = checklist_section_add(version=version, title=title, actor=actor)
+        for q in questions:
+            data = {"kind": ChecklistQuestion.Kind.YES_NO_NA, "noncompliant_value": "no", **q}
+            for key in ("penalty_min", "penalty_max"):
+                if data.get(key) is not None:
+                    data[key] = Decimal(str(data[key]))
+            checklist_question_add(section=section, data=data, actor=actor)
+    checklist_publish(version=version, actor=actor)
+    return True
+
+
+def _from_plugin(definition: Any) -> dict[str, Any]:
+    """A plugin's ``ChecklistDefinition`` (register_checklists) as a one-section seed."""
+    items = [
+        {"code": item.code, "text": str(item.question), "legal_article": item.legal_basis}
+        for item in definition.items
+    ]
+    return {"code": definition.code, "title": str(definition.label), "topic": "sector",
+            "sections": [(str(definition.label), items)]}
+
+
+@transaction.atomic
+def checklists_seed(*, actor: Actor = None) -> int:
+    """Create the core seed sets and the enabled plugins' checklists that are missing."""
+    plugin_defs = flatten(
+        current_hooks().register_checklists(tenant=getattr(connection, "tenant", None))
+    )
+    created = 0
+    for definition in [*SEED_CHECKLISTS, *(_from_plugin(d) for d in plugin_defs)]:
+        created += _seed_one(definition, actor)
+    return created

@@ -1,0 +1,349 @@
+"""Staff pages under /app/establishments/: thin views over the selectors and services."""
+
+import csv
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from labourhub.accounts.models import Office, User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+from labourhub.common.exceptions import ApplicationError
+from labourhub.registry.exports import establishment_export_rows, establishment_export_xlsx
+from labourhub.registry.fields import extra_fields
+from labourhub.registry.forms import (
+    EstablishmentFilterForm,
+    EstablishmentForm,
+    ImportMappingForm,
+    ImportUploadForm,
+    MergeForm,
+)
+from labourhub.registry.imports import (
+    import_batch_check_start,
+    import_batch_create,
+    import_batch_run_start,
+    import_batch_set_columns,
+    import_error_report_rows,
+    import_mapping_save,
+    max_import_bytes,
+)
+from labourhub.registry.isic import isic_label
+from labourhub.registry.models import Employer, Establishment, EstablishmentMerge, ImportBatch
+from labourhub.registry.selectors import (
+    establishment_duplicate_candidates,
+    establishment_duplicates_recent,
+    establishment_get,
+    establishment_history,
+    establishment_merges,
+    establishment_search,
+    historical_inspection_list,
+    import_batch_get,
+    import_batch_list,
+    import_row_errors,
+)
+from labourhub.registry.services import (
+    employer_create,
+    establishment_create,
+    establishment_merge,
+    establishment_merge_undo,
+    establishment_update,
+)
+
+
+def _require(request: HttpRequest, action: Action, office: Office | None = None) -> User:
+    user: User = request.user  # type: ignore[assignment]
+    if not user_can(user=user, action=action, office=office):
+        raise PermissionDenied(_("Your role does not allow this."))
+    return user
+
+
+def _establishment(establishment_id: int) -> Establishment:
+    est = establishment_get(establishment_id=establishment_id)
+    if est is None:
+        raise Http404
+    return est
+
+
+def _batch(batch_id: int) -> ImportBatch:
+    batch = import_batch_get(batch_id=batch_id)
+    if batch is None:
+        raise Http404
+    return batch
+
+
+@login_required
+@require_GET
+def establishment_list_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_VIEW)
+    form = EstablishmentFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    page = establishment_search(filters=filters,  # type: ignore[arg-type]
+                                cursor=request.GET.get("cursor", "")[:500], limit=50)
+    params = request.GET.copy()
+    params.pop("cursor", None)
+    return render(request, "registry/list.html", {
+        "form": form,
+        "page": page,
+        "query": params.urlencode(),
+        "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT),
+        "can_import": user_can(user=user, action=Action.ESTABLISHMENT_IMPORT),
+        "can_merge": user_can(user=user, action=Action.ESTABLISHMENT_MERGE),
+    })
+
+
+def _export_filters(request: HttpRequest) -> dict[str, Any]:
+    form = EstablishmentFilterForm(request.GET)
+    return form.filters()
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+@require_GET
+def establishment_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
+    _require(request, Action.ESTABLISHMENT_VIEW)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    filters = _export_filters(request)
+    if fmt == "xlsx":
+        return FileResponse(establishment_export_xlsx(filters=filters),  # type: ignore[arg-type]
+                            as_attachment=True, filename="establishments.xlsx")
+    writer = csv.writer(_Echo())
+    rows: Iterator[str] = (writer.writerow(r) for r in establishment_export_rows(
+        filters=filters))  # type: ignore[arg-type]
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="establishments.csv"'
+    return response
+
+
+@login_required
+@require_GET
+def establishment_detail_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
+    # Every staff role with ESTABLISHMENT_VIEW reads the whole history, even of cases that are
+    # not theirs (Philippine inspectors asked for this); editing stays scoped by office.
+    user = _require(request, Action.ESTABLISHMENT_VIEW)
+    est = _establishment(establishment_id)
+    can_merge = user_can(user=user, action=Action.ESTABLISHMENT_MERGE)
+    labels = {f.key: f.label for f in extra_fields()}
+    total = max(est.workers_total, 1)
+    return render(request, "registry/detail.html", {
+        "est": est,
+        "sector": isic_label(est.isic_code),
+        "extra": [(labels.get(k, k), v) for k, v in est.extra.items()],
+        "workforce": [
+            (_("Women"), est.workers_female, round(100 * est.workers_female / total)),
+            (_("Men"), est.workers_male, round(100 * est.workers_male / total)),
+            (_("Under 18"), est.workers_minors, round(100 * est.workers_minors / total)),
+        ],
+        "inspections": historical_inspection_list(establishment=est)[:100],
+        "history": establishment_history(establishment=est)[:50],
+        "merges": establishment_merges(establishment=est),
+        "duplicates": establishment_duplicate_candidates(establishment=est)
+        if can_merge and est.status != Establishment.Status.MERGED else [],
+        "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT, office=est.office),
+        "can_merge": can_merge,
+        "merge_form": MergeForm(),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def establishment_create_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_EDIT)
+    form = EstablishmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        _require(request, Action.ESTABLISHMENT_EDIT, data["office"])
+        legal_name = data.pop("employer_legal_name")
+        tax_id = data.pop("employer_tax_id").strip()
+        try:
+            with transaction.atomic():
+                employer = (Employer.objects.filter(tax_id=tax_id).first() if tax_id else None
+                            ) or employer_create(legal_name=legal_name, tax_id=tax_id, actor=user)
+                est = establishment_create(employer=employer, actor=user, **data)
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Establishment registered."))
+            return redirect("registry:detail", establishment_id=est.pk)
+    return render(request, "registry/form.html", {"form": form, "editing": False})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def establishment_edit_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
+    est = _establishment(establishment_id)
+    user = _require(request, Action.ESTABLISHMENT_EDIT, est.office)
+    initial = {f: getattr(est, f) for f in (
+        "name", "address", "locality", "office", "isic_code", "workers_female", "workers_male",
+        "workers_minors", "hours_pattern", "status", "risk_level", "opened_on", "latitude",
+        "longitude")}
+    initial.update({f"extra__{k}": v for k, v in est.extra.items()})
+    form = EstablishmentForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        _require(request, Action.ESTABLISHMENT_EDIT, data["office"])
+        try:
+            establishment_update(establishment=est, data=data, actor=user)
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("registry:detail", establishment_id=est.pk)
+    return render(request, "registry/form.html", {"form": form, "editing": True, "est": est})
+
+
+@login_required
+@require_POST
+def establishment_merge_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_MERGE)
+    survivor = _establishment(establishment_id)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a record to merge."))
+        return redirect("registry:detail", establishment_id=survivor.pk)
+    duplicate = _establishment(form.cleaned_data["duplicate"])
+    try:
+        establishment_merge(survivor=survivor, duplicate=duplicate,
+                            reason=form.cleaned_data["reason"], actor=user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Records merged. You can undo this below."))
+    return redirect("registry:detail", establishment_id=survivor.pk)
+
+
+@login_required
+@require_POST
+def establishment_merge_undo_view(request: HttpRequest, merge_id: int) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_MERGE)
+    merge = EstablishmentMerge.objects.filter(pk=merge_id).first()
+    if merge is None:
+        raise Http404
+    try:
+        establishment_merge_undo(merge=merge, actor=user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Merge undone."))
+    return redirect("registry:detail", establishment_id=merge.survivor_id)
+
+
+@login_required
+@require_GET
+def duplicates_view(request: HttpRequest) -> HttpResponse:
+    _require(request, Action.ESTABLISHMENT_MERGE)
+    return render(request, "registry/duplicates.html",
+                  {"pairs": establishment_duplicates_recent(limit=100)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_list_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+    form = ImportUploadForm()
+    if request.method == "POST":
+        # Refuse oversized bodies before Django spools them to disk.
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > max_import_bytes() + 65536:
+            form.add_error(None, _("The file is %(size)s MB; the limit is %(limit)s MB. "
+                                   "Split it and upload the parts.") % {
+                "size": f"{length / 1048576:,.0f}",
+                "limit": f"{max_import_bytes() / 1048576:,.0f}"})
+        else:
+            form = ImportUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                try:
+                    batch = import_batch_create(
+                        kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"],
+                        encoding=form.cleaned_data["encoding"],
+                        mapping=form.cleaned_data["mapping"], actor=user,
+                        language=get_language() or "")
+                except ApplicationError as exc:
+                    form.add_error("file", exc.message)
+                else:
+                    return redirect("registry:import-detail", batch_id=batch.pk)
+    return render(request, "registry/imports.html",
+                  {"form": form, "batches": import_batch_list()[:50]})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+    batch = _batch(batch_id)
+    mapping_form = ImportMappingForm(
+        request.POST or None, kind=batch.kind, headers=batch.columns.get("headers", []),
+        current=batch.columns.get("map", {}))
+    if request.method == "POST" and mapping_form.is_valid():
+        try:
+            with transaction.atomic():
+                batch = import_batch_set_columns(batch=batch, columns=mapping_form.columns(),
+                                                 actor=user)
+                if mapping_form.cleaned_data["save_as"]:
+                    import_mapping_save(kind=batch.kind, name=mapping_form.cleaned_data["save_as"],
+                                        columns=mapping_form.columns(), actor=user)
+                import_batch_check_start(batch=batch, actor=user)
+        except (ApplicationError, ValidationError) as exc:
+            messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))  # type: ignore[union-attr]
+        return redirect("registry:import-detail", batch_id=batch.pk)
+    return render(request, "registry/import_detail.html", {
+        "batch": batch,
+        "mapping_form": mapping_form,
+        "errors": import_row_errors(batch=batch)[:200],
+    })
+
+
+@login_required
+@require_GET
+def import_progress_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    _require(request, Action.ESTABLISHMENT_IMPORT)
+    batch = _batch(batch_id)
+    response = render(request, "registry/partials/progress.html", {"batch": batch})
+    if request.headers.get("HX-Request") and batch.status in (
+        ImportBatch.Status.CHECKED, ImportBatch.Status.DONE, ImportBatch.Status.FAILED
+    ):
+        # The phase ended: reload the page so the results and next step appear.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def import_run_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+    batch = _batch(batch_id)
+    try:
+        with transaction.atomic():
+            import_batch_run_start(batch=batch, actor=user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("registry:import-detail", batch_id=batch.pk)
+
+
+@login_required
+@require_GET
+def import_errors_csv_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    _require(request, Action.ESTABLISHMENT_IMPORT)
+    batch = _batch(batch_id)
+    writer = csv.writer(_Echo())
+    # A BOM in front so Excel opens the accented messages correctly.
+    response = StreamingHttpResponse(
+        (("\ufeff" + writer.writerow(r)) if i == 0 else writer.writerow(r)
+         for i, r in enumerate(import_error_report_rows(batch=batch))),
+        content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
+    return response
+

@@ -1,0 +1,127 @@
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action, Scope
+from labourhub.accounts.selectors import user_can, user_scope_for
+from labourhub.workflow.models import Alert, CalendarDay, Case, CaseEvent, Deadline
+from labourhub.workflow.procedures import Procedure, Transition, procedure_get
+
+GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
+
+
+def traffic_light(*, next_due_on: dt.date | None, next_warn_on: dt.date | None,
+                  today: dt.date) -> str:
+    """Red once the nearest deadline has passed, amber inside its warning window."""
+    if next_due_on is None:
+        return NONE
+    if next_due_on < today:
+        return RED
+    if next_warn_on is not None and next_warn_on <= today:
+        return AMBER
+    return GREEN
+
+
+def _visible(qs: QuerySet[Case], *, user: User, action: Action = Action.CASE_VIEW) -> QuerySet[Case]:
+    """Row-level scope of ``action`` for ``user``: the same rules as ``user_can``."""
+    scope = user_scope_for(user=user, action=action)
+    if scope is None:
+        return qs.none()
+    if scope == Scope.MINISTRY:
+        return qs
+    own = Q(assigned_to=user) | Q(supervisor=user)
+    if user.office is None:
+        return qs.filter(own)
+    if scope == Scope.REGION:
+        return qs.filter(own | Q(office__region_id=user.office.region_id))
+    if scope in (Scope.OFFICE, Scope.TEAM):
+        return qs.filter(own | Q(office_id=user.office_id))
+    return qs.filter(own)
+
+
+def case_list(*, user: User, filters: Mapping[str, Any] | None = None,
+              today: dt.date) -> QuerySet[Case]:
+    """Cases the user may see, nearest deadline first; filters: procedure, state, light, q,
+    office, due_this_week, mine, open."""
+    f = filters or {}
+    qs = _visible(Case.objects.all(), user=user)
+    if f.get("procedure"):
+        qs = qs.filter(procedure=f["procedure"])
+    if f.get("state"):
+        qs = qs.filter(state=f["state"])
+    if f.get("office"):
+        qs = qs.filter(office_id=f["office"])
+    if f.get("mine"):
+        qs = qs.filter(assigned_to=user)
+    if f.get("open", True):
+        qs = qs.filter(closed_at=None)
+    light = f.get("light")
+    if light == RED:
+        qs = qs.filter(next_due_on__lt=today)
+    elif light == AMBER:
+        qs = qs.filter(next_due_on__gte=today, next_warn_on__lte=today)
+    elif light == GREEN:
+        qs = qs.filter(next_due_on__gte=today, next_warn_on__gt=today)
+    if f.get("due_this_week"):
+        monday = today - dt.timedelta(days=today.weekday())
+        qs = qs.filter(next_due_on__gte=today, next_due_on__lte=monday + dt.timedelta(days=6))
+    if f.get("q"):
+        qs = qs.filter(Q(reference__icontains=f["q"]) | Q(title__icontains=f["q"]))
+    return qs.select_related("office", "assigned_to", "establishment").order_by(
+        "next_due_on", "-id")
+
+
+def case_get(*, user: User, case_id: int) -> Case | None:
+    return _visible(Case.objects.all(), user=user).select_related(
+        "office", "assigned_to", "supervisor", "establishment").filter(pk=case_id).first()
+
+
+def case_overdue_board(*, user: User, today: dt.date) -> QuerySet[Case]:
+    return _visible(Case.objects.all(), user=user, action=Action.CASE_SUPERVISE).filter(
+        closed_at=None, next_due_on__lt=today).select_related(
+        "office", "assigned_to", "supervisor").order_by("next_due_on", "id")
+
+
+def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    return CaseEvent.objects.filter(case=case).select_related("actor").order_by("at", "id")
+
+
+def case_deadlines(*, case: Case) -> QuerySet[Deadline]:
+    return Deadline.objects.filter(case=case).order_by("status", "due_on")
+
+
+@dataclass(frozen=True)
+class NextAction:
+    transition: Transition
+    allowed: bool
+
+
+def case_next_actions(*, case: Case, user: User) -> tuple[Procedure | None, list[NextAction]]:
+    """The transitions out of the current state and whether ``user`` may take each."""
+    proc = procedure_get(case.procedure)
+    if proc is None:
+        return None, []
+    return proc, [
+        NextAction(t, user_can(user=user, action=Action(t.action), office=case.office,
+                               owner_id=case.assigned_to_id))
+        for t in proc.available(case.state)
+    ]
+
+
+def alert_unread_count(*, user: User) -> int:
+    return Alert.objects.filter(recipient=user, read_at=None).count()
+
+
+def alert_list(*, user: User) -> QuerySet[Alert]:
+    return Alert.objects.filter(recipient=user).select_related("case", "deadline")
+
+
+def calendar_day_list(*, year: int | None = None) -> QuerySet[CalendarDay]:
+    qs = CalendarDay.objects.all()
+    if year:
+        qs = qs.filter(Q(date__year=year) | Q(yearly=True))
+    return qs.order_by("date")

@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from labourhub.workflow.services import alert_digest_send, deadline_sweep
+
+
+@shared_task(acks_late=True)
+def deadline_sweep_task() -> dict[str, int]:
+    """Runs in the schema that enqueued it (tenant-aware Celery app); safe to run twice."""
+    result = deadline_sweep()
+    return {"warnings": result.warnings, "expired": result.expired,
+            "escalations": result.escalations}
+
+
+@shared_task(acks_late=True)
+def alert_digest_send_task() -> int:
+    return alert_digest_send()

@@ -1,0 +1,1 @@
+"""Trade-union registration (Honduras): a LabourHub plugin."""

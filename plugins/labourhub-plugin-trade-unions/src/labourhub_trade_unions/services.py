@@ -1,0 +1,134 @@
+"""Trade-union registration: filed -> reviewed -> registered (with a certificate) | refused."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from labourhub.audit.services import Actor, audit_record
+from labourhub.common.exceptions import ApplicationError
+from labourhub.extensions import plugin_config
+from labourhub_trade_unions.apps import TradeUnionsSettings
+from labourhub_trade_unions.models import TradeUnion, UnionOfficer
+
+SLUG = "trade-unions"
+ERR_TOO_FEW_MEMBERS = "A union needs at least %(min)d founding members; %(n)d were declared."
+ERR_NO_OFFICERS = "List at least one officer (name and position)."
+ERR_EMPLOYER_REQUIRED = "An enterprise union must name its employer."
+ERR_TRANSITION = "A union that is %(status)s cannot be %(action)s."
+ERR_REASON_REQUIRED = "Give the reason for the refusal; it is notified to the applicants."
+
+
+def settings_for_current_ministry() -> TradeUnionsSettings:
+    return TradeUnionsSettings.model_validate(
+        plugin_config(getattr(connection, "tenant", None), SLUG))
+
+
+def _next_number(prefix: str, field: str) -> str:
+    # Numbers are legal identifiers: serialise issuers so two clerks never get the same one.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"hn_tu:{field}"])
+    year = timezone.now().year
+    start = f"{prefix}-{year}-"
+    taken = TradeUnion.objects.filter(**{f"{field}__startswith": start}).count()
+    return f"{start}{taken + 1:05d}"
+
+
+@transaction.atomic
+def union_file(*, name: str, kind: str, municipality: str, members_count: int,
+               officers: list[tuple[str, str]], acronym: str = "", employer_name: str = "",
+               actor: Actor) -> TradeUnion:
+    """File an application; validates against the ministry's configured legal minimum."""
+    conf = settings_for_current_ministry()
+    errors: dict[str, list[str]] = {}
+    if members_count < conf.min_members:
+        errors["members_count"] = [_(ERR_TOO_FEW_MEMBERS) % {"min": conf.min_members,
+                                                            "n": members_count}]
+    if not officers:
+        errors["officers"] = [_(ERR_NO_OFFICERS)]
+    if kind == TradeUnion.Kind.ENTERPRISE and not employer_name.strip():
+        errors["employer_name"] = [_(ERR_EMPLOYER_REQUIRED)]
+    if errors:
+        raise ValidationError(errors)
+    union = TradeUnion(
+        file_number=_next_number("EXP", "file_number"), name=name.strip(), kind=kind,
+        acronym=acronym.strip(), employer_name=employer_name.strip(),
+        municipality=municipality.strip(), members_count=members_count,
+        filed_by_id=getattr(actor, "pk", None),
+    )
+    union.full_clean()
+    union.save()
+    for full_name, position in officers:
+        officer = UnionOfficer(union=union, full_name=full_name.strip(), position=position.strip())
+        officer.full_clean(exclude=["union"])
+        officer.save()
+    audit_record(actor=actor, action="trade_union.filed", subject=union,
+                 changes={"name": union.name, "members_count": members_count,
+                          "officers": [list(o) for o in officers]})
+    return union
+
+
+def _transition(union: TradeUnion, expected: str, action: str) -> TradeUnion:
+    locked = TradeUnion.objects.select_for_update().get(pk=union.pk)
+    if locked.status != expected:
+        raise ApplicationError(_(ERR_TRANSITION) % {
+            "status": locked.get_status_display(), "action": action})
+    return locked
+
+
+@transaction.atomic
+def union_review(*, union: TradeUnion, notes: str = "", actor: Actor) -> TradeUnion:
+    union = _transition(union, TradeUnion.Status.FILED, _("reviewed"))
+    union.status = TradeUnion.Status.REVIEWED
+    union.review_notes = notes.strip()
+    union.reviewed_at = timezone.now()
+    union.save(update_fields=["status", "review_notes", "reviewed_at", "updated_at"])
+    audit_record(actor=actor, action="trade_union.reviewed", subject=union,
+                 changes={"status": {"before": "filed", "after": "reviewed"}, "notes": notes})
+    return union
+
+
+@transaction.atomic
+def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
+    """Register a reviewed union and issue its certificate number (PREFIX-YEAR-NNNNN)."""
+    union = _transition(union, TradeUnion.Status.REVIEWED, _("registered"))
+    conf = settings_for_current_ministry()
+    union.certificate_number = _next_number(conf.certificate_prefix, "certificate_number")
+    union.status = TradeUnion.Status.REGISTERED
+    union.decided_at = timezone.now()
+    union.save(update_fields=["status", "certificate_number", "decided_at", "updated_at"])
+    audit_record(actor=actor, action="trade_union.registered", subject=union,
+                 changes={"status": {"before": "reviewed", "after": "registered"},
+                          "certificate_number": union.certificate_number})
+    return union
+
+
+@transaction.atomic
+def union_refuse(*, union: TradeUnion, reason: str, actor: Actor) -> TradeUnion:
+    if not reason.strip():
+        raise ValidationError({"reason": [_(ERR_REASON_REQUIRED)]})
+    union = _transition(union, TradeUnion.Status.REVIEWED, _("refused"))
+    union.status = TradeUnion.Status.REFUSED
+    union.refusal_reason = reason.strip()
+    union.decided_at = timezone.now()
+    union.save(update_fields=["status", "refusal_reason", "decided_at", "updated_at"])
+    audit_record(actor=actor, action="trade_union.refused", subject=union,
+                 changes={"status": {"before": "reviewed", "after": "refused"},
+                          "reason": union.refusal_reason})
+    return union
+
+
+def parse_officers(text: str) -> list[tuple[str, str]]:
+    """'Name; Position' per line -> pairs; raises ValidationError naming the bad line."""
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts: list[Any] = [p.strip() for p in line.split(";")]
+        if len(parts) != 2 or not all(parts):
+            raise ValidationError({"officers": [
+                _("Line %(n)d: write 'Full name; Position'.") % {"n": number}]})
+        pairs.append((parts[0][:200], parts[1][:100]))
+    return pairs

@@ -1,0 +1,18 @@
+from typing import Any
+
+import pytest
+
+from labourhub.accounts.roles import Role
+
+
+@pytest.fixture
+def staff(user_with_role: Any) -> dict[str, Any]:
+    """One user per role that the enforcement chain needs, all in office T-DIS."""
+    return {
+        "inspector": user_with_role(Role.INSPECTOR, username="insp"),
+        "supervisor": user_with_role(Role.SUPERVISOR, username="sup"),
+        "legal": user_with_role(Role.LEGAL_OFFICER, username="legal"),
+        "director": user_with_role(Role.DIRECTOR, username="dir"),
+        "clerk": user_with_role(Role.CLERK, username="clerk"),
+        "admin": user_with_role(Role.SYSTEM_ADMIN, username="sysadmin"),
+    }
