@@ -34,7 +34,7 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) infra/devstack.py exec -- $(PY) bench/run.py $(BENCH)
 
 messages: install
 	cd platform/labourhub && ../../$(PY) ../../manage.py makemessages -l es -l fr --no-obsolete -i "*/.venv/*"

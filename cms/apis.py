@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from cms.models import Indicator
 from cms.selectors import indicator_get, indicator_list, series_points
+from labourhub.api.pagination import DefaultPagination, get_paginated_response
 
 
 class OpenApi(APIView):
@@ -43,13 +44,17 @@ class IndicatorOutput(serializers.ModelSerializer[Indicator]):
 
 
 class IndicatorListApi(OpenApi):
+    pagination_class = DefaultPagination
+
     @extend_schema(
         responses=IndicatorOutput(many=True),
         tags=["open data"],
         summary="Indicators published on this ministry's LMI site",
     )
     def get(self, request: Request) -> Response:
-        return Response(IndicatorOutput(indicator_list(), many=True).data)
+        return get_paginated_response(
+            serializer_class=IndicatorOutput, queryset=indicator_list(), request=request, view=self
+        )
 
 
 class IndicatorDetailApi(OpenApi):
@@ -62,6 +67,8 @@ class IndicatorDetailApi(OpenApi):
 
 
 class IndicatorObservationListApi(OpenApi):
+    pagination_class = DefaultPagination
+
     class OutputSerializer(serializers.Serializer[Any]):
         period = serializers.CharField()
         dims = serializers.DictField(child=serializers.CharField())
@@ -105,4 +112,6 @@ class IndicatorObservationListApi(OpenApi):
             }
             for p in points
         ]
-        return Response(self.OutputSerializer(data, many=True).data)
+        paginator = DefaultPagination()
+        page = paginator.paginate_queryset(data, request, view=self)
+        return paginator.get_paginated_response(self.OutputSerializer(page, many=True).data)

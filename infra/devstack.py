@@ -204,10 +204,9 @@ def cmd_test(env: dict[str, str], pytest_args: list[str]) -> int:
 
 
 def cmd_exec(env: dict[str, str], args: list[str], settings: str) -> int:
+    """Run a command against the development database (for management commands and benches)."""
     env.setdefault("DJANGO_SETTINGS_MODULE", settings)
     start_postgres(env, "pg-dev", fast=False)
-    start_redis(env, required=False)
-    start_s3(env)
     return subprocess.run(args, env=env, cwd=ROOT).returncode
 
 

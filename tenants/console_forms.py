@@ -9,7 +9,9 @@ from tenants.models import Ministry
 
 class PluginActivateForm(forms.Form):
     config = forms.CharField(
-        label=_("Configuration (JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Configuration (JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_('Secrets as references, e.g. {"api_key": {"$secret": "hn/plugin/api_key"}}.'),
         max_length=20000,
     )
@@ -23,7 +25,8 @@ class PluginActivateForm(forms.Form):
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 _("This is not valid JSON (line %(line)s, column %(col)s)."),
-                params={"line": exc.lineno, "col": exc.colno}) from exc
+                params={"line": exc.lineno, "col": exc.colno},
+            ) from exc
         if not isinstance(value, dict):
             raise forms.ValidationError(_("The configuration must be a JSON object."))
         return value
@@ -31,8 +34,12 @@ class PluginActivateForm(forms.Form):
 
 class ReleaseCreateForm(forms.Form):
     version = forms.CharField(label=_("Core version"), max_length=40)
-    notes = forms.CharField(label=_("Release notes"), required=False, max_length=5000,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Release notes"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class CanaryForm(forms.Form):

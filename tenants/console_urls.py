@@ -6,7 +6,9 @@ app_name = "console"
 
 urlpatterns = [
     path("", views.console_home, name="home"),
-    path("ministries/<slug:slug>/plugins/", views.console_ministry_plugins, name="ministry-plugins"),
+    path(
+        "ministries/<slug:slug>/plugins/", views.console_ministry_plugins, name="ministry-plugins"
+    ),
     path("releases/<int:release_id>/", views.console_release, name="release"),
     path("releases/<int:release_id>/progress/", views.console_release_progress, name="progress"),
 ]

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
@@ -23,7 +23,7 @@ from labourhub.extensions.plugin import core_version
 from labourhub.extensions.registry import plugin_app_configs
 from labourhub.web.menu import MenuItem
 from tenants.console_forms import CanaryForm, PluginActivateForm, ReleaseCreateForm
-from tenants.models import TenantUpgrade
+from tenants.models import Release, TenantUpgrade
 from tenants.plugin_services import plugin_activate, plugin_available_for, plugin_deactivate
 from tenants.release_services import (
     release_create,
@@ -44,20 +44,23 @@ from tenants.selectors import (
 
 def _require_operator(request: HttpRequest) -> None:
     # The console exists only on the public schema; ministry staff are never public users.
-    if connection.schema_name != "public":
+    if connection.schema_name != "public":  # type: ignore[attr-defined]
         raise Http404
-    if not user_can(user=request.user, action=Action.PLATFORM_MANAGE):  # type: ignore[arg-type]
+    if not user_can(user=request.user, action=Action.PLATFORM_MANAGE):
         raise PermissionDenied(_("Only coordination-unit operators may use the console."))
 
 
 def console_menu() -> list[MenuItem]:
     # The console has its own menu: the staff shell's items belong to ministry hosts.
-    return [MenuItem(_("Console"), reverse("console:home")),
-            MenuItem(_("Ministries"), reverse("platform-home"))]
+    return [
+        MenuItem(_("Console"), reverse("console:home")),
+        MenuItem(_("Ministries"), reverse("platform-home")),
+    ]
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, object],
-            status: int = 200) -> HttpResponse:
+def _render(
+    request: HttpRequest, template: str, context: dict[str, object], status: int = 200
+) -> HttpResponse:
     return render(request, template, {**context, "menu": console_menu()}, status=status)
 
 
@@ -75,20 +78,28 @@ def console_home(request: HttpRequest) -> HttpResponse:
     form = ReleaseCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            release = release_create(version=form.cleaned_data["version"],
-                                     notes=form.cleaned_data["notes"], actor=request.user)
+            release = release_create(
+                version=form.cleaned_data["version"],
+                notes=form.cleaned_data["notes"],
+                actor=request.user,
+            )
         except ValidationError as exc:
             _field_errors(form, exc, "version")
         else:
             messages.success(request, _("Release %(v)s recorded.") % {"v": release.version})
             return HttpResponseRedirect(reverse("console:release", args=[release.pk]))
-    return _render(request, "tenants/console/home.html", {
-        "core_version": core_version(),
-        "rows": ministry_running_versions(),
-        "plugins": sorted(plugin_app_configs().items()),
-        "releases": release_list()[:20],
-        "form": form,
-    }, status=400 if form.errors else 200)
+    return _render(
+        request,
+        "tenants/console/home.html",
+        {
+            "core_version": core_version(),
+            "rows": ministry_running_versions(),
+            "plugins": sorted(plugin_app_configs().items()),
+            "releases": release_list()[:20],
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -105,8 +116,9 @@ def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
         activation = plugin_activation_get(ministry=ministry, slug=pslug)
         initial = {"config": json.dumps(activation.config) if activation else ""}
         bound = request.method == "POST" and pslug == plugin_slug
-        forms[pslug] = PluginActivateForm(request.POST if bound else None, initial=initial,
-                                          prefix=pslug)
+        forms[pslug] = PluginActivateForm(
+            request.POST if bound else None, initial=initial, prefix=pslug
+        )
     if request.method == "POST":
         if plugin_slug not in forms:
             raise Http404
@@ -114,14 +126,23 @@ def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             if request.POST.get("op") == "deactivate":
                 plugin_deactivate(ministry=ministry, slug=plugin_slug, actor=request.user)
-                messages.success(request, _("%(p)s is now off for %(m)s; its data is kept.") % {
-                    "p": plugin_slug, "m": ministry.name})
+                messages.success(
+                    request,
+                    _("%(p)s is now off for %(m)s; its data is kept.")
+                    % {"p": plugin_slug, "m": ministry.name},
+                )
                 return HttpResponseRedirect(request.path)
             if form.is_valid():
-                plugin_activate(ministry=ministry, slug=plugin_slug,
-                                config=form.cleaned_data["config"], actor=request.user)
-                messages.success(request, _("%(p)s is now active for %(m)s.") % {
-                    "p": plugin_slug, "m": ministry.name})
+                plugin_activate(
+                    ministry=ministry,
+                    slug=plugin_slug,
+                    config=form.cleaned_data["config"],
+                    actor=request.user,
+                )
+                messages.success(
+                    request,
+                    _("%(p)s is now active for %(m)s.") % {"p": plugin_slug, "m": ministry.name},
+                )
                 return HttpResponseRedirect(request.path)
         except ValidationError as exc:
             _field_errors(form, exc, "config")
@@ -131,11 +152,21 @@ def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
     items = []
     for pslug, config in sorted(plugin_app_configs().items()):
         activation = plugin_activation_get(ministry=ministry, slug=pslug)
-        items.append({"slug": pslug, "meta": config.PluginMeta, "activation": activation,
-                      "available": plugin_available_for(ministry=ministry, slug=pslug),
-                      "form": forms[pslug]})
-    return _render(request, "tenants/console/ministry_plugins.html",
-                  {"target": ministry, "items": items}, status=status)
+        items.append(
+            {
+                "slug": pslug,
+                "meta": config.PluginMeta,
+                "activation": activation,
+                "available": plugin_available_for(ministry=ministry, slug=pslug),
+                "form": forms[pslug],
+            }
+        )
+    return _render(
+        request,
+        "tenants/console/ministry_plugins.html",
+        {"target": ministry, "items": items},
+        status=status,
+    )
 
 
 def _release_context(release_id: int) -> dict[str, object]:
@@ -144,11 +175,17 @@ def _release_context(release_id: int) -> dict[str, object]:
         raise Http404
     progress = release_progress(release=release)
     busy = progress.get(TenantUpgrade.Status.PENDING, 0) + progress.get(
-        TenantUpgrade.Status.RUNNING, 0)
-    return {"release": release, "upgrades": tenant_upgrade_list(release=release),
-            "progress": progress, "busy": busy > 0,
-            "done_pct": round(100 * progress.get("done", 0) / progress["total"])
-            if progress["total"] else 0}
+        TenantUpgrade.Status.RUNNING, 0
+    )
+    return {
+        "release": release,
+        "upgrades": tenant_upgrade_list(release=release),
+        "progress": progress,
+        "busy": busy > 0,
+        "done_pct": round(100 * progress.get("done", 0) / progress["total"])
+        if progress["total"]
+        else 0,
+    }
 
 
 @login_required
@@ -156,19 +193,22 @@ def _release_context(release_id: int) -> dict[str, object]:
 def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
     _require_operator(request)
     ctx = _release_context(release_id)
-    release = ctx["release"]
+    release: Release = ctx["release"]  # type: ignore[assignment]
     canary_form = CanaryForm(request.POST if request.POST.get("op") == "canary" else None)
     status = 200
     if request.method == "POST":
         op = request.POST.get("op")
         try:
             if op == "canary" and canary_form.is_valid():
-                release_rollout_start(release=release, canary=canary_form.cleaned_data["canary"],  # type: ignore[arg-type]
-                                      actor=request.user)
+                release_rollout_start(
+                    release=release,
+                    canary=canary_form.cleaned_data["canary"],
+                    actor=request.user,
+                )
             elif op == "all":
-                release_rollout_start(release=release, actor=request.user)  # type: ignore[arg-type]
+                release_rollout_start(release=release, actor=request.user)
             elif op == "retry":
-                release_rollout_retry(release=release, actor=request.user)  # type: ignore[arg-type]
+                release_rollout_retry(release=release, actor=request.user)
             elif op != "canary":
                 raise Http404
             if not canary_form.errors:
@@ -178,8 +218,7 @@ def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
             for problem in exc.extra.get("problems", []):
                 messages.error(request, problem)
         status = 400
-    ctx.update({"canary_form": canary_form,
-                "problems": release_preflight(release=release)})  # type: ignore[arg-type]
+    ctx.update({"canary_form": canary_form, "problems": release_preflight(release=release)})
     return _render(request, "tenants/console/release.html", ctx, status=status)
 
 

@@ -68,7 +68,9 @@ class PluginActivation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["ministry", "plugin_slug"], name="one_activation_per_plugin")
+            models.UniqueConstraint(
+                fields=["ministry", "plugin_slug"], name="one_activation_per_plugin"
+            )
         ]
 
     def __str__(self) -> str:
@@ -85,8 +87,14 @@ class Release(models.Model):
     version = models.CharField(_("core version"), max_length=40, unique=True)
     plugins = models.JSONField(_("plugin versions"), default=dict, blank=True)
     notes = models.TextField(_("release notes"), blank=True)
-    canary = models.ForeignKey(Ministry, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="+", verbose_name=_("canary ministry"))
+    canary = models.ForeignKey(
+        Ministry,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("canary ministry"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.CharField(max_length=200, blank=True)
 

@@ -29,6 +29,10 @@ def _actor_name(actor: Actor) -> str:
     return actor.get_username() if actor is not None and actor.is_authenticated else "system"
 
 
+def _by(actor: Actor, on_behalf_of: str) -> str:
+    return on_behalf_of or _actor_name(actor)
+
+
 def _invalidate(ministry: Ministry) -> None:
     # Now for this process (so the rest of this request sees it), and again after commit in case
     # another thread cached the old set in between.
@@ -49,8 +53,14 @@ def plugin_available_for(*, ministry: Ministry, slug: str) -> bool:
 
 
 @transaction.atomic
-def plugin_activate(*, ministry: Ministry, slug: str, config: dict[str, Any] | None = None,
-                    actor: Actor) -> PluginActivation:
+def plugin_activate(
+    *,
+    ministry: Ministry,
+    slug: str,
+    config: dict[str, Any] | None = None,
+    actor: Actor,
+    on_behalf_of: str = "",
+) -> PluginActivation:
     """Activate (or re-activate) ``slug`` for ``ministry`` with a validated configuration.
 
     Raises ApplicationError when the plugin is missing or unavailable there, and ValidationError
@@ -60,36 +70,55 @@ def plugin_activate(*, ministry: Ministry, slug: str, config: dict[str, Any] | N
     if app is None or not plugin_is_registered(slug):
         raise ApplicationError(_(ERR_NOT_INSTALLED) % {"slug": slug})
     if not plugin_available_for(ministry=ministry, slug=slug):
-        raise ApplicationError(_(ERR_NOT_AVAILABLE) % {
-            "slug": slug, "ministry": ministry.name, "country": ministry.country})
+        raise ApplicationError(
+            _(ERR_NOT_AVAILABLE)
+            % {"slug": slug, "ministry": ministry.name, "country": ministry.country}
+        )
     clean = plugin_config_validate(schema=app.PluginMeta.config_schema, data=config)
-    activation = (PluginActivation.objects.select_for_update()
-                  .filter(ministry=ministry, plugin_slug=slug).first())
-    before = None if activation is None else {"enabled": activation.enabled,
-                                              "config": activation.config}
+    activation = (
+        PluginActivation.objects.select_for_update()
+        .filter(ministry=ministry, plugin_slug=slug)
+        .first()
+    )
+    before = (
+        None if activation is None else {"enabled": activation.enabled, "config": activation.config}
+    )
     if activation is None:
         activation = PluginActivation(ministry=ministry, plugin_slug=slug)
     activation.enabled = True
     activation.config = clean
-    activation.changed_by = _actor_name(actor)
+    activation.changed_by = _by(actor, on_behalf_of)
     activation.save()
-    changes = {"plugin": slug, "version": app.PluginMeta.version, "config": clean,
-               "before": before}
-    audit_record(actor=actor, action="plugin.activated", subject=ministry, changes=changes)
+    changes = {"plugin": slug, "version": app.PluginMeta.version, "config": clean, "before": before}
+    audit_record(
+        actor=actor,
+        action="plugin.activated",
+        subject=ministry,
+        changes=changes,
+        extra={"by": _by(actor, on_behalf_of)},
+    )
     _invalidate(ministry)
     with ministry_context(ministry):
-        audit_record(actor=None, action="plugin.activated", changes=changes,
-                     extra={"by": _actor_name(actor)})
+        audit_record(
+            actor=None,
+            action="plugin.activated",
+            changes=changes,
+            extra={"by": _by(actor, on_behalf_of)},
+        )
         single_plugin_caller(slug, "plugin_enabled")(tenant=ministry, config=clean)
     return activation
 
 
 @transaction.atomic
-def plugin_configure(*, ministry: Ministry, slug: str, config: dict[str, Any],
-                     actor: Actor) -> PluginActivation:
+def plugin_configure(
+    *, ministry: Ministry, slug: str, config: dict[str, Any], actor: Actor
+) -> PluginActivation:
     app = plugin_app_config(slug)
-    activation = (PluginActivation.objects.select_for_update()
-                  .filter(ministry=ministry, plugin_slug=slug, enabled=True).first())
+    activation = (
+        PluginActivation.objects.select_for_update()
+        .filter(ministry=ministry, plugin_slug=slug, enabled=True)
+        .first()
+    )
     if app is None or activation is None:
         raise ApplicationError(_(ERR_NOT_ACTIVE) % {"slug": slug, "ministry": ministry.name})
     clean = plugin_config_validate(schema=app.PluginMeta.config_schema, data=config)
@@ -97,27 +126,132 @@ def plugin_configure(*, ministry: Ministry, slug: str, config: dict[str, Any],
     activation.config = clean
     activation.changed_by = _actor_name(actor)
     activation.save()
-    audit_record(actor=actor, action="plugin.configured", subject=ministry,
-                 changes={"plugin": slug, "config": {"before": before, "after": clean}})
+    audit_record(
+        actor=actor,
+        action="plugin.configured",
+        subject=ministry,
+        changes={"plugin": slug, "config": {"before": before, "after": clean}},
+    )
     return activation
 
 
 @transaction.atomic
-def plugin_deactivate(*, ministry: Ministry, slug: str, actor: Actor) -> PluginActivation:
+def plugin_deactivate(
+    *, ministry: Ministry, slug: str, actor: Actor, on_behalf_of: str = ""
+) -> PluginActivation:
     """Switch ``slug`` off for ``ministry``; its data stays, hidden until re-activation."""
-    activation = (PluginActivation.objects.select_for_update()
-                  .filter(ministry=ministry, plugin_slug=slug, enabled=True).first())
+    activation = (
+        PluginActivation.objects.select_for_update()
+        .filter(ministry=ministry, plugin_slug=slug, enabled=True)
+        .first()
+    )
     if activation is None:
         raise ApplicationError(_(ERR_NOT_ACTIVE) % {"slug": slug, "ministry": ministry.name})
     activation.enabled = False
-    activation.changed_by = _actor_name(actor)
+    activation.changed_by = _by(actor, on_behalf_of)
     activation.save()
-    audit_record(actor=actor, action="plugin.deactivated", subject=ministry,
-                 changes={"plugin": slug})
+    audit_record(
+        actor=actor,
+        action="plugin.deactivated",
+        subject=ministry,
+        changes={"plugin": slug},
+        extra={"by": _by(actor, on_behalf_of)},
+    )
     _invalidate(ministry)
     if plugin_is_registered(slug):
         with ministry_context(ministry):
-            audit_record(actor=None, action="plugin.deactivated", changes={"plugin": slug},
-                         extra={"by": _actor_name(actor)})
+            audit_record(
+                actor=None,
+                action="plugin.deactivated",
+                changes={"plugin": slug},
+                extra={"by": _by(actor, on_behalf_of)},
+            )
             single_plugin_caller(slug, "plugin_disabled")(tenant=ministry)
     return activation
+
+
+# Which demo ministries run which plugins (make run). Trade-union registration is a Honduran
+# module; Paraguay deliberately does not run it, to show that it is absent there.
+DEMO_PLUGINS: dict[str, list[str]] = {"honduras": ["trade-unions"]}
+
+
+DEMO_OPERATOR = "coordinator"
+
+
+def plugins_demo_activate(*, ministry: Ministry) -> list[str]:
+    """Activate the demo plugins of ``ministry`` that are installed and not yet active.
+
+    Also makes sure the demo has a coordination-unit operator (public schema) for the console.
+    """
+    from labourhub.accounts.models import User
+    from labourhub.accounts.roles import Role
+    from labourhub.accounts.services import user_create
+    from tenants.context import public_context
+    from tenants.demo.ministries import DEMO_PASSWORD
+    from tenants.selectors import plugin_activation_get
+
+    with public_context():
+        if not User.objects.filter(username=DEMO_OPERATOR).exists():
+            user_create(
+                username=DEMO_OPERATOR,
+                password=DEMO_PASSWORD,
+                first_name="Coordination unit",
+                roles=[Role.SYSTEM_ADMIN],
+                actor=None,
+            )
+    activated = []
+    for slug in DEMO_PLUGINS.get(str(ministry.schema_name), []):
+        if not plugin_is_registered(slug):
+            continue  # not installed in this deployment
+        with public_context():
+            current = plugin_activation_get(ministry=ministry, slug=slug)
+            if current is None or not current.enabled:
+                plugin_activate(ministry=ministry, slug=slug, actor=None)
+                activated.append(slug)
+    return activated
+
+
+ERR_MINISTRY_MAY_NOT = (
+    "The coordination unit activates %(slug)s; ask it to switch the plugin on or off for you."
+)
+
+
+def _ministry_may_manage(*, slug: str, actor: Actor) -> None:
+    from labourhub.accounts.roles import Action
+    from labourhub.accounts.selectors import user_can
+
+    app = plugin_app_config(slug)
+    if app is None or not plugin_is_registered(slug):
+        raise ApplicationError(_(ERR_NOT_INSTALLED) % {"slug": slug})
+    if not app.PluginMeta.ministry_admin_may_activate:
+        raise ApplicationError(_(ERR_MINISTRY_MAY_NOT) % {"slug": slug})
+    if not user_can(user=actor, action=Action.PLUGIN_MANAGE):  # type: ignore[arg-type]
+        raise ApplicationError(_("Your role does not allow this."))
+
+
+def plugin_activate_checked(
+    *, ministry: Ministry, slug: str, config: dict[str, Any] | None, actor: Actor
+) -> PluginActivation:
+    """A ministry's own administrator activates a plugin whose metadata allows it.
+
+    Called from the ministry's schema (the actor is a ministry user); the activation itself is
+    written by the coordination unit's service in the public schema, recorded as on behalf of
+    that user, since ministry users do not exist in the public schema.
+    """
+    from tenants.context import public_context
+
+    _ministry_may_manage(slug=slug, actor=actor)
+    by = f"{ministry.schema_name}:{_actor_name(actor)}"
+    with public_context():
+        return plugin_activate(
+            ministry=ministry, slug=slug, config=config, actor=None, on_behalf_of=by
+        )
+
+
+def plugin_deactivate_checked(*, ministry: Ministry, slug: str, actor: Actor) -> PluginActivation:
+    from tenants.context import public_context
+
+    _ministry_may_manage(slug=slug, actor=actor)
+    by = f"{ministry.schema_name}:{_actor_name(actor)}"
+    with public_context():
+        return plugin_deactivate(ministry=ministry, slug=slug, actor=None, on_behalf_of=by)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db.models import QuerySet
 
@@ -72,17 +74,21 @@ def release_progress(*, release: Release) -> dict[str, int]:
     """Counts per status plus ``total``, for the live progress bar."""
     from django.db.models import Count
 
-    counts = {row["status"]: row["n"] for row in
-              release.upgrades.values("status").annotate(n=Count("id"))}
+    counts = {
+        row["status"]: row["n"] for row in release.upgrades.values("status").annotate(n=Count("id"))
+    }
     counts["total"] = sum(counts.values())
     return counts
 
 
-def ministry_running_versions() -> list[dict[str, object]]:
+def ministry_running_versions() -> list[dict[str, Any]]:
     """Per ministry: the release of its latest finished upgrade and its active plugins."""
     done = {}
-    for up in (TenantUpgrade.objects.filter(status=TenantUpgrade.Status.DONE)
-               .select_related("release").order_by("finished_at")):
+    for up in (
+        TenantUpgrade.objects.filter(status=TenantUpgrade.Status.DONE)
+        .select_related("release")
+        .order_by("finished_at")
+    ):
         done[up.ministry_id] = up.release
     activations = plugin_activation_map()
     rows = []
@@ -91,8 +97,11 @@ def ministry_running_versions() -> list[dict[str, object]]:
         plugins = {}
         for slug, act in sorted(activations.get(ministry.pk, {}).items()):
             if act.enabled:
-                version = ((release.plugins.get(slug) or {}).get("version")
-                           if release is not None else None)
+                version = (
+                    (release.plugins.get(slug) or {}).get("version")
+                    if release is not None
+                    else None
+                )
                 plugins[slug] = version or "?"
         rows.append({"ministry": ministry, "release": release, "plugins": plugins})
     return rows

@@ -51,8 +51,9 @@ class CachedPage(Page):
             content, content_type = hit
             # The shell's language form carries a CSRF token; each visitor needs their own.
             token = get_token(request).encode()
-            response = HttpResponse(content.replace(CSRF_PLACEHOLDER, token),
-                                    content_type=content_type)
+            response = HttpResponse(
+                content.replace(CSRF_PLACEHOLDER, token), content_type=content_type
+            )
             response["X-LMI-Cache"] = "hit"
             return response
         response = super().serve(request, *args, **kwargs)

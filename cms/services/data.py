@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cms.models import (
     CACHE_VERSION_KEY,
@@ -30,8 +31,9 @@ from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import audit_record
 from labourhub.common.exceptions import ApplicationError
 
-NOT_YOUR_INDICATOR = "Your agency is not responsible for this indicator."
-WRONG_STATE = "This dataset is %(status)s and cannot be changed this way."
+# gettext_noop marks them for extraction; they are translated when raised.
+NOT_YOUR_INDICATOR = gettext_noop("Your agency is not responsible for this indicator.")
+WRONG_STATE = gettext_noop("This dataset is %(status)s and cannot be changed this way.")
 
 
 def cache_bump() -> None:

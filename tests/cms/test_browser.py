@@ -102,7 +102,7 @@ def test_home_and_indicator_pages_for_two_ministries(lmi_sites, browser, live_se
         page.goto(f"{base}/employment-and-unemployment/unemployment-rate/")
         assert page.locator("h1").inner_text() == "Unemployment rate"
         page.wait_for_selector(".lmi-chart canvas", timeout=10_000)
-        table = page.locator(".series table").inner_text()
+        table = page.locator(".series .table-wrap table").inner_text()
         assert "2024" in table and "Women" in table
         assert _serious(page) == []
         seen[slug] = table
@@ -116,5 +116,5 @@ def test_indicator_page_without_javascript_shows_the_table(lmi_sites, browser, l
     page = context.new_page()
     page.goto(f"http://cmsbrowsera.localhost:{port}/employment-and-unemployment/unemployment-rate/")
     assert page.locator(".lmi-chart canvas").count() == 0
-    assert page.locator(".series table tbody tr").count() == 7
+    assert page.locator(".series .table-wrap table tbody tr").count() == 7
     context.close()

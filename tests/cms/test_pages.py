@@ -90,6 +90,20 @@ def test_cached_page_gives_each_visitor_a_working_language_form(seeded):
     assert cached["X-LMI-Cache"] == "hit"
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', cached.content).group(1)
     assert b"__lmi_csrf_token__" not in cached.content
-    switched = second.post("/app/language/", {"language": "fr", "next": "/about/",
-                                               "csrfmiddlewaretoken": token.decode()})
+    switched = second.post(
+        "/app/language/",
+        {"language": "fr", "next": "/about/", "csrfmiddlewaretoken": token.decode()},
+    )
     assert switched.status_code == 302
+
+
+def test_editor_reaches_the_wagtail_admin_and_indicator_snippets(seeded, client_for):
+    from labourhub.accounts.models import User
+
+    web = english(client_for(seeded))
+    admin = User.objects.get(username="admin")
+    web.force_login(admin)
+    assert web.get("/cms-admin/").status_code == 200
+    assert web.get("/cms-admin/snippets/cms/indicator/").status_code == 200
+    page = IndicatorPage.objects.live().first()
+    assert web.get(f"/cms-admin/pages/{page.pk}/edit/").status_code == 200

@@ -55,7 +55,7 @@ def test_small_count_is_absent_from_page_and_every_download(lmi, client_for, min
     values = [o[0] for o in sdmx["dataSets"][0]["observations"].values()]
     assert 3.0 not in values and None in values and 41.0 in values
 
-    api = web.get("/api/v1/open/indicators/labour-inspections/observations/").json()
+    api = web.get("/api/v1/open/indicators/labour-inspections/observations/").json()["results"]
     assert {o["dims"]["sector"]: o["value"] for o in api}["AGR"] is None
 
 

@@ -67,3 +67,13 @@ def test_release_calendar_lists_the_approved_date(lmi, dataset, client_for, mini
     dataset_approve(actor=lmi.editor, dataset=dataset, release_at=WHEN)
     html = web.get(cal.url).content.decode()  # approval invalidated the cached page
     assert "2031-01-01T00:00:00+00:00" in html and "Unemployment rate: new data" in html
+
+
+def test_menu_offers_uploads_to_agency_users_and_vetting_to_the_editor(lmi, client_for, ministry):
+    web = english(client_for(ministry))
+    web.force_login(lmi.stats)
+    html = web.get("/lmi/contribute/").content.decode()
+    assert "LMI data uploads" in html and "LMI data vetting" not in html
+    web.force_login(lmi.editor)
+    html = web.get("/lmi/contribute/").content.decode()
+    assert "LMI data vetting" in html and "Upload a dataset" not in html

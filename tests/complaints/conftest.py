@@ -16,3 +16,28 @@ def staff(user_with_role: Any) -> dict[str, Any]:
         "clerk": user_with_role(Role.CLERK, username="clerk"),
         "admin": user_with_role(Role.SYSTEM_ADMIN, username="sysadmin"),
     }
+
+
+@pytest.fixture
+def client_for(client_for):
+    """The plugin's client, reading pages in English so assertions match the source strings."""
+    from django.conf import settings
+
+    def make(ministry):
+        client = client_for(ministry)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_client_for(api_client_for):
+    from django.conf import settings
+
+    def make(ministry, user=None):
+        client = api_client_for(ministry, user=user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return make

@@ -13,8 +13,12 @@ def _run_on_pdf(args: list[str], pdf: bytes) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "doc.pdf"
         path.write_bytes(pdf)
-        return subprocess.run([*args, str(path), *(["-"] if args[0] == "pdftotext" else [])],
-                              check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            [*args, str(path), *(["-"] if args[0] == "pdftotext" else [])],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -46,7 +50,8 @@ def template_for(admin):
         texts = {code: default_text(kind, code) for code in languages}
         if body is not None:
             texts[languages[0]]["body"] = body
-        return document_template_save(kind=kind, layout=layout, languages=list(languages),
-                                      texts=texts, actor=admin)
+        return document_template_save(
+            kind=kind, layout=layout, languages=list(languages), texts=texts, actor=admin
+        )
 
     return make

@@ -18,9 +18,16 @@ def inspector_api(ministry, inspector, api_client_for):
 def test_issue_list_sign_and_download(inspector_api, in_ministry):
     document_templates_seed()
     office = Office.objects.get(code="T-DIS")
-    response = inspector_api.post("/api/v1/documents/issue/", {
-        "kind": "compliance_order", "subject_type": "accounts.office",
-        "subject_id": str(office.pk), "extra": {"amount": "10"}}, format="json")
+    response = inspector_api.post(
+        "/api/v1/documents/issue/",
+        {
+            "kind": "compliance_order",
+            "subject_type": "accounts.office",
+            "subject_id": str(office.pk),
+            "extra": {"amount": "10"},
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     doc_id = response.json()["id"]
     listing = inspector_api.get("/api/v1/documents/?kind=compliance_order").json()
@@ -37,11 +44,12 @@ def test_issue_list_sign_and_download(inspector_api, in_ministry):
     ("payload", "field"),
     [
         ({"kind": "emperor"}, "kind"),
-        ({"kind": "certificate", "subject_type": "auth.user", "subject_id": "1"},
-         "subject_type"),
+        ({"kind": "certificate", "subject_type": "auth.user", "subject_id": "1"}, "subject_type"),
         ({"kind": "certificate", "subject_type": "accounts.office"}, "subject_id"),
-        ({"kind": "certificate", "subject_type": "accounts.office", "subject_id": "abc"},
-         "subject_id"),
+        (
+            {"kind": "certificate", "subject_type": "accounts.office", "subject_id": "abc"},
+            "subject_id",
+        ),
         ({"kind": "certificate", "extra": "not-a-dict"}, "extra"),
         ({"kind": "certificate", "extra": {f"k{i}": "v" for i in range(30)}}, "extra"),
     ],
@@ -57,21 +65,34 @@ def test_issue_hostile_input(inspector_api, in_ministry, payload, field):
 
 def test_template_save_refuses_hostile_template(ministry, in_ministry, admin, api_client_for):
     api = api_client_for(ministry, admin)
-    response = api.post("/api/v1/documents/templates/fine_decision/versions/", {
-        "layout": "single", "languages": ["en"],
-        "texts": {"en": {"title": "F", "body": "{% include '/etc/passwd' %}"}}}, format="json")
+    response = api.post(
+        "/api/v1/documents/templates/fine_decision/versions/",
+        {
+            "layout": "single",
+            "languages": ["en"],
+            "texts": {"en": {"title": "F", "body": "{% include '/etc/passwd' %}"}},
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "include" in str(response.json()["extra"]["fields"]["body_en"])
     assert not TemplateVersion.objects.exists()
-    ok = api.post("/api/v1/documents/templates/fine_decision/versions/", {
-        "layout": "single", "languages": ["en"],
-        "texts": {"en": {"title": "F", "body": "<p>{{ extra.amount }}</p>"}}}, format="json")
+    ok = api.post(
+        "/api/v1/documents/templates/fine_decision/versions/",
+        {
+            "layout": "single",
+            "languages": ["en"],
+            "texts": {"en": {"title": "F", "body": "<p>{{ extra.amount }}</p>"}},
+        },
+        format="json",
+    )
     assert ok.status_code == 201 and ok.json()["number"] == 1
 
 
 def test_inspector_cannot_save_templates(inspector_api, in_ministry):
-    response = inspector_api.post("/api/v1/documents/templates/fine_decision/versions/",
-                                  {}, format="json")
+    response = inspector_api.post(
+        "/api/v1/documents/templates/fine_decision/versions/", {}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -85,14 +106,21 @@ def test_public_verify_api_needs_no_login(ministry, in_ministry, inspector, api_
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     data = document_pdf_bytes(document=doc)
-    ok = anonymous.post(f"/api/v1/documents/verify/{doc.verification_code}/",
-                        {"file": SimpleUploadedFile("a.pdf", data)}, format="multipart")
+    ok = anonymous.post(
+        f"/api/v1/documents/verify/{doc.verification_code}/",
+        {"file": SimpleUploadedFile("a.pdf", data)},
+        format="multipart",
+    )
     assert ok.json() == {"matches": True}
-    bad = anonymous.post(f"/api/v1/documents/verify/{doc.verification_code}/",
-                         {"file": SimpleUploadedFile("a.pdf", data + b"x")}, format="multipart")
+    bad = anonymous.post(
+        f"/api/v1/documents/verify/{doc.verification_code}/",
+        {"file": SimpleUploadedFile("a.pdf", data + b"x")},
+        format="multipart",
+    )
     assert bad.json() == {"matches": False}
-    missing = anonymous.post(f"/api/v1/documents/verify/{doc.verification_code}/", {},
-                             format="multipart")
+    missing = anonymous.post(
+        f"/api/v1/documents/verify/{doc.verification_code}/", {}, format="multipart"
+    )
     assert missing.status_code == 400
 
 
@@ -105,8 +133,12 @@ def test_other_ministry_api_cannot_reach_documents(
     from tenants.context import ministry_context
 
     with ministry_context(second_ministry):
-        intruder = user_create(username="intruder", password="Intruder-pass-2026",
-                               roles=[Role.SYSTEM_ADMIN], actor=None)
+        intruder = user_create(
+            username="intruder",
+            password="Intruder-pass-2026",
+            roles=[Role.SYSTEM_ADMIN],
+            actor=None,
+        )
         api = api_client_for(second_ministry, intruder)
     assert api.get(f"/api/v1/documents/{doc.pk}/pdf/").status_code == 404
     assert api.post(f"/api/v1/documents/{doc.pk}/sign/").status_code == 404

@@ -19,10 +19,13 @@ def test_case_file_has_index_then_documents_in_order(in_ministry, inspector, tem
     for kind in ("notice_of_inspection", "minutes", "compliance_order"):
         template_for(kind)
     office = Office.objects.get(code="T-DIS")
-    docs = [document_issue(kind=k, officer=inspector, subject=office, actor=inspector)
-            for k in ("notice_of_inspection", "minutes", "compliance_order")]
+    docs = [
+        document_issue(kind=k, officer=inspector, subject=office, actor=inspector)
+        for k in ("notice_of_inspection", "minutes", "compliance_order")
+    ]
     document_sign(document=docs[1], signer=inspector, actor=inspector)
     other = document_issue(kind="minutes", officer=inspector, actor=inspector)  # another case
+    assert docs[0].subject_type is not None
     data = document_case_file_pdf(subject_type=docs[0].subject_type, subject_id=str(office.pk))
     reader = PdfReader(io.BytesIO(data))
     parts = sum(len(PdfReader(io.BytesIO(document_pdf_bytes(document=d))).pages) for d in docs)
@@ -39,6 +42,7 @@ def test_empty_case_file_is_refused_clearly(in_ministry):
     from django.contrib.contenttypes.models import ContentType
 
     with pytest.raises(ApplicationError) as exc:
-        document_case_file_pdf(subject_type=ContentType.objects.get_for_model(office),
-                               subject_id=str(office.pk))
+        document_case_file_pdf(
+            subject_type=ContentType.objects.get_for_model(office), subject_id=str(office.pk)
+        )
     assert "no documents" in exc.value.message

@@ -7,6 +7,8 @@ year no real document will ever carry and deletes its counter rows itself afterw
 import random
 import re
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.db import connection, connections, transaction
@@ -17,7 +19,7 @@ from tenants.context import ministry_context
 THREADS = 50
 
 
-def _in_own_connection(ministry, work):
+def _in_own_connection(ministry: Any, work: Callable[[], Any]) -> Any:
     try:
         with ministry_context(ministry):
             return work()
@@ -25,8 +27,8 @@ def _in_own_connection(ministry, work):
         connections.close_all()  # this thread's connection only (connections are per thread)
 
 
-def _cleanup(ministry, year):
-    def work():
+def _cleanup(ministry: Any, year: int) -> None:
+    def work() -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM documents_numbersequence WHERE year = %s", [year])
 
@@ -37,7 +39,7 @@ def _cleanup(ministry, year):
 
 @pytest.fixture
 def scratch_year(ministry):
-    year = random.randint(3000, 9000)  # noqa: S311 - a scratch key, not a secret
+    year = random.randint(3000, 9000)
     _cleanup(ministry, year)
     yield year
     _cleanup(ministry, year)
@@ -79,8 +81,8 @@ def test_fifty_concurrent_requests_get_fifty_consecutive_numbers(ministry, scrat
     assert not errors, errors
     assert len(numbers) == THREADS
     assert len(set(numbers)) == THREADS
-    values = sorted(int(re.fullmatch(rf"OI-{scratch_year}-(\d{{6}})", n).group(1))
-                    for n in numbers)
+    pattern = re.compile(rf"OI-{scratch_year}-(\d{{6}})")
+    values = sorted(int(m.group(1)) for n in numbers if (m := pattern.fullmatch(n)))
     assert values == list(range(1, THREADS + 1))
 
 
@@ -107,8 +109,7 @@ def test_sequences_are_per_kind_and_per_year(in_ministry):
         b = document_number_next(kind="order_to_inspect", year=2031)
         c = document_number_next(kind="order_to_inspect", year=2032)
         d = document_number_next(kind="fine_decision", year=2031)
-    assert (a, b, c, d) == ("OI-2031-000001", "OI-2031-000002", "OI-2032-000001",
-                            "FD-2031-000001")
+    assert (a, b, c, d) == ("OI-2031-000001", "OI-2031-000002", "OI-2032-000001", "FD-2031-000001")
 
 
 def test_sequences_are_per_ministry(in_ministry, second_ministry):

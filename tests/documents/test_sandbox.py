@@ -40,8 +40,11 @@ def test_hostile_template_is_refused_and_nothing_is_saved(in_ministry, admin, bo
     before_audit = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as exc:
         document_template_save(
-            kind="fine_decision", layout="single", languages=["en"],
-            texts={"en": {"title": "Fine", "body": body}}, actor=admin,
+            kind="fine_decision",
+            layout="single",
+            languages=["en"],
+            texts={"en": {"title": "Fine", "body": body}},
+            actor=admin,
         )
     errors = exc.value.message_dict
     assert "body_en" in errors, errors
@@ -63,16 +66,25 @@ def test_hostile_template_is_refused_and_nothing_is_saved(in_ministry, admin, bo
 )
 def test_inconsistent_languages_are_refused(in_ministry, admin, layout, languages, field):
     with pytest.raises(ValidationError) as exc:
-        document_template_save(kind="certificate", layout=layout, languages=languages,
-                               texts={c: {"title": "T", "body": "B"} for c in languages},
-                               actor=admin)
+        document_template_save(
+            kind="certificate",
+            layout=layout,
+            languages=languages,
+            texts={c: {"title": "T", "body": "B"} for c in languages},
+            actor=admin,
+        )
     assert field in exc.value.message_dict
 
 
 def test_missing_second_language_text_is_refused(in_ministry, admin):
     with pytest.raises(ValidationError) as exc:
-        document_template_save(kind="certificate", layout="columns", languages=["en", "si"],
-                               texts={"en": {"title": "T", "body": "B"}}, actor=admin)
+        document_template_save(
+            kind="certificate",
+            layout="columns",
+            languages=["en", "si"],
+            texts={"en": {"title": "T", "body": "B"}},
+            actor=admin,
+        )
     assert set(exc.value.message_dict) == {"title_si", "body_si"}
 
 
@@ -83,7 +95,11 @@ def test_conditionals_loops_and_fields_are_allowed(in_ministry, admin):
         "</td></tr>{% endfor %}</table>{% else %}<p>None</p>{% endif %}"
         "{% set total = findings|length %}<p>{{ total }}</p>"
     )
-    version = document_template_save(kind="minutes", layout="single", languages=["en"],
-                                      texts={"en": {"title": "Minutes", "body": body}},
-                                      actor=admin)
+    version = document_template_save(
+        kind="minutes",
+        layout="single",
+        languages=["en"],
+        texts={"en": {"title": "Minutes", "body": body}},
+        actor=admin,
+    )
     assert version.number == 1

@@ -22,8 +22,7 @@ def test_sri_lanka_gets_sinhala_english_letters(in_ministry, inspector):
     document_templates_seed()
     version = TemplateVersion.objects.get(template__kind="compliance_order")
     assert version.languages == ["si", "en"]
-    doc = document_issue(kind="compliance_order", officer=inspector,
-                         extra={}, actor=inspector)
+    doc = document_issue(kind="compliance_order", officer=inspector, extra={}, actor=inspector)
     text = pdf_text(document_pdf_bytes(document=doc))
     assert "අනුකූලතා නියෝගය" in text.replace("\n", "") or "අනුකූලතා" in text
     assert "Compliance order" in text
@@ -34,3 +33,16 @@ def test_single_language_ministry_gets_single_column(in_ministry):
     document_templates_seed()
     version = TemplateVersion.objects.get(template__kind="certificate")
     assert version.languages == ["vi"] and version.layout == "single"
+
+
+def test_demo_seed_issues_and_signs_sample_letters_once(in_ministry, user_with_role):
+    from labourhub.accounts.roles import Role
+    from labourhub.documents.demo import documents_demo_seed
+    from labourhub.documents.models import Document
+
+    user_with_role(Role.INSPECTOR, username="inspector")
+    documents_demo_seed()
+    documents_demo_seed()
+    docs = Document.objects.order_by("number")
+    assert [d.kind for d in docs] == ["compliance_order", "fine_decision"]
+    assert [d.status for d in docs] == ["signed", "issued"]

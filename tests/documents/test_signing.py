@@ -76,13 +76,15 @@ class FakePki:
     slug = "test-pki"
 
     def sign(self, *, pdf, signer, document_number):
-        return SignedPdf(pdf=pdf + b"\n%PKI-SIGNED\n", provider=self.slug,
-                         data={"certificate": "CN=Test"})
+        return SignedPdf(
+            pdf=pdf + b"\n%PKI-SIGNED\n", provider=self.slug, data={"certificate": "CN=Test"}
+        )
 
 
 def test_a_pki_provider_output_is_what_gets_hashed_and_stored(issued, inspector):
-    signature = document_sign(document=issued, signer=inspector, provider=FakePki(),
-                              actor=inspector)
+    signature = document_sign(
+        document=issued, signer=inspector, provider=FakePki(), actor=inspector
+    )
     stored = document_pdf_bytes(document=Document.objects.get(pk=issued.pk))
     assert stored.endswith(b"%PKI-SIGNED\n")
     assert signature.provider == "test-pki"

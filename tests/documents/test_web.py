@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,13 +16,13 @@ from labourhub.documents.services import (
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
 
-def english(client):
+def english(client: Any) -> Any:
     # Assertions read English text; the ministry's default language is Spanish.
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
-def login(client, user):
+def login(client: Any, user: Any) -> Any:
     client.force_login(user)
     return english(client)
 
@@ -35,11 +37,19 @@ def inspector_web(ministry, inspector, client_for):
     return login(client_for(ministry), inspector)
 
 
-def _form(**overrides):
-    data = {"layout": "single", "language_1": "en", "title_1": "Fine decision",
-            "body_1": "<p>Pay {{ extra.amount }} within 10 days.</p>", "language_2": "",
-            "title_2": "", "body_2": "", "note": "new wording", "subject_type": "",
-            "subject_id": ""}
+def _form(**overrides: str) -> dict[str, str]:
+    data = {
+        "layout": "single",
+        "language_1": "en",
+        "title_1": "Fine decision",
+        "body_1": "<p>Pay {{ extra.amount }} within 10 days.</p>",
+        "language_2": "",
+        "title_2": "",
+        "body_2": "",
+        "note": "new wording",
+        "subject_type": "",
+        "subject_id": "",
+    }
     data.update(overrides)
     return data
 
@@ -50,13 +60,17 @@ def test_admin_edits_fine_decision_template_in_the_browser(admin_web, in_ministr
     assert admin_web.get("/app/documents/templates/fine_decision/").status_code == 200
     response = admin_web.post("/app/documents/templates/fine_decision/", _form())
     assert response.status_code == 302
-    first = document_issue(kind="fine_decision", officer=inspector, extra={"amount": "90"},
-                           actor=inspector)
-    response = admin_web.post("/app/documents/templates/fine_decision/",
-                              _form(body_1="<p>Now pay {{ extra.amount }} in 5 days.</p>"))
+    first = document_issue(
+        kind="fine_decision", officer=inspector, extra={"amount": "90"}, actor=inspector
+    )
+    response = admin_web.post(
+        "/app/documents/templates/fine_decision/",
+        _form(body_1="<p>Now pay {{ extra.amount }} in 5 days.</p>"),
+    )
     assert response.status_code == 302
-    second = document_issue(kind="fine_decision", officer=inspector, extra={"amount": "90"},
-                            actor=inspector)
+    second = document_issue(
+        kind="fine_decision", officer=inspector, extra={"amount": "90"}, actor=inspector
+    )
     assert first.template_version.number == 1 and second.template_version.number == 2
     detail = admin_web.get(f"/app/documents/{first.pk}/").content.decode()
     assert "template version 1" in detail
@@ -78,8 +92,11 @@ def test_preview_uses_a_real_record_and_is_sandboxed(admin_web, in_ministry):
     office = Office.objects.get(code="T-DIS")
     response = admin_web.post(
         "/app/documents/templates/certificate/preview/",
-        _form(body_1="<p>Office: {{ office.name }}</p>", subject_type="accounts.office",
-              subject_id=str(office.pk)),
+        _form(
+            body_1="<p>Office: {{ office.name }}</p>",
+            subject_type="accounts.office",
+            subject_id=str(office.pk),
+        ),
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -89,24 +106,31 @@ def test_preview_uses_a_real_record_and_is_sandboxed(admin_web, in_ministry):
 
 
 def test_preview_with_unknown_record_says_so(admin_web, in_ministry):
-    response = admin_web.post("/app/documents/templates/certificate/preview/",
-                              _form(subject_type="accounts.office", subject_id="999999"))
+    response = admin_web.post(
+        "/app/documents/templates/certificate/preview/",
+        _form(subject_type="accounts.office", subject_id="999999"),
+    )
     assert "No record of that type has this id." in response.content.decode()
 
 
 def test_inspector_cannot_edit_templates(inspector_web, in_ministry):
     assert inspector_web.get("/app/documents/templates/").status_code == 403
-    assert inspector_web.post("/app/documents/templates/fine_decision/",
-                              _form()).status_code == 403
+    assert inspector_web.post("/app/documents/templates/fine_decision/", _form()).status_code == 403
 
 
 def test_issue_sign_download_flow(inspector_web, in_ministry):
     document_templates_seed()
     assert "No documents yet" in inspector_web.get("/app/documents/").content.decode()
     office = Office.objects.get(code="T-DIS")
-    response = inspector_web.post("/app/documents/issue/", {
-        "kind": "compliance_order", "subject_type": "accounts.office",
-        "subject_id": str(office.pk), "amount": ""})
+    response = inspector_web.post(
+        "/app/documents/issue/",
+        {
+            "kind": "compliance_order",
+            "subject_type": "accounts.office",
+            "subject_id": str(office.pk),
+            "amount": "",
+        },
+    )
     assert response.status_code == 302
     doc = Document.objects.get()
     assert inspector_web.get("/app/documents/").content.decode().count(doc.number) >= 1
@@ -125,10 +149,14 @@ def test_issue_sign_download_flow(inspector_web, in_ministry):
     [
         ({"kind": "nonsense"}, "kind"),
         ({"kind": "certificate", "subject_type": "accounts.office"}, "neither"),
-        ({"kind": "certificate", "subject_type": "auth.permission", "subject_id": "1"},
-         "subject_type"),
-        ({"kind": "certificate", "subject_type": "accounts.office", "subject_id": "x' OR 1=1"},
-         "No record"),
+        (
+            {"kind": "certificate", "subject_type": "auth.permission", "subject_id": "1"},
+            "subject_type",
+        ),
+        (
+            {"kind": "certificate", "subject_type": "accounts.office", "subject_id": "x' OR 1=1"},
+            "No record",
+        ),
         ({"kind": "certificate", "amount": "-5"}, "amount"),
     ],
 )
@@ -151,8 +179,13 @@ def test_issue_without_template_shows_translated_message(inspector_web, in_minis
 def test_public_verification_page(ministry, in_ministry, inspector, client_for, template_for):
     template_for("compliance_order")
     office = Office.objects.get(code="T-DIS")
-    doc = document_issue(kind="compliance_order", officer=inspector, subject=office,
-                         extra={"amount": "12345"}, actor=inspector)
+    doc = document_issue(
+        kind="compliance_order",
+        officer=inspector,
+        subject=office,
+        extra={"amount": "12345"},
+        actor=inspector,
+    )
     document_sign(document=doc, signer=inspector, actor=inspector)
     signed = document_pdf_bytes(document=Document.objects.get(pk=doc.pk))
     anonymous = english(client_for(ministry))
@@ -163,13 +196,17 @@ def test_public_verification_page(ministry, in_ministry, inspector, client_for, 
     # Only safe fields: not the subject, not the amount, not the signer's name.
     assert "Test district" in html  # issuing office is public
     assert "12345" not in html and "Ana Inspectora" not in html
-    good = anonymous.post(f"/verify/{doc.verification_code}/",
-                          {"file": SimpleUploadedFile("copy.pdf", signed, "application/pdf")})
+    good = anonymous.post(
+        f"/verify/{doc.verification_code}/",
+        {"file": SimpleUploadedFile("copy.pdf", signed, "application/pdf")},
+    )
     assert "matches the original" in good.content.decode()
     tampered = bytearray(signed)
     tampered[100] ^= 0x20
-    bad = anonymous.post(f"/verify/{doc.verification_code}/",
-                         {"file": SimpleUploadedFile("copy.pdf", bytes(tampered))})
+    bad = anonymous.post(
+        f"/verify/{doc.verification_code}/",
+        {"file": SimpleUploadedFile("copy.pdf", bytes(tampered))},
+    )
     assert "does NOT match" in bad.content.decode()
     empty = anonymous.post(f"/verify/{doc.verification_code}/", {})
     assert empty.status_code == 400
@@ -184,8 +221,7 @@ def test_other_ministry_cannot_reach_documents(
     doc = document_issue(kind="certificate", officer=inspector, subject=office, actor=inspector)
     # Same username and password exist only in the first ministry: the login itself fails.
     other = client_for(second_ministry)
-    refused = other.post("/app/login/", {"username": inspector.username,
-                                         "password": TEST_PASSWORD})
+    refused = other.post("/app/login/", {"username": inspector.username, "password": TEST_PASSWORD})
     assert refused.status_code == 200  # the form again, not a redirect into the app
     assert other.get(f"/verify/{doc.verification_code}/").status_code == 404
     from tenants.context import ministry_context
@@ -193,12 +229,42 @@ def test_other_ministry_cannot_reach_documents(
     with ministry_context(second_ministry):
         from labourhub.accounts.services import user_create
 
-        intruder = user_create(username="intruder", password=TEST_PASSWORD,
-                               roles=[Role.SYSTEM_ADMIN], actor=None)
-    other = login(client_for(second_ministry), intruder)
+        intruder = user_create(
+            username="intruder", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
+        # The session belongs in the second ministry's schema, where the intruder exists.
+        other = login(client_for(second_ministry), intruder)
     assert other.get(f"/app/documents/{doc.pk}/").status_code == 404
     assert other.get(f"/app/documents/{doc.pk}/pdf/").status_code == 404
     assert other.post(f"/app/documents/{doc.pk}/sign/").status_code == 404
     assert doc.number not in other.get("/app/documents/").content.decode()
     case_file = other.get(f"/app/documents/case-file/accounts.office/{office.pk}/")
     assert case_file.status_code == 302  # "no documents" for that ministry's case
+
+
+def test_documents_are_scoped_to_who_may_see_them(
+    ministry, in_ministry, client_for, user_with_role, template_for
+):
+    template_for("certificate")
+    region = Office.objects.get(code="T-REG")
+    other_office = Office.objects.create(
+        code="T-DIS2", name="Other district", level="district", parent=region
+    )
+    mine = user_with_role(Role.INSPECTOR)
+    colleague = user_with_role(Role.INSPECTOR)
+    far_away = user_with_role(Role.INSPECTOR, office=other_office)
+    head = user_with_role(Role.OFFICE_HEAD)
+    director = user_with_role(Role.DIRECTOR)
+    doc = document_issue(kind="certificate", officer=mine, actor=mine)
+    far_doc = document_issue(kind="certificate", officer=far_away, actor=far_away)
+    for user, visible in (
+        (mine, {doc}),
+        (colleague, set()),
+        (head, {doc}),
+        (director, {doc, far_doc}),
+    ):
+        web = login(client_for(ministry), user)
+        listing = web.get("/app/documents/").content.decode()
+        assert {d for d in (doc, far_doc) if d.number in listing} == visible, user
+        expected = 200 if doc in visible else 404
+        assert web.get(f"/app/documents/{doc.pk}/").status_code == expected

@@ -4,7 +4,7 @@ import pytest
 
 from labourhub.accounts.roles import Role
 from labourhub.extensions import flatten, hookimpl, hooks_for
-from labourhub.extensions.manager import pm
+from labourhub.extensions.registry import plugin_is_registered
 from labourhub.extensions.types import ChecklistDefinition, ChecklistItem
 
 pytestmark = pytest.mark.multi_tenant
@@ -26,8 +26,9 @@ class Recorder:
         self.calls.append(("case_opened", tenant.schema_name))
 
 
-def test_hooks_run_only_where_the_plugin_is_active(ministry, second_ministry,
-                                                   register_temporary_plugin):
+def test_hooks_run_only_where_the_plugin_is_active(
+    ministry, second_ministry, register_temporary_plugin
+):
     plugin = register_temporary_plugin(Recorder(), "recorder", active_for=(ministry,))
     here = flatten(hooks_for(ministry).register_checklists(tenant=ministry))
     there = flatten(hooks_for(second_ministry).register_checklists(tenant=second_ministry))
@@ -39,7 +40,7 @@ def test_hooks_run_only_where_the_plugin_is_active(ministry, second_ministry,
 
 
 def test_unregistered_after_the_test():
-    assert pm.get_plugin("recorder") is None
+    assert not plugin_is_registered("recorder")
 
 
 def test_a_misspelt_hook_fails_at_registration(register_temporary_plugin):
@@ -50,7 +51,7 @@ def test_a_misspelt_hook_fails_at_registration(register_temporary_plugin):
 
     with pytest.raises(Exception, match="register_cheklists"):
         register_temporary_plugin(Typo(), "typo")
-    assert pm.get_plugin("typo") is None
+    assert not plugin_is_registered("typo")
 
 
 def test_an_argument_the_spec_lacks_fails_at_registration(register_temporary_plugin):
@@ -63,8 +64,9 @@ def test_an_argument_the_spec_lacks_fails_at_registration(register_temporary_plu
         register_temporary_plugin(Extra(), "extra-arg")
 
 
-def test_activation_is_cached_and_invalidated_on_change(ministry, enable_plugin,
-                                                        django_assert_num_queries):
+def test_activation_is_cached_and_invalidated_on_change(
+    ministry, enable_plugin, django_assert_num_queries
+):
     from labourhub.extensions import enabled_slugs
 
     enabled_slugs(ministry)
@@ -74,17 +76,25 @@ def test_activation_is_cached_and_invalidated_on_change(ministry, enable_plugin,
     assert "trade-unions" in enabled_slugs(ministry)
 
 
-def test_deactivation_hides_the_plugin_but_keeps_its_data(ministry, enable_plugin,
-                                                          user_with_role, client_for):
+def test_deactivation_hides_the_plugin_but_keeps_its_data(
+    ministry, enable_plugin, user_with_role, client_for
+):
     from labourhub_trade_unions.models import TradeUnion
     from labourhub_trade_unions.services import union_file
+
     from tenants.context import ministry_context
     from tenants.plugin_services import plugin_deactivate
 
     enable_plugin("trade-unions")
     with ministry_context(ministry):
-        union_file(name="Sindicato A", kind="industry", municipality="Tegucigalpa",
-                   members_count=40, officers=[("Ana", "Presidenta")], actor=None)
+        union_file(
+            name="Sindicato A",
+            kind="industry",
+            municipality="Tegucigalpa",
+            members_count=40,
+            officers=[("Ana", "Presidenta")],
+            actor=None,
+        )
     plugin_deactivate(ministry=ministry, slug="trade-unions", actor=None)
     client = client_for(ministry)
     client.force_login(user_with_role(Role.SYSTEM_ADMIN))

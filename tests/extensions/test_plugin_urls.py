@@ -21,8 +21,9 @@ def honduras_only(ministry, second_ministry, enable_plugin):
 def _admin_client(client_for, target, username):
     client = client_for(target)
     with ministry_context(target):
-        user = user_create(username=username, password=TEST_PASSWORD,
-                           roles=[Role.SYSTEM_ADMIN], actor=None)
+        user = user_create(
+            username=username, password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
         client.force_login(user)
     return client
 
@@ -39,11 +40,13 @@ def test_pages_answer_200_where_active_and_404_elsewhere(honduras_only, client_f
 def test_api_answers_only_where_active(honduras_only, api_client_for):
     hn, py = honduras_only
     with ministry_context(hn):
-        a = user_create(username="api-hn", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN],
-                        actor=None)
+        a = user_create(
+            username="api-hn", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
     with ministry_context(py):
-        b = user_create(username="api-py", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN],
-                        actor=None)
+        b = user_create(
+            username="api-py", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
     with ministry_context(hn):
         hn_api = api_client_for(hn, a)
     with ministry_context(py):
@@ -62,8 +65,12 @@ def test_menu_shows_the_plugin_only_where_active(honduras_only, client_for):
 
 def test_procedures_templates_and_reports_only_where_active(honduras_only):
     hn, py = honduras_only
-    for hook in ("register_procedure_types", "register_document_templates",
-                 "register_report_definitions", "register_indicator_definitions"):
+    for hook in (
+        "register_procedure_types",
+        "register_document_templates",
+        "register_report_definitions",
+        "register_indicator_definitions",
+    ):
         assert flatten(getattr(hooks_for(hn), hook)(tenant=hn)), hook
         assert flatten(getattr(hooks_for(py), hook)(tenant=py)) == [], hook
 

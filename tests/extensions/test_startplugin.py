@@ -35,8 +35,22 @@ def test_scaffold_passes_the_static_conformance_checks(generated):
 def test_scaffold_builds_as_a_distribution(generated, tmp_path):
     # The same build the Makefile's `pip install -e plugins/*/` performs.
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"),
-         str(generated)], capture_output=True, text=True, timeout=300, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "-w",
+            str(tmp_path / "dist"),
+            str(generated),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     wheels = list((tmp_path / "dist").glob("labourhub_plugin_hn_child_labour-0.1.0-*.whl"))
     assert len(wheels) == 1
@@ -49,8 +63,9 @@ def test_scaffold_builds_as_a_distribution(generated, tmp_path):
     assert "[labourhub.plugins]" in text and "labourhub_hn_child_labour.hooks" in text
 
 
-def test_scaffold_page_shows_only_where_activated(generated, ministry, second_ministry,
-                                                  register_temporary_plugin, client_for):
+def test_scaffold_page_shows_only_where_activated(
+    generated, ministry, second_ministry, register_temporary_plugin, client_for
+):
     # Installing it as an app would reload every URLconf (Wagtail's API refuses a re-mount), so
     # the test serves its templates directory the way the app loader would.
     templates = generated / "src" / "labourhub_hn_child_labour" / "templates"
@@ -65,8 +80,12 @@ def test_scaffold_page_shows_only_where_activated(generated, ministry, second_mi
         for target in (ministry, second_ministry):
             client = client_for(target)
             with ministry_context(target):
-                user = user_create(username=f"sa-{target.schema_name}", password=TEST_PASSWORD,
-                                   roles=[Role.SYSTEM_ADMIN], actor=None)
+                user = user_create(
+                    username=f"sa-{target.schema_name}",
+                    password=TEST_PASSWORD,
+                    roles=[Role.SYSTEM_ADMIN],
+                    actor=None,
+                )
                 client.force_login(user)
             pages[target.schema_name] = client.get("/app/x/hn-child-labour/")
     assert pages["test"].status_code == 200

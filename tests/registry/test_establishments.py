@@ -28,8 +28,9 @@ def test_misspelt_unaccented_query_finds_the_accented_name(make_establishment):
     make_establishment(name="Compañía Industrial Ñandú")
     make_establishment(name="Panadería La Estrella")
     for query in ("compania industrail nandu", "COMPANIA", "nandu", "Compañia Indústrial"):
-        assert names(establishment_search(filters={"q": query})) == [
-            "Compañía Industrial Ñandú"], query
+        assert names(establishment_search(filters={"q": query})) == ["Compañía Industrial Ñandú"], (
+            query
+        )
 
 
 def test_search_by_registration_number_and_tax_id(make_establishment):
@@ -41,8 +42,11 @@ def test_search_by_registration_number_and_tax_id(make_establishment):
 def test_filters_and_keyset_pages_cover_everything_once(make_establishment, offices):
     region, _district = offices
     for i in range(7):
-        make_establishment(name=f"Sitio {i}", isic_code="4711" if i % 2 else "0111",
-                           workers_male=300 if i == 3 else 2)
+        make_establishment(
+            name=f"Sitio {i}",
+            isic_code="4711" if i % 2 else "0111",
+            workers_male=300 if i == 3 else 2,
+        )
     seen, cursor = [], ""
     while True:
         page = establishment_search(filters={"office": region.pk}, cursor=cursor, limit=3)
@@ -67,8 +71,9 @@ def test_create_refuses_unknown_sector_and_too_many_minors(make_establishment):
 
 def test_update_is_audited_with_a_diff(make_establishment):
     est = make_establishment(name="Viejo nombre")
-    establishment_update(establishment=est, data={"name": "Nuevo nombre", "status": "closed"},
-                         actor=None)
+    establishment_update(
+        establishment=est, data={"name": "Nuevo nombre", "status": "closed"}, actor=None
+    )
     event = establishment_history(establishment=est).first()
     assert event.action == "establishment.updated"
     assert event.changes["name"] == {"before": "Viejo nombre", "after": "Nuevo nombre"}
@@ -87,11 +92,14 @@ def test_merge_moves_history_fills_gaps_and_can_be_undone(make_establishment):
     survivor = make_establishment(name="Ñandú S.A.", address="")
     duplicate = make_establishment(name="Nandu SA", address="Calle 9", locality="Comayagüela")
     hist = HistoricalInspection.objects.create(
-        establishment=duplicate, inspected_on="2015-01-01", outcome="order",
-        source_reference="A-1")
-    merge = establishment_merge(survivor=survivor, duplicate=duplicate, reason="same site",
-                                actor=None)
-    hist.refresh_from_db(); survivor.refresh_from_db(); duplicate.refresh_from_db()
+        establishment=duplicate, inspected_on="2015-01-01", outcome="order", source_reference="A-1"
+    )
+    merge = establishment_merge(
+        survivor=survivor, duplicate=duplicate, reason="same site", actor=None
+    )
+    hist.refresh_from_db()
+    survivor.refresh_from_db()
+    duplicate.refresh_from_db()
     assert hist.establishment_id == survivor.pk
     assert (survivor.address, survivor.locality) == ("Calle 9", "Comayagüela")
     assert duplicate.status == Establishment.Status.MERGED
@@ -102,7 +110,9 @@ def test_merge_moves_history_fills_gaps_and_can_be_undone(make_establishment):
         establishment_merge(survivor=survivor, duplicate=duplicate, actor=None)
 
     establishment_merge_undo(merge=merge, actor=None)
-    hist.refresh_from_db(); survivor.refresh_from_db(); duplicate.refresh_from_db()
+    hist.refresh_from_db()
+    survivor.refresh_from_db()
+    duplicate.refresh_from_db()
     assert hist.establishment_id == duplicate.pk
     assert (survivor.address, survivor.locality) == ("", "")
     assert duplicate.status == Establishment.Status.ACTIVE and duplicate.merged_into is None
@@ -121,8 +131,15 @@ def test_merge_into_itself_is_refused(make_establishment):
 class CedulaPlugin:
     @hookimpl
     def register_establishment_fields(self, tenant):
-        return [ExtraField(key="patronal", label="Número patronal", required=True,
-                           pattern=r"\d{6}", unique_id=True)]
+        return [
+            ExtraField(
+                key="patronal",
+                label="Número patronal",
+                required=True,
+                pattern=r"\d{6}",
+                unique_id=True,
+            )
+        ]
 
 
 @pytest.fixture
@@ -149,16 +166,20 @@ def test_plugin_fields_are_validated_and_stored(cedula_plugin, make_establishmen
     assert est.extra == {"patronal": "123456"}
     other = make_establishment(name="Totalmente distinto", extra={"patronal": "123456"})
     assert [c.establishment for c in establishment_duplicate_candidates(establishment=other)] == [
-        est]
+        est
+    ]
 
 
 def test_plugin_fields_are_import_columns(cedula_plugin, offices):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    content = ("registration_number,name,employer_name,office,isic_code,patronal\n"
-               "P-1,Uno,Uno SA,D-TGU,1071,123456\nP-2,Dos,Dos SA,D-TGU,1071,12\n").encode()
-    batch = import_batch_create(kind="establishments", actor=None,
-                                upload=SimpleUploadedFile("p.csv", content))
+    content = (
+        b"registration_number,name,employer_name,office,isic_code,patronal\n"
+        b"P-1,Uno,Uno SA,D-TGU,1071,123456\nP-2,Dos,Dos SA,D-TGU,1071,12\n"
+    )
+    batch = import_batch_create(
+        kind="establishments", actor=None, upload=SimpleUploadedFile("p.csv", content)
+    )
     batch = import_batch_check(batch_id=batch.pk)
     assert list(batch.row_errors.values_list("row_number", "code")) == [(3, "extra")]
 

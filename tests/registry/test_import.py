@@ -27,8 +27,10 @@ from labourhub.registry.models import (
     ImportRowError,
 )
 
-HEADER = "registration_number,name,employer_name,employer_tax_id,address,office,isic_code," \
-         "workers_female,workers_male,workers_minors,opened_on\n"
+HEADER = (
+    "registration_number,name,employer_name,employer_tax_id,address,office,isic_code,"
+    "workers_female,workers_male,workers_minors,opened_on\n"
+)
 
 
 def _future() -> str:
@@ -50,7 +52,8 @@ def mixed_csv() -> bytes:
     text = HEADER + "\n".join(rows) + "\n"
     # A row saved in Latin-1 inside a UTF-8 file: the classic bad-encoding export.
     return text.encode("utf-8") + "REG-10,Panader\xeda,T S.A.,,Calle 10,D-TGU,1071,1,1,0,\n".encode(
-        "latin-1")
+        "latin-1"
+    )
 
 
 def upload(content: bytes, name="registry.csv") -> SimpleUploadedFile:
@@ -58,8 +61,9 @@ def upload(content: bytes, name="registry.csv") -> SimpleUploadedFile:
 
 
 def checked(content, name="registry.csv", kind="establishments", **kw):
-    batch = import_batch_create(kind=kind, upload=upload(content, name), actor=None,
-                                language="es", **kw)
+    batch = import_batch_create(
+        kind=kind, upload=upload(content, name), actor=None, language="es", **kw
+    )
     return import_batch_check(batch_id=batch.pk)
 
 
@@ -77,8 +81,14 @@ def test_dry_run_reports_every_bad_row_in_the_users_language_and_writes_nothing(
     assert Employer.objects.count() == 0
     by_row = errors_by_row(batch)
     assert by_row == {
-        4: ["sector"], 5: ["future_date"], 6: ["duplicate"], 7: ["formula"], 8: ["office"],
-        9: ["minors"], 10: ["number"], 11: ["encoding"],
+        4: ["sector"],
+        5: ["future_date"],
+        6: ["duplicate"],
+        7: ["formula"],
+        8: ["office"],
+        9: ["minors"],
+        10: ["number"],
+        11: ["encoding"],
     }
     assert (batch.total_rows, batch.valid_rows, batch.error_rows) == (10, 2, 8)
     sector = ImportRowError.objects.get(batch=batch, code="sector")
@@ -94,12 +104,16 @@ def test_valid_subset_imports_then_reimport_adds_nothing(offices):
     assert batch.status == ImportBatch.Status.DONE
     assert batch.created_rows == 2
     assert set(Establishment.objects.values_list("registration_number", flat=True)) == {
-        "REG-1", "REG-2"}
+        "REG-1",
+        "REG-2",
+    }
     first = Establishment.objects.get(registration_number="REG-1")
     assert first.name == "Compañía Industrial Ñandú"
     assert first.employer.tax_id == "0801-1"
     assert Establishment.objects.get(registration_number="REG-2").isic_code == "0111"
-    assert AuditEvent.objects.filter(action="import.rows_written", subject_id=str(batch.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="import.rows_written", subject_id=str(batch.pk)
+    ).exists()
 
     again = checked(mixed_csv())
     assert again.existing_rows == 2
@@ -147,11 +161,13 @@ def test_size_limit_is_a_setting(offices):
 
 def test_other_file_types_and_damaged_excel_are_refused(offices):
     with pytest.raises(ApplicationError):
-        import_batch_create(kind="establishments", upload=upload(b"MZ\x90", "virus.exe"),
-                            actor=None)
+        import_batch_create(
+            kind="establishments", upload=upload(b"MZ\x90", "virus.exe"), actor=None
+        )
     with pytest.raises(ApplicationError):
-        import_batch_create(kind="establishments", upload=upload(b"not a zip", "bad.xlsx"),
-                            actor=None)
+        import_batch_create(
+            kind="establishments", upload=upload(b"not a zip", "bad.xlsx"), actor=None
+        )
     assert ImportBatch.objects.count() == 0
 
 
@@ -167,10 +183,19 @@ def test_original_file_is_kept_under_the_ministrys_prefix(offices):
 def test_excel_import_with_formula_cell_and_numeric_codes(offices, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Registration number", "Establishment name", "Employer legal name", "Office",
-                  "ISIC Rev.4 class", "Women workers", "Opened on"])
+    sheet.append(
+        [
+            "Registration number",
+            "Establishment name",
+            "Employer legal name",
+            "Office",
+            "ISIC Rev.4 class",
+            "Women workers",
+            "Opened on",
+        ]
+    )
     sheet.append(["X-1", "Finca El Ñandú", "Agro S.A.", "D-TGU", 111, 4, dt.date(2001, 1, 2)])
-    sheet.append(["X-2", "=HYPERLINK(\"http://x\")", "Agro S.A.", "D-TGU", 1071, 4, None])
+    sheet.append(["X-2", '=HYPERLINK("http://x")', "Agro S.A.", "D-TGU", 1071, 4, None])
     path = tmp_path / "reg.xlsx"
     book.save(path)
     batch = checked(path.read_bytes(), "reg.xlsx")
@@ -200,8 +225,7 @@ def test_historical_inspections_import_links_to_establishments(offices, make_est
         "ARCH-5,REG-1,2018-07-01,Luis Díaz,x,exploded\n"
     ).encode()
     batch = checked(content, "archive.csv", kind="inspections")
-    assert errors_by_row(batch) == {4: ["future_date"], 5: ["unknown_establishment"],
-                                    6: ["choice"]}
+    assert errors_by_row(batch) == {4: ["future_date"], 5: ["unknown_establishment"], 6: ["choice"]}
     assert HistoricalInspection.objects.count() == 0
     import_batch_run(batch_id=batch.pk)
     assert HistoricalInspection.objects.filter(establishment=est).count() == 2
@@ -230,3 +254,13 @@ def test_chunked_import_reports_progress(offices, monkeypatch):
     assert Employer.objects.count() == 5
     written = AuditEvent.objects.filter(action="import.rows_written", subject_id=str(batch.pk))
     assert written.count() == 8
+
+
+def test_an_oversized_cell_is_refused_for_its_row_only(offices):
+    giant = "x" * 200_000  # above the csv module's field limit
+    content = (HEADER + f'R-1,"{giant}",E SA,,x,D-TGU,1071,1,1,0,\n'
+               "R-2,Bien,E SA,,x,D-TGU,1071,1,1,0,\n").encode()
+    batch = checked(content)
+    codes = errors_by_row(batch)
+    assert list(codes.values()) == [["unreadable"]]
+    assert batch.valid_rows == 1

@@ -16,7 +16,7 @@ from tenants.context import ministry_context
 CSV = (
     "Numero registro;Nombre;Razon social;Oficina;CIIU\n"
     "W-1;Compañía Industrial Ñandú;Ñandú SA;D-TGU;1071\n"
-    "W-2;=HYPERLINK(\"http://evil\");Mala SA;D-TGU;1071\n"
+    'W-2;=HYPERLINK("http://evil");Mala SA;D-TGU;1071\n'
 ).encode()
 
 
@@ -37,12 +37,15 @@ def test_list_search_and_empty_states(client_for, ministry, user_with_role, make
     assert f'href="/app/establishments/{est.pk}/"' not in page
     assert 'class="empty"' in page
     analyst = logged_in(client_for, ministry, user_with_role(Role.ANALYST))
-    assert 'href="/app/establishments/new/"' not in analyst.get("/app/establishments/"
-                                                               ).content.decode()
+    assert (
+        'href="/app/establishments/new/"'
+        not in analyst.get("/app/establishments/").content.decode()
+    )
 
 
-def test_inspector_reads_any_establishment_page(client_for, ministry, user_with_role,
-                                                make_establishment):
+def test_inspector_reads_any_establishment_page(
+    client_for, ministry, user_with_role, make_establishment
+):
     est = make_establishment(name="Fábrica de otra oficina")
     client = logged_in(client_for, ministry, user_with_role(Role.INSPECTOR))
     res = client.get(f"/app/establishments/{est.pk}/")
@@ -51,40 +54,68 @@ def test_inspector_reads_any_establishment_page(client_for, ministry, user_with_
     assert client.get(f"/app/establishments/{est.pk}/edit/").status_code == 403
 
 
-def test_create_form_shows_translated_errors_and_keeps_input(client_for, ministry,
-                                                             user_with_role, offices):
+def test_create_form_shows_translated_errors_and_keeps_input(
+    client_for, ministry, user_with_role, offices
+):
     _region, district = offices
     client = logged_in(client_for, ministry, user_with_role(Role.CLERK, office=district))
-    res = client.post("/app/establishments/new/", {
-        "name": "Taller <script>", "employer_legal_name": "Taller SA", "office": district.pk,
-        "isic_code": "9999", "workers_female": 1, "workers_male": 0, "workers_minors": 5,
-        "hours_pattern": "day", "status": "active", "risk_level": "low"})
+    res = client.post(
+        "/app/establishments/new/",
+        {
+            "name": "Taller <script>",
+            "employer_legal_name": "Taller SA",
+            "office": district.pk,
+            "isic_code": "9999",
+            "workers_female": 1,
+            "workers_male": 0,
+            "workers_minors": 5,
+            "hours_pattern": "day",
+            "status": "active",
+            "risk_level": "low",
+        },
+    )
     assert res.status_code == 200
     page = res.content.decode()
     assert "Taller &lt;script&gt;" in page  # kept, escaped
     assert 'class="field has-error"' in page
     assert Establishment.objects.count() == 0
-    res = client.post("/app/establishments/new/", {
-        "name": "Taller", "employer_legal_name": "Taller SA", "office": district.pk,
-        "isic_code": "4520", "workers_female": 1, "workers_male": 0, "workers_minors": 0,
-        "hours_pattern": "day", "status": "active", "risk_level": "low"})
+    res = client.post(
+        "/app/establishments/new/",
+        {
+            "name": "Taller",
+            "employer_legal_name": "Taller SA",
+            "office": district.pk,
+            "isic_code": "4520",
+            "workers_female": 1,
+            "workers_male": 0,
+            "workers_minors": 0,
+            "hours_pattern": "day",
+            "status": "active",
+            "risk_level": "low",
+        },
+    )
     assert res.status_code == 302
     assert Establishment.objects.get().name == "Taller"
 
 
-def test_import_pages_dry_run_progress_and_report(client_for, ministry, user_with_role,
-                                                  offices, django_capture_on_commit_callbacks):
+def test_import_pages_dry_run_progress_and_report(
+    client_for, ministry, user_with_role, offices, django_capture_on_commit_callbacks
+):
     client = logged_in(client_for, ministry, user_with_role(Role.CLERK))
-    res = client.post("/app/establishments/imports/", {
-        "kind": "establishments", "encoding": "utf-8",
-        "file": SimpleUploadedFile("old.csv", CSV)})
+    res = client.post(
+        "/app/establishments/imports/",
+        {"kind": "establishments", "encoding": "utf-8", "file": SimpleUploadedFile("old.csv", CSV)},
+    )
     assert res.status_code == 302
     batch = ImportBatch.objects.get()
     page = client.get(res.url).content.decode()
     assert 'name="col__registration_number"' in page
     mapping = {
-        "col__registration_number": "Numero registro", "col__name": "Nombre",
-        "col__employer_name": "Razon social", "col__office": "Oficina", "col__isic_code": "CIIU",
+        "col__registration_number": "Numero registro",
+        "col__name": "Nombre",
+        "col__employer_name": "Razon social",
+        "col__office": "Oficina",
+        "col__isic_code": "CIIU",
         "save_as": "Registro antiguo",
     }
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,11 +124,13 @@ def test_import_pages_dry_run_progress_and_report(client_for, ministry, user_wit
     batch.refresh_from_db()
     assert (batch.status, batch.valid_rows, batch.error_rows) == ("checked", 1, 1)
     assert Establishment.objects.count() == 0
-    progress = client.get(f"/app/establishments/imports/{batch.pk}/progress/",
-                          HTTP_HX_REQUEST="true")
+    progress = client.get(
+        f"/app/establishments/imports/{batch.pk}/progress/", HTTP_HX_REQUEST="true"
+    )
     assert progress["HX-Refresh"] == "true"
-    report = b"".join(client.get(
-        f"/app/establishments/imports/{batch.pk}/errors.csv").streaming_content).decode()
+    report = b"".join(
+        client.get(f"/app/establishments/imports/{batch.pk}/errors.csv").streaming_content
+    ).decode()
     rows = list(csv.reader(io.StringIO(report.lstrip("\ufeff"))))
     assert rows[1][0] == "3" and rows[1][3].startswith("'=")
     with django_capture_on_commit_callbacks(execute=True):
@@ -110,9 +143,14 @@ def test_import_pages_dry_run_progress_and_report(client_for, ministry, user_wit
 
 def test_upload_of_a_wrong_file_shows_the_reason(client_for, ministry, user_with_role, offices):
     client = logged_in(client_for, ministry, user_with_role(Role.CLERK))
-    res = client.post("/app/establishments/imports/", {
-        "kind": "establishments", "encoding": "utf-8",
-        "file": SimpleUploadedFile("evil.exe", b"MZ")})
+    res = client.post(
+        "/app/establishments/imports/",
+        {
+            "kind": "establishments",
+            "encoding": "utf-8",
+            "file": SimpleUploadedFile("evil.exe", b"MZ"),
+        },
+    )
     assert res.status_code == 200
     assert 'class="error"' in res.content.decode()
     assert ImportBatch.objects.count() == 0
@@ -155,20 +193,26 @@ def test_pages_of_another_ministry_are_unreachable(
     est = make_establishment(name="Solo en A")
     clerk = user_with_role(Role.SYSTEM_ADMIN)
     client_a = logged_in(client_for, ministry, clerk)
-    client_a.post("/app/establishments/imports/", {
-        "kind": "establishments", "encoding": "utf-8", "file": SimpleUploadedFile("a.csv", CSV)})
+    client_a.post(
+        "/app/establishments/imports/",
+        {"kind": "establishments", "encoding": "utf-8", "file": SimpleUploadedFile("a.csv", CSV)},
+    )
     batch = ImportBatch.objects.get()
     with ministry_context(second_ministry):
         from labourhub.accounts.services import user_create
         from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
-        admin_b = user_create(username="admin-b", password=TEST_PASSWORD,
-                              roles=[Role.SYSTEM_ADMIN], actor=None)
+        admin_b = user_create(
+            username="admin-b", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
         client_b = logged_in(client_for, second_ministry, admin_b)
-        for path in (f"/app/establishments/{est.pk}/", f"/app/establishments/{est.pk}/edit/",
-                     f"/app/establishments/imports/{batch.pk}/",
-                     f"/app/establishments/imports/{batch.pk}/progress/",
-                     f"/app/establishments/imports/{batch.pk}/errors.csv"):
+        for path in (
+            f"/app/establishments/{est.pk}/",
+            f"/app/establishments/{est.pk}/edit/",
+            f"/app/establishments/imports/{batch.pk}/",
+            f"/app/establishments/imports/{batch.pk}/progress/",
+            f"/app/establishments/imports/{batch.pk}/errors.csv",
+        ):
             assert client_b.get(path).status_code == 404, path
         assert client_b.post(f"/app/establishments/imports/{batch.pk}/run/").status_code == 404
         body = b"".join(client_b.get("/app/establishments/export.csv").streaming_content)

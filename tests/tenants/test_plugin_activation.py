@@ -6,8 +6,8 @@ from django.utils import translation
 
 from labourhub.audit.models import AuditEvent
 from labourhub.common.exceptions import ApplicationError
-from labourhub.extensions.registry import plugin_register_installed
 from labourhub.extensions.manager import unregister_plugin
+from labourhub.extensions.registry import plugin_register_installed
 from tenants.context import ministry_context
 from tenants.models import PluginActivation
 from tenants.plugin_services import plugin_activate, plugin_configure
@@ -23,8 +23,7 @@ def registered():
 
 
 def test_activation_is_audited_in_public_and_in_the_ministry(ministry, registered):
-    plugin_activate(ministry=ministry, slug="trade-unions", config={"min_members": 25},
-                    actor=None)
+    plugin_activate(ministry=ministry, slug="trade-unions", config={"min_members": 25}, actor=None)
     row = PluginActivation.objects.get(ministry=ministry, plugin_slug="trade-unions")
     assert row.enabled and row.config["min_members"] == 25
     assert AuditEvent.objects.filter(action="plugin.activated").exists()
@@ -34,8 +33,12 @@ def test_activation_is_audited_in_public_and_in_the_ministry(ministry, registere
 
 def test_plaintext_secret_is_refused_and_nothing_saved(ministry, registered):
     with translation.override("es"), pytest.raises(ValidationError) as exc:
-        plugin_activate(ministry=ministry, slug="trade-unions",
-                        config={"registry_api_key": "s3cr3t-in-clear"}, actor=None)
+        plugin_activate(
+            ministry=ministry,
+            slug="trade-unions",
+            config={"registry_api_key": "s3cr3t-in-clear"},
+            actor=None,
+        )
     assert "registry_api_key" in str(exc.value.message_dict["config"])
     assert not PluginActivation.objects.filter(plugin_slug="trade-unions").exists()
     assert not AuditEvent.objects.filter(action="plugin.activated").exists()
@@ -43,15 +46,22 @@ def test_plaintext_secret_is_refused_and_nothing_saved(ministry, registered):
 
 def test_secret_reference_is_accepted(ministry, registered):
     ref = {"$secret": "hn/trade-unions/registry_api_key"}
-    row = plugin_activate(ministry=ministry, slug="trade-unions",
-                          config={"registry_api_key": ref}, actor=None)
+    row = plugin_activate(
+        ministry=ministry, slug="trade-unions", config={"registry_api_key": ref}, actor=None
+    )
     assert row.config["registry_api_key"] == ref
 
 
-@pytest.mark.parametrize("config", [
-    {"min_members": -3}, {"min_members": "many"}, {"unknown_setting": 1},
-    {"certificate_prefix": "<script>"}, ["not", "an", "object"],
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"min_members": -3},
+        {"min_members": "many"},
+        {"unknown_setting": 1},
+        {"certificate_prefix": "<script>"},
+        ["not", "an", "object"],
+    ],
+)
 def test_hostile_config_is_refused(ministry, registered, config):
     with pytest.raises(ValidationError):
         plugin_activate(ministry=ministry, slug="trade-unions", config=config, actor=None)
@@ -69,10 +79,19 @@ def test_unknown_plugin_is_refused(ministry):
 
 
 def test_reconfigure_keeps_previous_value_on_error(ministry, registered):
-    plugin_activate(ministry=ministry, slug="trade-unions", config={"min_members": 25},
-                    actor=None)
+    plugin_activate(ministry=ministry, slug="trade-unions", config={"min_members": 25}, actor=None)
     with pytest.raises(ValidationError):
-        plugin_configure(ministry=ministry, slug="trade-unions", config={"min_members": 0},
-                         actor=None)
+        plugin_configure(
+            ministry=ministry, slug="trade-unions", config={"min_members": 0}, actor=None
+        )
     row = PluginActivation.objects.get(plugin_slug="trade-unions")
     assert row.config["min_members"] == 25
+
+
+def test_reconfigure_is_audited_with_before_and_after(ministry, registered):
+    plugin_activate(ministry=ministry, slug="trade-unions", config={"min_members": 25}, actor=None)
+    plugin_configure(ministry=ministry, slug="trade-unions", config={"min_members": 40}, actor=None)
+    assert PluginActivation.objects.get(plugin_slug="trade-unions").config["min_members"] == 40
+    event = AuditEvent.objects.filter(action="plugin.configured").get()
+    assert event.changes["config"]["before"]["min_members"] == 25
+    assert event.changes["config"]["after"]["min_members"] == 40

@@ -14,8 +14,7 @@ pytestmark = pytest.mark.multi_tenant
 
 def _operator(username="operator", roles=(Role.SYSTEM_ADMIN,)):
     with public_context():
-        user = user_create(username=username, password=TEST_PASSWORD, roles=list(roles),
-                           actor=None)
+        user = user_create(username=username, password=TEST_PASSWORD, roles=list(roles), actor=None)
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     return client
@@ -51,17 +50,30 @@ def test_activation_through_the_console(ministry, enable_plugin):
         client = _operator()
         url = f"/console/ministries/{ministry.schema_name}/plugins/"
         assert client.get(url).status_code == 200
-        bad = client.post(url, {"plugin": "trade-unions", "op": "activate",
-                                "trade-unions-config": '{"registry_api_key": "plain"}'})
+        bad = client.post(
+            url,
+            {
+                "plugin": "trade-unions",
+                "op": "activate",
+                "trade-unions-config": '{"registry_api_key": "plain"}',
+            },
+        )
         assert bad.status_code == 400
         assert "$secret" in bad.content.decode()
-        assert 'plain' in bad.content.decode()  # what was typed is kept in the form
+        assert "plain" in bad.content.decode()  # what was typed is kept in the form
         assert not PluginActivation.objects.filter(plugin_slug="trade-unions").exists()
-        broken = client.post(url, {"plugin": "trade-unions", "op": "activate",
-                                   "trade-unions-config": "{not json"})
+        broken = client.post(
+            url, {"plugin": "trade-unions", "op": "activate", "trade-unions-config": "{not json"}
+        )
         assert broken.status_code == 400
-        ok = client.post(url, {"plugin": "trade-unions", "op": "activate",
-                               "trade-unions-config": '{"min_members": 30}'})
+        ok = client.post(
+            url,
+            {
+                "plugin": "trade-unions",
+                "op": "activate",
+                "trade-unions-config": '{"min_members": 30}',
+            },
+        )
         assert ok.status_code == 302
         assert PluginActivation.objects.get(plugin_slug="trade-unions").enabled
         off = client.post(url, {"plugin": "trade-unions", "op": "deactivate"})

@@ -25,22 +25,26 @@ def _forget_migration(ministry):
     """Make the schema's history say the plugin's first migration never ran, while its tables
     exist: migrating that schema then fails for real ("relation already exists")."""
     with ministry_context(ministry), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM django_migrations WHERE app = %s AND name = %s",
-                       PLUGIN_MIGRATION)
+        cursor.execute(
+            "DELETE FROM django_migrations WHERE app = %s AND name = %s", PLUGIN_MIGRATION
+        )
 
 
 def _restore_migration(ministry):
     with ministry_context(ministry), connection.cursor() as cursor:
-        cursor.execute("INSERT INTO django_migrations (app, name, applied) VALUES (%s, %s, now())",
-                       PLUGIN_MIGRATION)
+        cursor.execute(
+            "INSERT INTO django_migrations (app, name, applied) VALUES (%s, %s, now())",
+            PLUGIN_MIGRATION,
+        )
 
 
 def _statuses(release):
     return {u.ministry.schema_name: u.status for u in release.upgrades.select_related("ministry")}
 
 
-def test_rollout_canary_then_all_failure_then_retry(ministry, second_ministry, via_tasks,
-                                                    django_capture_on_commit_callbacks):
+def test_rollout_canary_then_all_failure_then_retry(
+    ministry, second_ministry, via_tasks, django_capture_on_commit_callbacks
+):
     release = release_create(version="0.1.1", notes="no-op", actor=None)
     with pytest.raises(ApplicationError, match="canary"):
         release_rollout_start(release=release, actor=None)
@@ -66,13 +70,15 @@ def test_rollout_canary_then_all_failure_then_retry(ministry, second_ministry, v
     failed.refresh_from_db()
     assert (failed.attempts, failed.error) == (2, "")
     assert release_progress(release=release) == {"done": 2, "total": 2}
-    actions = list(AuditEvent.objects.filter(action__startswith="upgrade.")
-                   .values_list("action", flat=True))
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="upgrade.").values_list("action", flat=True)
+    )
     assert actions.count("upgrade.failed") == 1 and actions.count("upgrade.done") == 2
 
 
-def test_a_second_start_never_reruns_finished_ministries(ministry, via_tasks,
-                                                         django_capture_on_commit_callbacks):
+def test_a_second_start_never_reruns_finished_ministries(
+    ministry, via_tasks, django_capture_on_commit_callbacks
+):
     release = release_create(version="0.1.2", actor=None)
     with django_capture_on_commit_callbacks(execute=True):
         release_rollout_start(release=release, canary=ministry, actor=None)
@@ -113,3 +119,11 @@ def test_release_version_is_validated_with_a_translated_message(db):
     with translation.override("es"), pytest.raises(ValidationError) as exc:
         release_create(version="not a version", actor=None)
     assert "version" in exc.value.message_dict
+
+
+def test_schema_is_current_until_a_migration_is_missing(ministry, second_ministry):
+    from tenants.release_services import schema_is_current
+
+    assert schema_is_current("test") and schema_is_current("test2")
+    _forget_migration(second_ministry)
+    assert schema_is_current("test") and not schema_is_current("test2")

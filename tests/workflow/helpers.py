@@ -18,6 +18,13 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 def make_establishment(name: str = "Textiles Andinos", workers: int = 60, **kw: Any) -> Any:
     office = Office.objects.get(code="T-DIS")
     employer = employer_create(legal_name=f"{name} S.A.S.", actor=None)
-    return establishment_create(employer=employer, name=name, office=office, isic_code="1410",
-                                workers_female=workers // 2, workers_male=workers - workers // 2,
-                                actor=None, **kw)
+    return establishment_create(
+        employer=employer,
+        name=name,
+        office=office,
+        isic_code="1410",
+        workers_female=workers // 2,
+        workers_male=workers - workers // 2,
+        actor=None,
+        **kw,
+    )

@@ -28,25 +28,62 @@ DAY = dt.date(2026, 3, 2)  # a Monday
 CASES = 50
 
 
+def in_thread(fn):
+    """Run ``fn`` on its own connection (autocommit), as another worker would."""
+    box = {}
+
+    def target():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # re-raised in the test's thread
+            box["error"] = exc
+        finally:
+            connections.close_all()
+
+    t = threading.Thread(target=target)
+    t.start()
+    t.join(60)
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
 @pytest.fixture
-def committed_cases(django_db_setup, django_db_blocker):
+def committed_cases(db):
     """CASES open complaint cases whose triage deadline expired before DAY, committed."""
-    with django_db_blocker.unblock():
-        ministry = Ministry.objects.get(schema_name="test")
+    ministry = Ministry.objects.get(schema_name="test")
+
+    def create():
         with ministry_context(ministry):
             office = office_create(code="WF-CONC", name="Concurrency", level="region", actor=None)
-            insp = user_create(username="wfconc-insp", password="x-Pass-2026!", office=office,
-                               roles=[Role.INSPECTOR], actor=None)
-            sup = user_create(username="wfconc-sup", password="x-Pass-2026!", office=office,
-                              roles=[Role.SUPERVISOR], actor=None)
-            ids = [
-                case_open(procedure="complaint", title=f"conc {i}", office=office,
-                          assigned_to=insp, supervisor=sup, actor=None,
-                          start_on=DAY - dt.timedelta(days=30)).pk
+            insp = user_create(
+                username="wfconc-insp",
+                password="x-Pass-2026!",
+                office=office,
+                roles=[Role.INSPECTOR],
+                actor=None,
+            )
+            sup = user_create(
+                username="wfconc-sup",
+                password="x-Pass-2026!",
+                office=office,
+                roles=[Role.SUPERVISOR],
+                actor=None,
+            )
+            return [
+                case_open(
+                    procedure="complaint",
+                    title=f"conc {i}",
+                    office=office,
+                    assigned_to=insp,
+                    supervisor=sup,
+                    actor=None,
+                    start_on=DAY - dt.timedelta(days=30),
+                ).pk
                 for i in range(CASES)
             ]
-        connection.set_schema_to_public()
-        yield ministry, ids
+
+    def cleanup():
         with ministry_context(ministry):
             Alert.objects.filter(case_id__in=ids).delete()
             Deadline.objects.filter(case_id__in=ids).delete()
@@ -54,26 +91,44 @@ def committed_cases(django_db_setup, django_db_blocker):
             Case.objects.filter(pk__in=ids).delete()
             User.objects.filter(username__startswith="wfconc-").delete()
             Office.objects.filter(code="WF-CONC").delete()
-        connection.set_schema_to_public()
+
+    in_thread(cleanup_stale)
+    ids = in_thread(create)
+    yield ministry, ids
+    in_thread(cleanup)
+
+
+def cleanup_stale():
+    # A previous run interrupted before its cleanup must not make this one fail.
+    with ministry_context(Ministry.objects.get(schema_name="test")):
+        stale = list(Case.objects.filter(office__code="WF-CONC").values_list("pk", flat=True))
+        Alert.objects.filter(case_id__in=stale).delete()
+        Deadline.objects.filter(case_id__in=stale).delete()
+        CaseEvent.objects.filter(case_id__in=stale).delete()
+        Case.objects.filter(pk__in=stale).delete()
+        User.objects.filter(username__startswith="wfconc-").delete()
+        Office.objects.filter(code="WF-CONC").delete()
 
 
 def _count(ministry, ids, kind):
-    with ministry_context(ministry):
-        return Alert.objects.filter(case_id__in=ids, kind=kind).count()
+    def count():
+        with ministry_context(ministry):
+            return Alert.objects.filter(case_id__in=ids, kind=kind).count()
+
+    return in_thread(count)
 
 
-def test_two_concurrent_sweeps_raise_each_alert_once(committed_cases, django_db_blocker):
+def test_two_concurrent_sweeps_raise_each_alert_once(committed_cases):
     ministry, ids = committed_cases
     inserted: dict[str, int] = {}
     first_done = threading.Event()
 
     def slow_sweep():
-        with ministry_context(ministry):
-            # Hold the first sweep's transaction open while the second one runs.
-            with transaction.atomic():
-                inserted["a"] = deadline_sweep(today=DAY).expired
-                first_done.set()
-                time.sleep(1.0)
+        # Hold the first sweep's transaction open while the second one runs.
+        with ministry_context(ministry), transaction.atomic():
+            inserted["a"] = deadline_sweep(today=DAY).expired
+            first_done.set()
+            time.sleep(1.0)
         connections.close_all()
 
     def second_sweep():
@@ -82,15 +137,14 @@ def test_two_concurrent_sweeps_raise_each_alert_once(committed_cases, django_db_
             inserted["b"] = deadline_sweep(today=DAY).expired
         connections.close_all()
 
-    with django_db_blocker.unblock():
-        threads = [threading.Thread(target=slow_sweep), threading.Thread(target=second_sweep)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(30)
-        assert inserted == {"a": CASES, "b": 0}
-        assert _count(ministry, ids, "expired") == CASES
-        assert _count(ministry, ids, "escalation") == CASES
+    threads = [threading.Thread(target=slow_sweep), threading.Thread(target=second_sweep)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert inserted == {"a": CASES, "b": 0}
+    assert _count(ministry, ids, "expired") == CASES
+    assert _count(ministry, ids, "escalation") == CASES
 
 
 def _db_env() -> dict[str, str]:
@@ -99,8 +153,12 @@ def _db_env() -> dict[str, str]:
     url = f"postgres://{s['USER']}@/{s['NAME']}?host={quote(host)}"
     if s.get("PORT"):
         url += f"&port={s['PORT']}"
-    return {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT / "platform"),
-            "DJANGO_SETTINGS_MODULE": "labourhub.config.settings.test"}
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "PYTHONPATH": str(ROOT / "platform"),
+        "DJANGO_SETTINGS_MODULE": "labourhub.config.settings.test",
+    }
 
 
 KILLED_WORKER = f"""
@@ -112,29 +170,39 @@ from tenants.models import Ministry
 from labourhub.workflow.services import deadline_sweep
 with ministry_context(Ministry.objects.get(schema_name="test")):
     with transaction.atomic():
-        deadline_sweep(today=dt.date({DAY.year}, {DAY.month}, {DAY.day}))
-        print("swept", flush=True)
+        result = deadline_sweep(today=dt.date({DAY.year}, {DAY.month}, {DAY.day}))
+        print("swept", result.expired, flush=True)
         time.sleep(60)
 """
 
 
-def test_a_worker_killed_mid_sweep_loses_nothing(committed_cases, django_db_blocker):
+def test_a_worker_killed_mid_sweep_loses_nothing(committed_cases):
     ministry, ids = committed_cases
-    with django_db_blocker.unblock():
-        env = _db_env()
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_WORKER], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = _db_env()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WORKER],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "swept", proc.stderr.read() if proc.stderr else ""
+        # The doomed worker really saw and inserted every alert before it died.
+        line = proc.stdout.readline().strip()
+        assert line == f"swept {CASES}", proc.stderr.read() if proc.stderr else line
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
     finally:
         if proc.poll() is None:
             proc.kill()
-    with django_db_blocker.unblock():
-        assert _count(ministry, ids, "expired") == 0  # the killed sweep rolled back whole
+    assert _count(ministry, ids, "expired") == 0  # the killed sweep rolled back whole
+
+    def sweep():
         with ministry_context(ministry):
-            assert deadline_sweep(today=DAY).expired == CASES
-            assert deadline_sweep(today=DAY).expired == 0
-        assert _count(ministry, ids, "expired") == CASES
+            return deadline_sweep(today=DAY).expired
+
+    assert in_thread(sweep) == CASES
+    assert in_thread(sweep) == 0
+    assert _count(ministry, ids, "expired") == CASES

@@ -52,6 +52,7 @@ class Action(models.TextChoices):
     DOCUMENT_TEMPLATE_MANAGE = "document_template.manage", _("Edit letter templates")
     PLATFORM_MANAGE = "platform.manage", _("Run the platform: ministries, plugins, releases")
     REGISTRATION_DECIDE = "registration.decide", _("Decide registrations (e.g. trade unions)")
+    PLUGIN_MANAGE = "plugin.manage", _("Switch plugins on or off for the ministry, where allowed")
     INSPECTION_PLAN = "inspection.plan", _("Plan inspections and campaigns")
     CHECKLIST_MANAGE = "checklist.manage", _("Edit and publish inspection checklists")
     CALENDAR_MANAGE = "calendar.manage", _("Edit holidays, closure days and procedures")
@@ -59,6 +60,8 @@ class Action(models.TextChoices):
     COMPLAINANT_VIEW = "complainant.view", _("See complainants' identities")
     ESTABLISHMENT_IMPORT = "establishment.import", _("Import establishments and archives")
     ESTABLISHMENT_MERGE = "establishment.merge", _("Merge duplicate establishments")
+    PERFORMANCE_VIEW = "performance.view", _("See an inspector's individual performance")
+    ANALYTICS_CONFIGURE = "analytics.configure", _("Configure dashboards and reports")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -168,3 +171,12 @@ POLICY[Role.CLERK][Action.ESTABLISHMENT_IMPORT] = _M
 POLICY[Role.DIRECTOR][Action.ESTABLISHMENT_MERGE] = _M
 POLICY[Role.OFFICE_HEAD][Action.ESTABLISHMENT_MERGE] = _M
 POLICY[Role.OFFICE_HEAD][Action.ESTABLISHMENT_EDIT] = _O
+
+# Analytics: individual performance is seen by the inspector (own) and by whoever supervises
+# them (their office), never ministry-wide, not even by the system administrator: inspectors'
+# unions opposed performance surveillance (issue 8). Every view is audited.
+POLICY[Role.INSPECTOR][Action.PERFORMANCE_VIEW] = _W
+POLICY[Role.SUPERVISOR][Action.PERFORMANCE_VIEW] = _T
+POLICY[Role.OFFICE_HEAD][Action.PERFORMANCE_VIEW] = _O
+POLICY[Role.SYSTEM_ADMIN].pop(Action.PERFORMANCE_VIEW, None)
+POLICY[Role.DIRECTOR][Action.ANALYTICS_CONFIGURE] = _M

@@ -8,6 +8,10 @@ urlpatterns = [
     path("", include("labourhub.extensions.api_urls")),  # /api/v1/x/<slug>/
     path("documents/", include("labourhub.documents.api_urls")),
     path("", include("labourhub.registry.urls")),
+    path("inspections/", include("labourhub.inspections.api_urls")),
+    path("", include("labourhub.workflow.api_urls")),  # cases, alerts, calendar
+    path("complaints/", include("labourhub.complaints.api_urls")),
+    path("analytics/", include("labourhub.analytics.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
 ]

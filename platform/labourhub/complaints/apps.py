@@ -7,3 +7,9 @@ class ComplaintsConfig(AppConfig):
     label = "complaints"
     verbose_name = _("Complaints, disputes and accidents")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from labourhub.complaints.steps import complaint_step
+        from labourhub.workflow.steps import step_handler_register
+
+        step_handler_register("complaint", complaint_step)

@@ -20,11 +20,17 @@ class Complaint(BaseModel):
 
     case = models.OneToOneField("workflow.Case", on_delete=models.PROTECT, related_name="complaint")
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
-    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
-                                      null=True, blank=True, related_name="+",
-                                      verbose_name=_("establishment"))
-    employer_text = models.CharField(_("employer named by the complainant"), max_length=300,
-                                     blank=True)
+    establishment = models.ForeignKey(
+        "registry.Establishment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("establishment"),
+    )
+    employer_text = models.CharField(
+        _("employer named by the complainant"), max_length=300, blank=True
+    )
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("what happened"))
     child_labour = models.BooleanField(_("involves children working"), default=False)
@@ -34,11 +40,13 @@ class Complaint(BaseModel):
     complainant_name = models.CharField(_("complainant's name"), max_length=200, blank=True)
     complainant_contact = models.CharField(_("complainant's contact"), max_length=200, blank=True)
     tracking_code_hash = models.CharField(max_length=64, unique=True)
-    triage = models.CharField(_("triage"), max_length=12, choices=Triage.choices,
-                              default=Triage.PENDING)
+    triage = models.CharField(
+        _("triage"), max_length=12, choices=Triage.choices, default=Triage.PENDING
+    )
     triage_reason = models.TextField(_("reason"), blank=True)
-    possible_duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True,
-                                              blank=True, related_name="+")
+    possible_duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     def __str__(self) -> str:
         return self.subject
@@ -51,8 +59,9 @@ class Dispute(BaseModel):
 
     case = models.OneToOneField("workflow.Case", on_delete=models.PROTECT, related_name="dispute")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
-                                      null=True, blank=True, related_name="+")
+    establishment = models.ForeignKey(
+        "registry.Establishment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     workers_party = models.CharField(_("workers' party"), max_length=300)
     employer_party = models.CharField(_("employer's party"), max_length=300)
     workers_involved = models.PositiveIntegerField(_("workers involved"), default=1)
@@ -76,8 +85,12 @@ class AccidentNotification(BaseModel):
         MINOR = "minor", _("Minor")
 
     case = models.OneToOneField("workflow.Case", on_delete=models.PROTECT, related_name="accident")
-    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
-                                      related_name="+", verbose_name=_("establishment"))
+    establishment = models.ForeignKey(
+        "registry.Establishment",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("establishment"),
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
     occurred_on = models.DateField(_("occurred on"))

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Action
+from labourhub.accounts.roles import Action, Role
 from labourhub.audit.services import audit_record
 from labourhub.complaints.models import AccidentNotification, Complaint, Dispute
 from labourhub.registry.models import Establishment
-from labourhub.workflow.services import Actor, case_open, case_transition
+from labourhub.workflow.models import Case, Deadline
+from labourhub.workflow.services import Actor, alert_escalate_now, case_open, case_transition
 
 # Unambiguous alphabet (no 0/O, 1/I/L): codes are read over the phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -30,7 +31,7 @@ def _new_code() -> str:
 
 
 def _format_code(code: str) -> str:
-    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 @transaction.atomic
@@ -64,31 +65,75 @@ def complaint_register(
     if errors:
         raise ValidationError(errors)
     case = case_open(
-        procedure="complaint", title=subject.strip()[:300], office=office,
-        establishment=establishment, actor=actor, permission=Action.CASE_VIEW,
+        procedure="complaint",
+        title=subject.strip()[:300],
+        office=office,
+        establishment=establishment,
+        actor=actor,
+        permission=Action.CASE_VIEW,
         limits={"triage": 1} if child_labour else None,
     )
     duplicate = None
     if establishment is not None:
-        duplicate = (Complaint.objects.filter(establishment=establishment, case__closed_at=None)
-                     .exclude(case=case).order_by("id").first())
+        duplicate = (
+            Complaint.objects.filter(establishment=establishment, case__closed_at=None)
+            .exclude(case=case)
+            .order_by("id")
+            .first()
+        )
     code = _new_code()
     complaint = Complaint(
-        case=case, channel=channel, establishment=establishment,
-        employer_text=employer_text.strip(), subject=subject.strip(),
-        description=description.strip(), child_labour=child_labour, anonymous=anonymous,
+        case=case,
+        channel=channel,
+        establishment=establishment,
+        employer_text=employer_text.strip(),
+        subject=subject.strip(),
+        description=description.strip(),
+        child_labour=child_labour,
+        anonymous=anonymous,
         complainant_name="" if anonymous else complainant_name.strip(),
         complainant_contact="" if anonymous else complainant_contact.strip(),
-        tracking_code_hash=tracking_code_hash(code), possible_duplicate_of=duplicate,
+        tracking_code_hash=tracking_code_hash(code),
+        possible_duplicate_of=duplicate,
     )
     complaint.full_clean()
     complaint.save()
+    if child_labour:
+        _child_labour_escalate(case=case, actor=actor)
     # The identity never goes into the audit trail: auditors see that a name exists, not whose.
-    audit_record(actor=actor, action="complaint.register", subject=complaint,
-                 changes={"channel": channel, "anonymous": anonymous,
-                          "child_labour": child_labour, "case": case.reference,
-                          "possible_duplicate_of": duplicate.pk if duplicate else None})
+    audit_record(
+        actor=actor,
+        action="complaint.register",
+        subject=complaint,
+        changes={
+            "channel": channel,
+            "anonymous": anonymous,
+            "child_labour": child_labour,
+            "case": case.reference,
+            "possible_duplicate_of": duplicate.pk if duplicate else None,
+        },
+    )
     return complaint, _format_code(code)
+
+
+def _child_labour_escalate(*, case: Case, actor: Actor) -> None:
+    """Child labour goes straight to the office's supervisors and head, not to a queue."""
+    chiefs = list(
+        User.objects.filter(
+            office=case.office,
+            is_active=True,
+            role_grants__role__in=[Role.SUPERVISOR, Role.OFFICE_HEAD],
+        )
+        .distinct()
+        .order_by("id")
+    )
+    if not chiefs:
+        return
+    if case.supervisor_id is None:
+        Case.objects.filter(pk=case.pk).update(supervisor=chiefs[0])
+    deadline = Deadline.objects.filter(case=case, code="triage").first()
+    if deadline is not None:
+        alert_escalate_now(deadline=deadline, recipients=chiefs, actor=actor)
 
 
 _TRIAGE = {
@@ -104,48 +149,90 @@ def complaint_triage(*, complaint: Complaint, outcome: str, reason: str, actor: 
         raise ValidationError({"outcome": _("Choose inspection, conciliation or not admissible.")})
     if outcome == Complaint.Triage.INADMISSIBLE and not reason.strip():
         raise ValidationError({"reason": _("Say why the complaint is not admissible.")})
-    case_transition(case=complaint.case, transition=_TRIAGE[Complaint.Triage(outcome)],
-                    actor=actor, note=reason.strip()[:500])
+    case_transition(
+        case=complaint.case,
+        transition=_TRIAGE[Complaint.Triage(outcome)],
+        actor=actor,
+        note=reason.strip()[:500],
+    )
     Complaint.objects.filter(pk=complaint.pk).update(triage=outcome, triage_reason=reason.strip())
     complaint.refresh_from_db()
-    audit_record(actor=actor, action="complaint.triage", subject=complaint,
-                 changes={"triage": outcome, "reason": reason.strip()})
+    audit_record(
+        actor=actor,
+        action="complaint.triage",
+        subject=complaint,
+        changes={"triage": outcome, "reason": reason.strip()},
+    )
     return complaint
 
 
 def complaint_by_code(*, code: str) -> Complaint | None:
     if not code or len(code) > 40:
         return None
-    return Complaint.objects.select_related("case").filter(
-        tracking_code_hash=tracking_code_hash(code)).first()
+    return (
+        Complaint.objects.select_related("case")
+        .filter(tracking_code_hash=tracking_code_hash(code))
+        .first()
+    )
 
 
 @transaction.atomic
 def dispute_file(
-    *, office: Office, kind: str, workers_party: str, employer_party: str, subject: str,
-    actor: Actor, establishment: Establishment | None = None, workers_involved: int = 1,
+    *,
+    office: Office,
+    kind: str,
+    workers_party: str,
+    employer_party: str,
+    subject: str,
+    actor: Actor,
+    establishment: Establishment | None = None,
+    workers_involved: int = 1,
 ) -> Dispute:
     if kind not in Dispute.Kind.values:
         raise ValidationError({"kind": _("Choose individual or collective.")})
     if not (workers_party.strip() and employer_party.strip() and subject.strip()):
         raise ValidationError({"subject": _("Name both parties and the subject of the dispute.")})
-    case = case_open(procedure="dispute", title=f"{workers_party} / {employer_party}"[:300],
-                     office=office, establishment=establishment, actor=actor)
-    dispute = Dispute(case=case, kind=kind, establishment=establishment,
-                      workers_party=workers_party.strip(), employer_party=employer_party.strip(),
-                      subject=subject.strip(), workers_involved=workers_involved)
+    case = case_open(
+        procedure="dispute",
+        title=f"{workers_party} / {employer_party}"[:300],
+        office=office,
+        establishment=establishment,
+        actor=actor,
+    )
+    dispute = Dispute(
+        case=case,
+        kind=kind,
+        establishment=establishment,
+        workers_party=workers_party.strip(),
+        employer_party=employer_party.strip(),
+        subject=subject.strip(),
+        workers_involved=workers_involved,
+    )
     dispute.full_clean()
     dispute.save()
-    audit_record(actor=actor, action="dispute.file", subject=dispute,
-                 changes={"kind": kind, "case": case.reference})
+    audit_record(
+        actor=actor,
+        action="dispute.file",
+        subject=dispute,
+        changes={"kind": kind, "case": case.reference},
+    )
     return dispute
 
 
 @transaction.atomic
 def accident_notify(
-    *, establishment: Establishment, office: Office, kind: str, severity: str,
-    occurred_on: dt.date, description: str, actor: Actor, victims_female: int = 0,
-    victims_male: int = 0, fatalities: int = 0, supervisor: User | None = None,
+    *,
+    establishment: Establishment,
+    office: Office,
+    kind: str,
+    severity: str,
+    occurred_on: dt.date,
+    description: str,
+    actor: Actor,
+    victims_female: int = 0,
+    victims_male: int = 0,
+    fatalities: int = 0,
+    supervisor: User | None = None,
     assigned_to: User | None = None,
 ) -> AccidentNotification:
     """Notify an accident or disease; a fatal one opens its investigation at once (2 working days)."""
@@ -154,21 +241,42 @@ def accident_notify(
     if fatalities > victims_female + victims_male:
         raise ValidationError({"fatalities": _("Deaths cannot exceed the people affected.")})
     fatal = severity == AccidentNotification.Severity.FATAL
-    case = case_open(procedure="accident", title=f"{establishment.name}: {description[:80]}",
-                     office=office, establishment=establishment, actor=actor,
-                     assigned_to=assigned_to, supervisor=supervisor,
-                     permission=Action.CASE_VIEW, limits={"investigation": 2} if fatal else None)
+    case = case_open(
+        procedure="accident",
+        title=f"{establishment.name}: {description[:80]}",
+        office=office,
+        establishment=establishment,
+        actor=actor,
+        assigned_to=assigned_to,
+        supervisor=supervisor,
+        permission=Action.CASE_VIEW,
+        limits={"investigation": 2} if fatal else None,
+    )
     notification = AccidentNotification(
-        case=case, establishment=establishment, kind=kind, severity=severity,
-        occurred_on=occurred_on, description=description.strip(), victims_female=victims_female,
-        victims_male=victims_male, fatalities=fatalities)
+        case=case,
+        establishment=establishment,
+        kind=kind,
+        severity=severity,
+        occurred_on=occurred_on,
+        description=description.strip(),
+        victims_female=victims_female,
+        victims_male=victims_male,
+        fatalities=fatalities,
+    )
     notification.full_clean()
     notification.save()
-    audit_record(actor=actor, action="accident.notify", subject=notification,
-                 changes={"severity": severity, "fatalities": fatalities, "case": case.reference})
+    audit_record(
+        actor=actor,
+        action="accident.notify",
+        subject=notification,
+        changes={"severity": severity, "fatalities": fatalities, "case": case.reference},
+    )
     if fatal:
         # Fatal accidents are investigated immediately; the system acts, so no role check here.
-        case_transition(case=case, transition="investigate", actor=None,
-                        note=_("Fatal accident: investigation opened automatically"))
+        notification.case = case_transition(
+            case=case,
+            transition="investigate",
+            actor=None,
+            note=_("Fatal accident: investigation opened automatically"),
+        )
     return notification
-

@@ -11,6 +11,12 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("app/documents/", include("labourhub.documents.urls")),
     path("app/establishments/", include("labourhub.registry.urls_web")),
+    path("app/inspections/", include("labourhub.inspections.urls")),
+    path("app/cases/", include("labourhub.workflow.urls")),
+    path("app/enforcement/", include("labourhub.enforcement.urls")),
+    path("app/complaints/", include("labourhub.complaints.urls")),
+    path("portal/complaints/", include("labourhub.complaints.portal_urls")),
+    path("app/analytics/", include("labourhub.analytics.urls")),
     path("app/", include("labourhub.web.urls")),
     path("app/", include("labourhub.extensions.urls")),  # plugin pages: /app/x/<slug>/
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),

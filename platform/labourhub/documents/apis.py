@@ -40,8 +40,8 @@ def _require(request: Request, action: Action) -> User:
     return user
 
 
-def _document_or_404(document_id: int) -> Document:
-    document = document_get(document_id=document_id)
+def _document_or_404(document_id: int, user: User) -> Document:
+    document = document_get(document_id=document_id, user=user)
     if document is None:
         raise NotFound(_("No such document."))
     return document
@@ -53,8 +53,19 @@ class DocumentOutput(serializers.ModelSerializer[Document]):
 
     class Meta:
         model = Document
-        fields = ["id", "number", "kind", "status", "title", "subject_label", "template_version",
-                  "pdf_sha256", "signed_sha256", "verification_code", "created_at"]
+        fields = [
+            "id",
+            "number",
+            "kind",
+            "status",
+            "title",
+            "subject_label",
+            "template_version",
+            "pdf_sha256",
+            "signed_sha256",
+            "verification_code",
+            "created_at",
+        ]
 
     def get_signed_sha256(self, obj: Document) -> str | None:
         signature = getattr(obj, "signature", None)
@@ -68,13 +79,16 @@ class DocumentListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=DocumentOutput(many=True))
     def get(self, request: Request) -> Response:
-        _require(request, Action.DOCUMENT_VIEW)
+        user = _require(request, Action.DOCUMENT_VIEW)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
             serializer_class=DocumentOutput,
-            queryset=document_list(kind=filters.validated_data.get("kind", ""),
-                                   search=filters.validated_data["q"]),
+            queryset=document_list(
+                user=user,
+                kind=filters.validated_data.get("kind", ""),
+                search=filters.validated_data["q"],
+            ),
             request=request,
             view=self,
         )
@@ -83,16 +97,19 @@ class DocumentListApi(APIView):
 class DocumentIssueApi(APIView):
     class InputSerializer(serializers.Serializer[Any]):
         kind = serializers.ChoiceField(choices=DocumentKind.choices)
-        subject_type = serializers.ChoiceField(choices=(), required=False, allow_blank=True,
-                                               default="")
-        subject_id = serializers.CharField(max_length=64, required=False, allow_blank=True,
-                                           default="")
-        extra = serializers.DictField(child=serializers.CharField(max_length=500),
-                                      required=False, default=dict)
+        subject_type = serializers.ChoiceField(
+            choices=(), required=False, allow_blank=True, default=""
+        )
+        subject_id = serializers.CharField(
+            max_length=64, required=False, allow_blank=True, default=""
+        )
+        extra = serializers.DictField(
+            child=serializers.CharField(max_length=500), required=False, default=dict
+        )
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.fields["subject_type"].choices = [k.label for k in subject_kinds()]
+            self.fields["subject_type"].choices = [k.label for k in subject_kinds()]  # type: ignore[attr-defined]
 
         def validate_extra(self, value: dict[str, str]) -> dict[str, str]:
             if len(value) > 20:
@@ -103,12 +120,14 @@ class DocumentIssueApi(APIView):
             label, subject_id = attrs.get("subject_type"), attrs.get("subject_id")
             if bool(label) != bool(subject_id):
                 raise serializers.ValidationError(
-                    {"subject_id": _("Give both subject_type and subject_id, or neither.")})
+                    {"subject_id": _("Give both subject_type and subject_id, or neither.")}
+                )
             if label:
                 attrs["subject"] = subject_resolve(label=label, subject_id=subject_id or "")
                 if attrs["subject"] is None:
                     raise serializers.ValidationError(
-                        {"subject_id": _("No record of that type has this id.")})
+                        {"subject_id": _("No record of that type has this id.")}
+                    )
             return attrs
 
     @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
@@ -116,9 +135,13 @@ class DocumentIssueApi(APIView):
         user = _require(request, Action.DOCUMENT_ISSUE)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        document = document_issue(kind=data.validated_data["kind"], officer=user,
-                                  subject=data.validated_data.get("subject"),
-                                  extra=data.validated_data["extra"], actor=user)
+        document = document_issue(
+            kind=data.validated_data["kind"],
+            officer=user,
+            subject=data.validated_data.get("subject"),
+            extra=data.validated_data["extra"],
+            actor=user,
+        )
         return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)
 
 
@@ -126,18 +149,19 @@ class DocumentSignApi(APIView):
     @extend_schema(request=None, responses=DocumentOutput)
     def post(self, request: Request, document_id: int) -> Response:
         user = _require(request, Action.DOCUMENT_SIGN)
-        document = _document_or_404(document_id)
+        document = _document_or_404(document_id, user)
         document_sign(document=document, signer=user, actor=user)
-        return Response(DocumentOutput(_document_or_404(document_id)).data)
+        return Response(DocumentOutput(_document_or_404(document_id, user)).data)
 
 
 class DocumentPdfApi(APIView):
     @extend_schema(responses={(200, "application/pdf"): bytes})
     def get(self, request: Request, document_id: int) -> HttpResponse:
-        _require(request, Action.DOCUMENT_VIEW)
-        document = _document_or_404(document_id)
-        response = HttpResponse(document_pdf_bytes(document=document),
-                                content_type="application/pdf")
+        user = _require(request, Action.DOCUMENT_VIEW)
+        document = _document_or_404(document_id, user)
+        response = HttpResponse(
+            document_pdf_bytes(document=document), content_type="application/pdf"
+        )
         response["Content-Disposition"] = f'inline; filename="{document.number}.pdf"'
         return response
 
@@ -149,10 +173,12 @@ class DocumentTemplateSaveApi(APIView):
 
     class InputSerializer(serializers.Serializer[Any]):
         layout = serializers.ChoiceField(choices=Layout.choices)
-        languages = serializers.ListField(child=serializers.CharField(max_length=8),
-                                          min_length=1, max_length=2)
-        texts = serializers.DictField(child=serializers.DictField(
-            child=serializers.CharField(max_length=60_000)))
+        languages = serializers.ListField(
+            child=serializers.CharField(max_length=8), min_length=1, max_length=2
+        )
+        texts = serializers.DictField(
+            child=serializers.DictField(child=serializers.CharField(max_length=60_000))
+        )
         note = serializers.CharField(max_length=300, required=False, default="")
 
     class OutputSerializer(serializers.Serializer[Any]):
@@ -198,8 +224,15 @@ class DocumentVerifyApi(APIView):
     def get(self, request: Request, code: str) -> Response:
         return Response(self.OutputSerializer(self._info(code)).data)
 
-    @extend_schema(request={"multipart/form-data": {"type": "object", "properties": {
-        "file": {"type": "string", "format": "binary"}}}}, responses=dict)
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        responses=dict,
+    )
     def post(self, request: Request, code: str) -> Response:
         self._info(code)
         upload = request.FILES.get("file")

@@ -51,8 +51,13 @@ def empty_context() -> dict[str, Any]:
         "officer": {"full_name": "", "username": "", "role": "", "office": ""},
         "subject": {"type": "", "id": "", "label": ""},
         "case": {"reference": "", "opened_on": "", "description": ""},
-        "establishment": {"name": "", "address": "", "registration_number": "", "sector": "",
-                          "workers": 0},
+        "establishment": {
+            "name": "",
+            "address": "",
+            "registration_number": "",
+            "sector": "",
+            "workers": 0,
+        },
         "findings": [],
         "document": {"number": "", "date": "", "kind": "", "verification_url": ""},
         "extra": {},
@@ -96,8 +101,13 @@ def subject_context_data(subject: models.Model | None) -> dict[str, Any]:
     if subject is None:
         return {}
     label = subject._meta.label_lower
-    base = {"subject": {"type": str(subject._meta.verbose_name), "id": str(subject.pk),
-                        "label": str(subject)}}
+    base = {
+        "subject": {
+            "type": str(subject._meta.verbose_name),
+            "id": str(subject.pk),
+            "label": str(subject),
+        }
+    }
     kind = _SUBJECTS.get(label)
     if kind is None:
         return base
@@ -131,19 +141,35 @@ def sample_context() -> dict[str, Any]:
     ctx = empty_context()
     ctx["ministry"] = ministry_context_data() | {"name": "Ministry of Labour"}
     ctx["office"] = {"name": "Central district office", "code": "C-01", "region": "Central"}
-    ctx["officer"] = {"full_name": "A. Inspector", "username": "inspector", "role": "Inspector",
-                      "office": "Central district office"}
+    ctx["officer"] = {
+        "full_name": "A. Inspector",
+        "username": "inspector",
+        "role": "Inspector",
+        "office": "Central district office",
+    }
     ctx["subject"] = {"type": "case", "id": "1", "label": "Case 2026-0001"}
-    ctx["case"] = {"reference": "2026-0001", "opened_on": "2026-01-15",
-                   "description": "Routine inspection"}
-    ctx["establishment"] = {"name": "Example Textiles Ltd", "address": "12 Main Street",
-                            "registration_number": "REG-123", "sector": "C13", "workers": 85}
+    ctx["case"] = {
+        "reference": "2026-0001",
+        "opened_on": "2026-01-15",
+        "description": "Routine inspection",
+    }
+    ctx["establishment"] = {
+        "name": "Example Textiles Ltd",
+        "address": "12 Main Street",
+        "registration_number": "REG-123",
+        "sector": "C13",
+        "workers": 85,
+    }
     ctx["findings"] = [
         {"provision": "Art. 45", "description": "Overtime not paid", "deadline": "2026-02-15"},
         {"provision": "Art. 12", "description": "No first-aid kit", "deadline": "2026-01-30"},
     ]
-    ctx["document"] = {"number": "XX-2026-000001", "date": date(2026, 1, 20).isoformat(),
-                       "kind": "", "verification_url": "https://example.org/verify/CODE/"}
+    ctx["document"] = {
+        "number": "XX-2026-000001",
+        "date": date(2026, 1, 20).isoformat(),
+        "kind": "",
+        "verification_url": "https://example.org/verify/CODE/",
+    }
     return ctx
 
 
@@ -182,5 +208,6 @@ def register_core_providers() -> None:
             apps.get_model("registry", "Establishment")
         except LookupError:
             return
-        register_subject_provider("registry.establishment", _establishment_subject,
-                                  _("Establishment"))
+        register_subject_provider(
+            "registry.establishment", _establishment_subject, _("Establishment")
+        )

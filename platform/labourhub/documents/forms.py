@@ -38,8 +38,10 @@ class TemplateForm(SubjectFields):
     body_1 = forms.CharField(
         label=_("Text (first language)"),
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
-        help_text=_("Insert fields by name, e.g. {{ establishment.name }}; "
-                    "{% if findings %}…{% endif %} and {% for f in findings %}…{% endfor %} work."),
+        help_text=_(
+            "Insert fields by name, e.g. {{ establishment.name }}; "
+            "{% if findings %}…{% endif %} and {% for f in findings %}…{% endfor %} work."
+        ),
     )
     language_2 = forms.ChoiceField(
         label=_("Second language"),
@@ -62,8 +64,10 @@ class TemplateForm(SubjectFields):
         data = self.cleaned_data
         texts = {data["language_1"]: {"title": data["title_1"], "body": data["body_1"]}}
         if data.get("language_2"):
-            texts[data["language_2"]] = {"title": data.get("title_2", ""),
-                                         "body": data.get("body_2", "")}
+            texts[data["language_2"]] = {
+                "title": data.get("title_2", ""),
+                "body": data.get("body_2", ""),
+            }
         return texts
 
     def field_for(self, service_field: str) -> str | None:
@@ -82,7 +86,10 @@ class TemplateForm(SubjectFields):
 class IssueForm(SubjectFields):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     amount = forms.DecimalField(
-        label=_("Amount (fines only)"), required=False, max_digits=14, decimal_places=2,
+        label=_("Amount (fines only)"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
         min_value=0,
     )
 

@@ -4,8 +4,11 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action, Scope
+from labourhub.accounts.selectors import user_scope_for
 from labourhub.documents.models import Document, DocumentTemplate, Signature, TemplateVersion
 
 
@@ -21,10 +24,27 @@ def template_version_list(*, template: DocumentTemplate) -> QuerySet[TemplateVer
     return template.versions.select_related("created_by").order_by("-number")
 
 
-def document_list(*, kind: str = "", search: str = "") -> QuerySet[Document]:
+def documents_visible_to(qs: QuerySet[Document], user: User) -> QuerySet[Document]:
+    """Scope documents by who issued them until cases carry their own office: an inspector sees
+    the letters they issued, an office head those of the office, a director all of them."""
+    scope = user_scope_for(user=user, action=Action.DOCUMENT_VIEW)
+    if scope is None:
+        return qs.none()
+    if scope == Scope.MINISTRY:
+        return qs
+    if scope == Scope.OWN or user.office is None:
+        return qs.filter(issued_by=user)
+    if scope == Scope.REGION:
+        region = user.office.region_id
+        return qs.filter(Q(issued_by__office_id=region) | Q(issued_by__office__parent_id=region))
+    return qs.filter(issued_by__office=user.office)
+
+
+def document_list(*, user: User, kind: str = "", search: str = "") -> QuerySet[Document]:
     qs = Document.objects.select_related(
         "template_version", "issued_by", "subject_type", "signature"
     ).order_by("-created_at", "-id")
+    qs = documents_visible_to(qs, user)
     if kind:
         qs = qs.filter(kind=kind)
     if search:
@@ -32,21 +52,20 @@ def document_list(*, kind: str = "", search: str = "") -> QuerySet[Document]:
     return qs
 
 
-def document_get(*, document_id: int) -> Document | None:
-    return document_list().filter(pk=document_id).first()
+def document_get(*, document_id: int, user: User) -> Document | None:
+    return document_list(user=user).filter(pk=document_id).first()
 
 
-def document_get_by_number(*, number: str) -> Document | None:
-    return document_list().filter(number=number).first()
-
-
-def document_case_file_list(*, subject_type: ContentType, subject_id: str) -> QuerySet[Document]:
+def document_case_file_list(
+    *, subject_type: ContentType, subject_id: str, user: User | None = None
+) -> QuerySet[Document]:
     """Every document of one case (subject), in the order they were issued."""
-    return (
+    qs = (
         Document.objects.select_related("signature", "template_version")
         .filter(subject_type=subject_type, subject_id=str(subject_id))
         .order_by("created_at", "id")
     )
+    return documents_visible_to(qs, user) if user is not None else qs
 
 
 @dataclass(frozen=True)
@@ -64,11 +83,7 @@ class PublicVerification:
 
 
 def document_public_verification(*, code: str) -> PublicVerification | None:
-    doc = (
-        Document.objects.select_related("signature")
-        .filter(verification_code=code)
-        .first()
-    )
+    doc = Document.objects.select_related("signature").filter(verification_code=code).first()
     if doc is None:
         return None
     signature: Signature | None = getattr(doc, "signature", None)

@@ -15,6 +15,7 @@ from django.db import connection, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from pypdf import PdfReader, PdfWriter
 
 from labourhub.accounts.models import Office, User
@@ -38,13 +39,19 @@ from labourhub.documents.sandbox import TemplateRefusedError, check_source
 from labourhub.documents.selectors import document_case_file_list
 from labourhub.documents.signing import SignatureProvider, signature_provider_for_current_ministry
 
-NO_TEMPLATE = "There is no template for “%(kind)s” yet. An administrator must create one first."
-ALREADY_SIGNED = "Document %(number)s is already signed; a signed document cannot change."
-NOT_A_SIGNER = "Your role does not allow you to sign documents."
-TEMPLATE_FAILED = "The template could not be applied to this record: %(error)s"
-STORED_COPY_EXISTS = "A signed copy with this fingerprint already exists; nothing was overwritten."
-EMPTY_CASE_FILE = "This case has no documents yet."
-UNKNOWN_LANGUAGE = "“%(code)s” is not a language the platform supports."
+NO_TEMPLATE = gettext_noop(
+    "There is no template for “%(kind)s” yet. An administrator must create one first."
+)
+ALREADY_SIGNED = gettext_noop(
+    "Document %(number)s is already signed; a signed document cannot change."
+)
+NOT_A_SIGNER = gettext_noop("Your role does not allow you to sign documents.")
+TEMPLATE_FAILED = gettext_noop("The template could not be applied to this record: %(error)s")
+STORED_COPY_EXISTS = gettext_noop(
+    "A signed copy with this fingerprint already exists; nothing was overwritten."
+)
+EMPTY_CASE_FILE = gettext_noop("This case has no documents yet.")
+UNKNOWN_LANGUAGE = gettext_noop("“%(code)s” is not a language the platform supports.")
 
 # Names Jinja itself provides inside templates: the loop variable and the (capped) range().
 JINJA_NAMES = frozenset({"loop", "range"})
@@ -112,8 +119,9 @@ def _template_version_create(
         number=last + 1,
         layout=layout,
         languages=list(languages),
-        texts={code: {"title": texts[code]["title"], "body": texts[code]["body"]}
-               for code in languages},
+        texts={
+            code: {"title": texts[code]["title"], "body": texts[code]["body"]} for code in languages
+        },
         note=note,
         created_by=actor if isinstance(actor, User) else None,
     )
@@ -174,15 +182,17 @@ def document_templates_seed(*, actor: Actor = None) -> int:
     where the ministry uses it) when it has more than one language.
     """
     layout, languages = default_languages_for_ministry()
-    existing = set(DocumentTemplate.objects.exclude(current_version=None)
-                   .values_list("kind", flat=True))
+    existing = set(
+        DocumentTemplate.objects.exclude(current_version=None).values_list("kind", flat=True)
+    )
     created = 0
     for kind in DocumentKind.values:
         if kind in existing:
             continue
         texts = {code: default_text(kind, code) for code in languages}
-        _template_version_create(kind=kind, layout=layout, languages=languages, texts=texts,
-                                 note="seeded", actor=actor)
+        _template_version_create(
+            kind=kind, layout=layout, languages=languages, texts=texts, note="seeded", actor=actor
+        )
         created += 1
     return created
 
@@ -227,12 +237,12 @@ def render_document_pdf(
     *, version: TemplateVersion, context: dict[str, Any], signature: dict[str, str] | None = None
 ) -> bytes:
     try:
-        blocks = render_blocks(texts=version.texts, languages=list(version.languages),
-                               context=context)
+        blocks = render_blocks(
+            texts=version.texts, languages=list(version.languages), context=context
+        )
     except TemplateRefusedError as exc:
         raise ApplicationError(_(TEMPLATE_FAILED) % {"error": exc.message}) from exc
-    html = letter_html(blocks=blocks, layout=version.layout, context=context,
-                       signature=signature)
+    html = letter_html(blocks=blocks, layout=version.layout, context=context, signature=signature)
     return html_to_pdf(html, title=blocks[0].title)
 
 
@@ -268,8 +278,12 @@ def document_issue(
     number = document_number_next(kind=kind, year=day.year)
     with translation.override(version.languages[0]):
         kind_label = str(DocumentKind(kind).label)
-    context["document"] = {"number": number, "date": day.isoformat(), "kind": kind_label,
-                           "verification_url": verification_url(code)}
+    context["document"] = {
+        "number": number,
+        "date": day.isoformat(),
+        "kind": kind_label,
+        "verification_url": verification_url(code),
+    }
     pdf = render_document_pdf(version=version, context=context)
     key = default_storage.save(f"documents/{day.year}/{number}-{code[:8]}.pdf", ContentFile(pdf))
     subject_type, subject_id, subject_label = _subject_ref(subject)
@@ -313,8 +327,12 @@ def document_batch_enqueue(
             )
 
     with transaction.atomic():
-        audit_record(actor=actor, action="document.batch_queued", subject=None,
-                     extra={"kind": kind, "count": len(subjects)})
+        audit_record(
+            actor=actor,
+            action="document.batch_queued",
+            subject=None,
+            extra={"kind": kind, "count": len(subjects)},
+        )
         transaction.on_commit(enqueue)
     return len(subjects)
 
@@ -333,8 +351,8 @@ def document_sign(
     actor: Actor,
 ) -> Signature:
     """Stamp the signature on the letter, hash the exact bytes, and store them write-once."""
-    document = Document.objects.select_for_update().select_related("template_version").get(
-        pk=document.pk
+    document = (
+        Document.objects.select_for_update().select_related("template_version").get(pk=document.pk)
     )
     if Signature.objects.filter(document=document).exists():
         raise ApplicationError(_(ALREADY_SIGNED) % {"number": document.number})
@@ -347,8 +365,9 @@ def document_sign(
         "role": role,
         "at": timezone.localtime(signed_at).strftime("%Y-%m-%d %H:%M %Z"),
     }
-    pdf = render_document_pdf(version=document.template_version, context=document.context,
-                              signature=stamp)
+    pdf = render_document_pdf(
+        version=document.template_version, context=document.context, signature=stamp
+    )
     provider = provider or signature_provider_for_current_ministry()
     result = provider.sign(pdf=pdf, signer=signer, document_number=document.number)
     digest = hashlib.sha256(result.pdf).hexdigest()
@@ -401,9 +420,16 @@ def document_matches(*, code: str, data: bytes) -> bool | None:
     return secrets.compare_digest(hashlib.sha256(data).hexdigest(), expected)
 
 
-def document_case_file_pdf(*, subject_type: ContentType, subject_id: str) -> bytes:
-    """The paper court file: an index page, then every document of the case in order."""
-    documents = list(document_case_file_list(subject_type=subject_type, subject_id=subject_id))
+def document_case_file_pdf(
+    *, subject_type: ContentType, subject_id: str, user: User | None = None
+) -> bytes:
+    """The paper court file: an index page, then every document of the case in order.
+
+    With ``user``, only the documents that user may see are included.
+    """
+    documents = list(
+        document_case_file_list(subject_type=subject_type, subject_id=subject_id, user=user)
+    )
     if not documents:
         raise ApplicationError(_(EMPTY_CASE_FILE))
     parts = [document_pdf_bytes(document=d) for d in documents]

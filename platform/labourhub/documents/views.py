@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from labourhub.accounts.models import User
@@ -38,7 +39,7 @@ from labourhub.documents.services import (
     document_template_save,
 )
 
-NO_SUCH_RECORD = "No record of that type has this id."
+NO_SUCH_RECORD = gettext_noop("No record of that type has this id.")
 
 
 def _require(request: HttpRequest, action: Action) -> User:
@@ -79,12 +80,21 @@ def document_list_view(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind in DocumentKind.values else ""
     q = request.GET.get("q", "")[:100]
-    page = Paginator(document_list(kind=kind, search=q), 50).get_page(request.GET.get("page"))
-    return render(request, "documents/list.html", {
-        "page": page, "kind": kind, "q": q, "kinds": DocumentKind.choices,
-        "can_issue": user_can(user=user, action=Action.DOCUMENT_ISSUE),
-        "can_templates": user_can(user=user, action=Action.DOCUMENT_TEMPLATE_MANAGE),
-    })
+    page = Paginator(document_list(user=user, kind=kind, search=q), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "documents/list.html",
+        {
+            "page": page,
+            "kind": kind,
+            "q": q,
+            "kinds": DocumentKind.choices,
+            "can_issue": user_can(user=user, action=Action.DOCUMENT_ISSUE),
+            "can_templates": user_can(user=user, action=Action.DOCUMENT_TEMPLATE_MANAGE),
+        },
+    )
 
 
 @login_required
@@ -98,34 +108,45 @@ def document_issue_view(request: HttpRequest) -> HttpResponse:
             amount = form.cleaned_data.get("amount")
             extra = {"amount": str(amount)} if amount is not None else {}
             try:
-                document = document_issue(kind=form.cleaned_data["kind"], officer=user,
-                                          subject=subject, extra=extra, actor=user)
+                document = document_issue(
+                    kind=form.cleaned_data["kind"],
+                    officer=user,
+                    subject=subject,
+                    extra=extra,
+                    actor=user,
+                )
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Document %(n)s issued.") % {"n": document.number})
                 return HttpResponseRedirect(reverse("documents:detail", args=[document.pk]))
-    return render(request, "documents/issue.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "documents/issue.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
 def document_detail_view(request: HttpRequest, document_id: int) -> HttpResponse:
     user = _require(request, Action.DOCUMENT_VIEW)
-    document = document_get(document_id=document_id)
+    document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
-    return render(request, "documents/detail.html", {
-        "doc": document,
-        "signature": getattr(document, "signature", None),
-        "can_sign": user_can(user=user, action=Action.DOCUMENT_SIGN),
-        "verify_url": reverse("document-verify", args=[document.verification_code]),
-    })
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "doc": document,
+            "signature": getattr(document, "signature", None),
+            "can_sign": user_can(user=user, action=Action.DOCUMENT_SIGN),
+            "verify_url": reverse("document-verify", args=[document.verification_code]),
+        },
+    )
 
 
 @login_required
 def document_pdf_view(request: HttpRequest, document_id: int) -> HttpResponse:
-    _require(request, Action.DOCUMENT_VIEW)
-    document = document_get(document_id=document_id)
+    user = _require(request, Action.DOCUMENT_VIEW)
+    document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
     return _pdf_response(document_pdf_bytes(document=document), f"{document.number}.pdf")
@@ -135,7 +156,7 @@ def document_pdf_view(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_POST
 def document_sign_view(request: HttpRequest, document_id: int) -> HttpResponse:
     user = _require(request, Action.DOCUMENT_SIGN)
-    document = document_get(document_id=document_id)
+    document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
     try:
@@ -149,14 +170,14 @@ def document_sign_view(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @login_required
 def case_file_view(request: HttpRequest, subject_label: str, subject_id: str) -> HttpResponse:
-    _require(request, Action.DOCUMENT_VIEW)
+    user = _require(request, Action.DOCUMENT_VIEW)
     try:
         app_label, model = subject_label.split(".", 1)
         subject_type = ContentType.objects.get_by_natural_key(app_label, model)
     except (ValueError, ContentType.DoesNotExist) as exc:
         raise Http404 from exc
     try:
-        data = document_case_file_pdf(subject_type=subject_type, subject_id=subject_id)
+        data = document_case_file_pdf(subject_type=subject_type, subject_id=subject_id, user=user)
     except ApplicationError as exc:
         messages.info(request, exc.message)
         return HttpResponseRedirect(reverse("documents:list"))
@@ -179,8 +200,12 @@ def _initial_for(kind: str, request: HttpRequest) -> dict[str, Any]:
         lang = getattr(tenant, "default_language", "en")
         lang = lang if lang in SEEDED_LANGUAGES else "en"
         text = default_text(kind, lang)
-        return {"layout": Layout.SINGLE, "language_1": lang, "title_1": text["title"],
-                "body_1": text["body"]}
+        return {
+            "layout": Layout.SINGLE,
+            "language_1": lang,
+            "title_1": text["title"],
+            "body_1": text["body"],
+        }
     initial = {"layout": version.layout}
     for i, code in enumerate(version.languages, start=1):
         initial[f"language_{i}"] = code
@@ -204,20 +229,33 @@ def template_edit_view(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             version = document_template_save(
-                kind=kind, layout=form.cleaned_data["layout"], languages=form.languages(),
-                texts=form.texts(), note=form.cleaned_data.get("note", ""), actor=user,
+                kind=kind,
+                layout=form.cleaned_data["layout"],
+                languages=form.languages(),
+                texts=form.texts(),
+                note=form.cleaned_data.get("note", ""),
+                actor=user,
             )
         except ValidationError as exc:
             _apply_service_errors(form, exc)
         else:
-            messages.success(request, _("Version %(n)s saved; new documents use it from now on.")
-                             % {"n": version.number})
+            messages.success(
+                request,
+                _("Version %(n)s saved; new documents use it from now on.") % {"n": version.number},
+            )
             return HttpResponseRedirect(reverse("documents:template-edit", args=[kind]))
-    return render(request, "documents/template_edit.html", {
-        "form": form, "kind": kind, "kind_label": DocumentKind(kind).label,
-        "template": template,
-        "versions": template_version_list(template=template) if template else [],
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "documents/template_edit.html",
+        {
+            "form": form,
+            "kind": kind,
+            "kind_label": DocumentKind(kind).label,
+            "template": template,
+            "versions": template_version_list(template=template) if template else [],
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -232,8 +270,12 @@ def template_preview_view(request: HttpRequest, kind: str) -> HttpResponse:
         if ok:
             try:
                 html = document_preview_html(
-                    kind=kind, layout=form.cleaned_data["layout"], languages=form.languages(),
-                    texts=form.texts(), subject=subject, officer=user,
+                    kind=kind,
+                    layout=form.cleaned_data["layout"],
+                    languages=form.languages(),
+                    texts=form.texts(),
+                    subject=subject,
+                    officer=user,
                 )
             except ValidationError as exc:
                 _apply_service_errors(form, exc)
@@ -247,10 +289,16 @@ def template_version_view(request: HttpRequest, kind: str, number: int) -> HttpR
     version = template.versions.filter(number=number).first() if template else None
     if version is None:
         raise Http404
-    return render(request, "documents/template_version.html", {
-        "version": version, "kind": kind, "kind_label": DocumentKind(kind).label,
-        "texts": [(code, version.texts[code]) for code in version.languages],
-    })
+    return render(
+        request,
+        "documents/template_version.html",
+        {
+            "version": version,
+            "kind": kind,
+            "kind_label": DocumentKind(kind).label,
+            "texts": [(code, version.texts[code]) for code in version.languages],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -259,9 +307,14 @@ def verify_view(request: HttpRequest, code: str) -> HttpResponse:
     info = document_public_verification(code=code[:64])
     if info is None:
         return render(request, "documents/verify.html", {"info": None}, status=404)
-    form = VerifyUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = VerifyUploadForm(request.POST, request.FILES) if posted else VerifyUploadForm()
     match = None
     if request.method == "POST" and form.is_valid():
         match = document_matches(code=code, data=form.cleaned_data["file"].read())
-    return render(request, "documents/verify.html", {"info": info, "form": form, "match": match},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "documents/verify.html",
+        {"info": info, "form": form, "match": match},
+        status=400 if form.errors else 200,
+    )

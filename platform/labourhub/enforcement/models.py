@@ -1,6 +1,7 @@
 """The enforcement chain on top of a workflow ``Case`` (procedure "enforcement")."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labourhub.common.models import BaseModel
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
+MONEY: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}
 
 
 class FineRule(BaseModel):
@@ -21,20 +22,30 @@ class FineRule(BaseModel):
 
     provision = models.CharField(_("legal provision"), max_length=400)
     size_band = models.CharField(_("size band"), max_length=8, blank=True)
-    base_amount = models.DecimalField(_("base amount"), **MONEY,
-                                      validators=[MinValueValidator(Decimal(0))])
-    per_worker_amount = models.DecimalField(_("per worker affected"), **MONEY, default=Decimal(0),
-                                            validators=[MinValueValidator(Decimal(0))])
-    repeat_aggravation_pct = models.DecimalField(_("repeat offence aggravation %"),
-                                                 max_digits=6, decimal_places=2, default=Decimal(0))
+    base_amount = models.DecimalField(
+        _("base amount"), **MONEY, validators=[MinValueValidator(Decimal(0))]
+    )
+    per_worker_amount = models.DecimalField(
+        _("per worker affected"),
+        **MONEY,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    repeat_aggravation_pct = models.DecimalField(
+        _("repeat offence aggravation %"), max_digits=6, decimal_places=2, default=Decimal(0)
+    )
     maximum = models.DecimalField(_("maximum"), **MONEY, null=True, blank=True)
     # Annual simple interest on late payment, where the law provides for it.
-    interest_rate_pct = models.DecimalField(_("late-payment interest % a year"), max_digits=6,
-                                            decimal_places=2, default=Decimal(0))
+    interest_rate_pct = models.DecimalField(
+        _("late-payment interest % a year"), max_digits=6, decimal_places=2, default=Decimal(0)
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["provision", "size_band"],
-                                               name="one_fine_rule_per_band")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provision", "size_band"], name="one_fine_rule_per_band"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.provision} [{self.size_band or '*'}]"
@@ -48,15 +59,18 @@ class ComplianceOrder(BaseModel):
         NOT_COMPLIED = "not_complied", _("Not complied")
 
     case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="orders")
-    finding = models.ForeignKey("inspections.Finding", on_delete=models.PROTECT, null=True,
-                                blank=True, related_name="+")
-    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
-                                      related_name="+")
+    finding = models.ForeignKey(
+        "inspections.Finding", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    establishment = models.ForeignKey(
+        "registry.Establishment", on_delete=models.PROTECT, related_name="+"
+    )
     provision = models.CharField(_("legal provision"), max_length=400)
     requirement = models.TextField(_("what the employer must do"))
     workers_affected = models.PositiveIntegerField(_("workers affected"), default=0)
-    result = models.CharField(_("result"), max_length=16, choices=Result.choices,
-                              default=Result.PENDING)
+    result = models.CharField(
+        _("result"), max_length=16, choices=Result.choices, default=Result.PENDING
+    )
     verified_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
@@ -65,8 +79,9 @@ class ComplianceOrder(BaseModel):
 
 class Fine(BaseModel):
     case = models.OneToOneField("workflow.Case", on_delete=models.PROTECT, related_name="fine")
-    establishment = models.ForeignKey("registry.Establishment", on_delete=models.PROTECT,
-                                      related_name="+")
+    establishment = models.ForeignKey(
+        "registry.Establishment", on_delete=models.PROTECT, related_name="+"
+    )
     provision = models.CharField(_("legal provision"), max_length=400)
     workers_affected = models.PositiveIntegerField(default=0)
     repeat_offence = models.BooleanField(default=False)
@@ -83,13 +98,15 @@ class Fine(BaseModel):
 class Payment(BaseModel):
     fine = models.ForeignKey(Fine, on_delete=models.PROTECT, related_name="payments")
     reference = models.CharField(_("payment reference"), max_length=80)
-    amount = models.DecimalField(_("amount"), **MONEY,
-                                 validators=[MinValueValidator(Decimal("0.01"))])
+    amount = models.DecimalField(
+        _("amount"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))]
+    )
     paid_on = models.DateField(_("paid on"))
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["fine", "reference"],
-                                               name="one_payment_per_reference")]
+        constraints = [
+            models.UniqueConstraint(fields=["fine", "reference"], name="one_payment_per_reference")
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.amount}"
@@ -138,8 +155,12 @@ class Hearing(BaseModel):
 
     case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="hearings")
     room = models.CharField(_("room"), max_length=100)
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="+", verbose_name=_("officer"))
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("officer"),
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     parties = models.TextField(_("parties"), blank=True)
@@ -150,8 +171,10 @@ class Hearing(BaseModel):
 
     class Meta:
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["room", "starts_at"]),
-                   models.Index(fields=["officer", "starts_at"])]
+        indexes = [
+            models.Index(fields=["room", "starts_at"]),
+            models.Index(fields=["officer", "starts_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"

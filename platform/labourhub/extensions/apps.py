@@ -21,11 +21,15 @@ class ExtensionsConfig(AppConfig):
         from labourhub.extensions.registry import plugin_app_configs
 
         by_app = {c.name: slug for slug, c in plugin_app_configs().items()}
-        for app_name, hooks_path in getattr(settings, "PLUGIN_HOOKS", discovered.PLUGIN_HOOKS).items():
+        for app_name, hooks_path in getattr(
+            settings, "PLUGIN_HOOKS", discovered.PLUGIN_HOOKS
+        ).items():
             slug = by_app.get(app_name)
             if slug is None:
-                raise RuntimeError(f"Entry point {app_name!r} in 'labourhub.plugins' is not a "
-                                   "PluginAppConfig app; its AppConfig must subclass "
-                                   "labourhub.extensions.plugin.PluginAppConfig and set "
-                                   "default = True.")
+                raise RuntimeError(
+                    f"Entry point {app_name!r} in 'labourhub.plugins' is not a "
+                    "PluginAppConfig app; its AppConfig must subclass "
+                    "labourhub.extensions.plugin.PluginAppConfig and set "
+                    "default = True."
+                )
             register_plugin(importlib.import_module(hooks_path), slug)

@@ -14,8 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticError
 
 SECRET_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9_./-]{2,199}$")
-ERR_SECRET_PLAINTEXT = ('Secrets are stored as references like {"$secret": "hn/plugin/key"}, '
-                        "never as plaintext.")
+# A message about secrets, not a secret (S105 reads the name).
+ERR_SECRET_PLAINTEXT = (
+    'Secrets are stored as references like {"$secret": "hn/plugin/key"}, never as plaintext.'  # noqa: S105
+)
 ERR_CONFIG_FIELD = "%(field)s: %(message)s"
 ERR_UNKNOWN_FIELD = "%(field)s: this plugin has no such setting."
 
@@ -46,10 +48,11 @@ def plugin_config_validate(*, schema: type[BaseModel] | None, data: Any) -> dict
         if data:
             raise ValidationError({"config": [_("This plugin takes no configuration.")]})
         return {}
-    errors: list[str] = []
-    for name in _secret_fields(schema):
-        if isinstance(data.get(name), str):
-            errors.append(_(ERR_CONFIG_FIELD) % {"field": name, "message": _(ERR_SECRET_PLAINTEXT)})
+    errors: list[str] = [
+        _(ERR_CONFIG_FIELD) % {"field": name, "message": _(ERR_SECRET_PLAINTEXT)}
+        for name in sorted(_secret_fields(schema))
+        if isinstance(data.get(name), str)
+    ]
     if errors:
         raise ValidationError({"config": errors})
     try:

@@ -47,7 +47,7 @@ def _changed() -> None:
 
 
 def plugin_names() -> list[str]:
-    return [name for name, _plugin in pm.list_name_plugin() if name is not None]
+    return [str(name) for name, _plugin in pm.list_name_plugin()]
 
 
 def plugin_slugs() -> list[str]:
@@ -112,8 +112,9 @@ _activations: dict[str, tuple[float, frozenset[str]]] = {}
 
 def hooks_for_enabled(schema_name: str, enabled: Iterable[str]) -> _TenantHooks:
     enabled_set = frozenset(enabled)
-    disabled = frozenset(n for n in plugin_names()
-                         if not n.startswith(CORE_PREFIX) and n not in enabled_set)
+    disabled = frozenset(
+        n for n in plugin_names() if not n.startswith(CORE_PREFIX) and n not in enabled_set
+    )
     key = (schema_name, disabled)
     hooks = _cache.get(key)
     if hooks is None:

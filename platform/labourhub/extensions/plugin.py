@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext, gettext_noop
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
@@ -58,28 +59,45 @@ class PluginMeta:
     description: ClassVar[Any] = ""
 
 
-def requires_problem(*, slug: str, requires: str, core: str) -> str | None:
-    """Why a plugin with ``requires`` cannot run on ``core``, or None when it can."""
+ERR_REQUIRES_INVALID = gettext_noop(
+    "Plugin '%(slug)s' declares an invalid core requirement '%(requires)s'."
+)
+ERR_CORE_INVALID = gettext_noop("The core version '%(core)s' is not a valid version.")
+ERR_REQUIRES = gettext_noop(
+    "Plugin '%(slug)s' requires labourhub%(requires)s but the core is %(core)s; "
+    "install a release of the plugin built for labourhub %(core)s."
+)
+
+
+def requires_problem(
+    *, slug: str, requires: str, core: str, translated: bool = False
+) -> str | None:
+    """Why a plugin with ``requires`` cannot run on ``core``, or None when it can.
+
+    ``translated`` is for messages shown to operators; at boot (app loading) the translation
+    machinery is not ready, so the English text is used.
+    """
+    params = {"slug": slug, "requires": requires, "core": core}
+    message = None
     try:
-        spec = SpecifierSet(requires)
+        if Version(core) not in SpecifierSet(requires):
+            message = ERR_REQUIRES
     except InvalidSpecifier:
-        return f"Plugin {slug!r} declares an invalid core requirement {requires!r}."
-    try:
-        fits = Version(core) in spec
+        message = ERR_REQUIRES_INVALID
     except InvalidVersion:
-        return f"The core version {core!r} is not a valid version."
-    if not fits:
-        return (f"Plugin {slug!r} requires labourhub{requires} but the core is {core}; "
-                f"install a release of the plugin built for labourhub {core}.")
-    return None
+        message = ERR_CORE_INVALID
+    if message is None:
+        return None
+    return (gettext(message) if translated else message) % params
 
 
 def meta_problems(meta: type[PluginMeta], *, core: str) -> list[str]:
     """Every reason the metadata is unusable (the conformance suite reports all of them)."""
     problems = []
     if not SLUG_RE.match(meta.slug or ""):
-        problems.append(f"PluginMeta.slug {meta.slug!r} must be 3-50 lower-case letters, digits "
-                        "or hyphens.")
+        problems.append(
+            f"PluginMeta.slug {meta.slug!r} must be 3-50 lower-case letters, digits or hyphens."
+        )
     if not meta.requires:
         problems.append(f"Plugin {meta.slug!r} must declare PluginMeta.requires, e.g. '>=0.1,<1'.")
     else:
@@ -90,8 +108,9 @@ def meta_problems(meta: type[PluginMeta], *, core: str) -> list[str]:
         Version(meta.version)
     except InvalidVersion:
         problems.append(f"PluginMeta.version {meta.version!r} is not a PEP 440 version.")
-    if not meta.countries or any(c != "*" and not re.match(r"^[A-Z]{2}$", c)
-                                 for c in meta.countries):
+    if not meta.countries or any(
+        c != "*" and not re.match(r"^[A-Z]{2}$", c) for c in meta.countries
+    ):
         problems.append("PluginMeta.countries must list ISO 3166-1 alpha-2 codes, or ['*'].")
     if meta.category not in set(Category):
         problems.append(f"PluginMeta.category must be one of {', '.join(Category)}.")
@@ -112,7 +131,9 @@ class PluginAppConfig(AppConfig):
         meta = self.PluginMeta
         if not meta.slug:
             raise ImproperlyConfigured(f"{type(self).__name__} must define PluginMeta.slug.")
-        problem = requires_problem(slug=meta.slug, requires=meta.requires or ">=0", core=core_version())
+        problem = requires_problem(
+            slug=meta.slug, requires=meta.requires or ">=0", core=core_version()
+        )
         if problem:
             raise IncompatiblePlugin(problem)
 

@@ -45,15 +45,17 @@ class PluginsResolver(URLResolver):
     def _invalidate(self) -> None:
         self._built_for = -1
         # URLResolver's reverse caches; reset so reverse() sees the new plugin set.
-        self._reverse_dict = {}
-        self._namespace_dict = {}
-        self._app_dict = {}
-        self._callback_strs = set()
-        self._populated = False
+        self.__dict__.update(
+            _reverse_dict={},
+            _namespace_dict={},
+            _app_dict={},
+            _callback_strs=set(),
+            _populated=False,
+        )
         clear_url_caches()
 
-    @property  # type: ignore[override]
-    def url_patterns(self) -> list[PluginResolver]:
+    @property
+    def url_patterns(self) -> list[Any]:
         if self._built_for != manager.generation():
             built = []
             for slug in manager.plugin_slugs():

@@ -70,14 +70,17 @@ class AssignmentRule:
 
 @dataclass(frozen=True)
 class ExtraField:
-    """A country field added to a core entity (case, establishment). ``kind`` is a form-field
-    kind: text, integer, decimal, date, choice, boolean."""
+    """A country field added to a core entity. Same shape as
+    ``labourhub.registry.fields.ExtraField`` (which establishments validate against);
+    ``type`` is text, integer, decimal, date, boolean or choice."""
 
-    code: str
+    key: str
     label: Label
-    kind: str = "text"
+    type: str = "text"
     required: bool = False
     choices: tuple[tuple[str, Label], ...] = ()
+    pattern: str = ""
+    max_length: int = 200
 
 
 @dataclass(frozen=True)

@@ -10,22 +10,28 @@ def inspection_subject(inspection: Any) -> dict[str, Any]:
 
     est = inspection.establishment
     findings = [
-        {"provision": f.provision,
-         "description": f.description
-         + (f" ({f.workers_affected} workers)" if f.workers_affected else ""),
-         "deadline": ""}
+        {
+            "provision": f.provision,
+            "description": f.description
+            + (f" ({f.workers_affected} workers)" if f.workers_affected else ""),
+            "deadline": "",
+        }
         for f in inspection.findings.filter(withdrawn_by=None).order_by("id")
     ]
     return {
         "subject": {"label": inspection.reference},
-        "case": {"reference": inspection.reference,
-                 "opened_on": inspection.created_at.date().isoformat() if inspection.created_at
-                 else "",
-                 "description": str(inspection.get_origin_display())},
-        "establishment": {"name": est.name, "address": est.address,
-                          "registration_number": est.registration_number,
-                          "sector": est.isic_code,
-                          "workers": est.workers_female + est.workers_male},
+        "case": {
+            "reference": inspection.reference,
+            "opened_on": inspection.created_at.date().isoformat() if inspection.created_at else "",
+            "description": str(inspection.get_origin_display()),
+        },
+        "establishment": {
+            "name": est.name,
+            "address": est.address,
+            "registration_number": est.registration_number,
+            "sector": est.isic_code,
+            "workers": est.workers_female + est.workers_male,
+        },
         "findings": findings,
         "office": office_context_data(inspection.office),
     }

@@ -28,8 +28,10 @@ class InspectionProcedure(BaseModel):
     # Paraguay: only the minister activates an inspection. Empty = any role with
     # ``inspection.authorise`` in the policy.
     authorising_roles = ArrayField(
-        models.CharField(max_length=32), verbose_name=_("roles that may authorise"),
-        default=list, blank=True,
+        models.CharField(max_length=32),
+        verbose_name=_("roles that may authorise"),
+        default=list,
+        blank=True,
     )
     authorisation_valid_days = models.PositiveIntegerField(
         _("days an authorisation stays valid"), default=30
@@ -50,7 +52,11 @@ class Campaign(BaseModel):
     # ISIC Rev.4 section/division/class prefix; empty = all sectors.
     sector = models.CharField(_("sector (ISIC prefix)"), max_length=4, blank=True)
     region = models.ForeignKey(
-        "accounts.Office", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "accounts.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("region"),
     )
     starts_on = models.DateField(_("starts on"))
@@ -152,12 +158,18 @@ class Inspection(BaseModel):
     version = models.PositiveIntegerField(default=1)
     scheduled_for = models.DateField(_("scheduled for"), null=True, blank=True)
     inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="inspections",
     )
     team = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     checklist_version = models.ForeignKey(
-        "inspections.ChecklistVersion", on_delete=models.PROTECT, null=True, blank=True,
+        "inspections.ChecklistVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="inspections",
     )
     arrived_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
@@ -270,7 +282,9 @@ class Assignment(BaseModel):
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="assignments")
     method = models.CharField(_("method"), max_length=16, choices=Method.choices)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     team_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
     previous_assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -328,7 +342,9 @@ class ChecklistVersion(BaseModel):
     class Meta:
         ordering = ["checklist", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["checklist", "number"], name="checklist_version_unique"),
+            models.UniqueConstraint(
+                fields=["checklist", "number"], name="checklist_version_unique"
+            ),
             models.UniqueConstraint(
                 fields=["checklist"], condition=Q(status="draft"), name="one_draft_per_checklist"
             ),
@@ -360,7 +376,9 @@ class ChecklistQuestion(BaseModel):
         PHOTO = "photo", _("Photo")
         SIGNATURE = "signature", _("Signature")
 
-    section = models.ForeignKey(ChecklistSection, on_delete=models.CASCADE, related_name="questions")
+    section = models.ForeignKey(
+        ChecklistSection, on_delete=models.CASCADE, related_name="questions"
+    )
     order = models.PositiveIntegerField(default=0)
     code = models.SlugField(_("code"), max_length=64)
     text = models.CharField(_("question"), max_length=500)
@@ -449,7 +467,10 @@ class Finding(BaseModel):
     child_labour = models.BooleanField(default=False)
     # An approved correction can make the answer compliant again; the finding stays on record.
     withdrawn_by = models.ForeignKey(
-        "inspections.Correction", on_delete=models.PROTECT, null=True, blank=True,
+        "inspections.Correction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
 

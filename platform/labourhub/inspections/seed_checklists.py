@@ -7,50 +7,108 @@ most of the source countries use.
 
 from typing import Any
 
-
 GENERAL: dict[str, Any] = {
     "code": "general-labour-standards",
     "title": "General labour standards",
     "topic": "general",
     "sections": [
-        ("Records and contracts", [
-            {"code": "contracts-written", "text": "Do all workers have a written contract?",
-             "legal_article": "Art. 7", "legal_instrument": "ILO C181 / national labour code",
-             "corrective_measure": "Issue written contracts to every worker within 15 days.",
-             "penalty_min": 1, "penalty_max": 10, "penalty_unit": "mmw", "required": True},
-            {"code": "payroll-kept", "text": "Is a payroll register kept and up to date?",
-             "legal_article": "Art. 14", "legal_instrument": "ILO C095 (Protection of Wages)",
-             "corrective_measure": "Keep a payroll register with hours and amounts paid.",
-             "penalty_min": 1, "penalty_max": 5, "penalty_unit": "mmw", "required": True},
-            {"code": "payroll-photo", "text": "Photo of the payroll register", "kind": "photo",
-             "noncompliant_value": "", "condition_code": "payroll-kept",
-             "condition_value": "yes"},
-            {"code": "workers-present", "text": "Workers present at the time of the visit",
-             "kind": "number", "noncompliant_value": "", "required": True},
-        ]),
-        ("Wages and hours", [
-            {"code": "minimum-wage", "text": "Are all workers paid at least the minimum wage?",
-             "legal_article": "Art. 1", "legal_instrument": "ILO C131 (Minimum Wage Fixing)",
-             "corrective_measure": "Pay arrears up to the minimum wage for every worker.",
-             "penalty_min": 5, "penalty_max": 50, "penalty_unit": "mmw",
-             "severity": "very_serious", "required": True},
-            {"code": "weekly-rest", "text": "Do workers get at least 24 hours of rest a week?",
-             "legal_article": "Art. 2", "legal_instrument": "ILO C014 (Weekly Rest)",
-             "corrective_measure": "Organise shifts so every worker rests 24 consecutive hours.",
-             "penalty_min": 1, "penalty_max": 10, "penalty_unit": "mmw"},
-            {"code": "last-pay-date", "text": "Date wages were last paid", "kind": "date",
-             "noncompliant_value": ""},
-            {"code": "pay-method", "text": "How are wages paid?", "kind": "choice",
-             "choices": ["Bank transfer", "Cash with receipt", "Cash without receipt"],
-             "noncompliant_value": "Cash without receipt",
-             "legal_article": "Art. 5", "legal_instrument": "ILO C095 (Protection of Wages)",
-             "corrective_measure": "Pay by transfer or against a signed receipt.",
-             "severity": "minor"},
-        ]),
-        ("Closing", [
-            {"code": "employer-signature", "text": "Employer representative (name as signed)",
-             "kind": "signature", "noncompliant_value": ""},
-        ]),
+        (
+            "Records and contracts",
+            [
+                {
+                    "code": "contracts-written",
+                    "text": "Do all workers have a written contract?",
+                    "legal_article": "Art. 7",
+                    "legal_instrument": "ILO C181 / national labour code",
+                    "corrective_measure": "Issue written contracts to every worker within 15 days.",
+                    "penalty_min": 1,
+                    "penalty_max": 10,
+                    "penalty_unit": "mmw",
+                    "required": True,
+                },
+                {
+                    "code": "payroll-kept",
+                    "text": "Is a payroll register kept and up to date?",
+                    "legal_article": "Art. 14",
+                    "legal_instrument": "ILO C095 (Protection of Wages)",
+                    "corrective_measure": "Keep a payroll register with hours and amounts paid.",
+                    "penalty_min": 1,
+                    "penalty_max": 5,
+                    "penalty_unit": "mmw",
+                    "required": True,
+                },
+                {
+                    "code": "payroll-photo",
+                    "text": "Photo of the payroll register",
+                    "kind": "photo",
+                    "noncompliant_value": "",
+                    "condition_code": "payroll-kept",
+                    "condition_value": "yes",
+                },
+                {
+                    "code": "workers-present",
+                    "text": "Workers present at the time of the visit",
+                    "kind": "number",
+                    "noncompliant_value": "",
+                    "required": True,
+                },
+            ],
+        ),
+        (
+            "Wages and hours",
+            [
+                {
+                    "code": "minimum-wage",
+                    "text": "Are all workers paid at least the minimum wage?",
+                    "legal_article": "Art. 1",
+                    "legal_instrument": "ILO C131 (Minimum Wage Fixing)",
+                    "corrective_measure": "Pay arrears up to the minimum wage for every worker.",
+                    "penalty_min": 5,
+                    "penalty_max": 50,
+                    "penalty_unit": "mmw",
+                    "severity": "very_serious",
+                    "required": True,
+                },
+                {
+                    "code": "weekly-rest",
+                    "text": "Do workers get at least 24 hours of rest a week?",
+                    "legal_article": "Art. 2",
+                    "legal_instrument": "ILO C014 (Weekly Rest)",
+                    "corrective_measure": "Organise shifts so every worker rests 24 consecutive hours.",
+                    "penalty_min": 1,
+                    "penalty_max": 10,
+                    "penalty_unit": "mmw",
+                },
+                {
+                    "code": "last-pay-date",
+                    "text": "Date wages were last paid",
+                    "kind": "date",
+                    "noncompliant_value": "",
+                },
+                {
+                    "code": "pay-method",
+                    "text": "How are wages paid?",
+                    "kind": "choice",
+                    "choices": ["Bank transfer", "Cash with receipt", "Cash without receipt"],
+                    "noncompliant_value": "Cash without receipt",
+                    "legal_article": "Art. 5",
+                    "legal_instrument": "ILO C095 (Protection of Wages)",
+                    "corrective_measure": "Pay by transfer or against a signed receipt.",
+                    "severity": "minor",
+                },
+            ],
+        ),
+        (
+            "Closing",
+            [
+                {
+                    "code": "employer-signature",
+                    "text": "Employer representative (name as signed)",
+                    "kind": "signature",
+                    "noncompliant_value": "",
+                },
+            ],
+        ),
     ],
 }
 
@@ -59,23 +117,48 @@ OSH: dict[str, Any] = {
     "title": "Occupational safety and health",
     "topic": "osh",
     "sections": [
-        ("Prevention", [
-            {"code": "risk-assessment", "text": "Is there a written risk assessment?",
-             "legal_article": "Art. 16", "legal_instrument": "ILO C155 (OSH)",
-             "corrective_measure": "Carry out and document a risk assessment.",
-             "penalty_min": 2, "penalty_max": 20, "penalty_unit": "mmw", "required": True},
-            {"code": "ppe-provided", "text": "Is personal protective equipment provided free?",
-             "legal_article": "Art. 16(3)", "legal_instrument": "ILO C155 (OSH)",
-             "corrective_measure": "Provide suitable PPE at no cost to workers.",
-             "penalty_min": 2, "penalty_max": 20, "penalty_unit": "mmw",
-             "severity": "very_serious", "required": True},
-            {"code": "first-aid", "text": "Is a stocked first-aid kit available?",
-             "legal_article": "Art. 5", "legal_instrument": "ILO C161 (Occupational Health Services)",
-             "corrective_measure": "Install a first-aid kit and name a first-aider.",
-             "severity": "minor"},
-            {"code": "hazard-photo", "text": "Photo of any hazard observed", "kind": "photo",
-             "noncompliant_value": ""},
-        ]),
+        (
+            "Prevention",
+            [
+                {
+                    "code": "risk-assessment",
+                    "text": "Is there a written risk assessment?",
+                    "legal_article": "Art. 16",
+                    "legal_instrument": "ILO C155 (OSH)",
+                    "corrective_measure": "Carry out and document a risk assessment.",
+                    "penalty_min": 2,
+                    "penalty_max": 20,
+                    "penalty_unit": "mmw",
+                    "required": True,
+                },
+                {
+                    "code": "ppe-provided",
+                    "text": "Is personal protective equipment provided free?",
+                    "legal_article": "Art. 16(3)",
+                    "legal_instrument": "ILO C155 (OSH)",
+                    "corrective_measure": "Provide suitable PPE at no cost to workers.",
+                    "penalty_min": 2,
+                    "penalty_max": 20,
+                    "penalty_unit": "mmw",
+                    "severity": "very_serious",
+                    "required": True,
+                },
+                {
+                    "code": "first-aid",
+                    "text": "Is a stocked first-aid kit available?",
+                    "legal_article": "Art. 5",
+                    "legal_instrument": "ILO C161 (Occupational Health Services)",
+                    "corrective_measure": "Install a first-aid kit and name a first-aider.",
+                    "severity": "minor",
+                },
+                {
+                    "code": "hazard-photo",
+                    "text": "Photo of any hazard observed",
+                    "kind": "photo",
+                    "noncompliant_value": "",
+                },
+            ],
+        ),
     ],
 }
 
@@ -84,68 +167,156 @@ CHILD_LABOUR: dict[str, Any] = {
     "title": "Child labour",
     "topic": "child_labour",
     "sections": [
-        ("Minimum age", [
-            {"code": "minors-present", "text": "Are there workers under 18?",
-             "noncompliant_value": "", "required": True},
-            {"code": "under-min-age", "text": "Are any workers below the minimum working age?",
-             "condition_code": "minors-present", "condition_value": "yes",
-             "noncompliant_value": "yes", "child_labour": True, "severity": "very_serious",
-             "legal_article": "Art. 2", "legal_instrument": "ILO C138 (Minimum Age)",
-             "corrective_measure": "Remove the children from work at once and refer them to "
-             "child protection services.",
-             "penalty_min": 20, "penalty_max": 200, "penalty_unit": "mmw"},
-            {"code": "hazardous-minors", "text": "Are workers under 18 doing hazardous work?",
-             "condition_code": "minors-present", "condition_value": "yes",
-             "noncompliant_value": "yes", "child_labour": True, "severity": "very_serious",
-             "legal_article": "Art. 3(d)", "legal_instrument": "ILO C182 (Worst Forms)",
-             "corrective_measure": "Move the young workers to non-hazardous tasks at once.",
-             "penalty_min": 20, "penalty_max": 200, "penalty_unit": "mmw"},
-            {"code": "minors-register", "text": "Is a register of young workers kept?",
-             "condition_code": "minors-present", "condition_value": "yes",
-             "legal_article": "Art. 9(3)", "legal_instrument": "ILO C138 (Minimum Age)",
-             "corrective_measure": "Keep a register of workers under 18 with dates of birth."},
-        ]),
+        (
+            "Minimum age",
+            [
+                {
+                    "code": "minors-present",
+                    "text": "Are there workers under 18?",
+                    "noncompliant_value": "",
+                    "required": True,
+                },
+                {
+                    "code": "under-min-age",
+                    "text": "Are any workers below the minimum working age?",
+                    "condition_code": "minors-present",
+                    "condition_value": "yes",
+                    "noncompliant_value": "yes",
+                    "child_labour": True,
+                    "severity": "very_serious",
+                    "legal_article": "Art. 2",
+                    "legal_instrument": "ILO C138 (Minimum Age)",
+                    "corrective_measure": "Remove the children from work at once and refer them to "
+                    "child protection services.",
+                    "penalty_min": 20,
+                    "penalty_max": 200,
+                    "penalty_unit": "mmw",
+                },
+                {
+                    "code": "hazardous-minors",
+                    "text": "Are workers under 18 doing hazardous work?",
+                    "condition_code": "minors-present",
+                    "condition_value": "yes",
+                    "noncompliant_value": "yes",
+                    "child_labour": True,
+                    "severity": "very_serious",
+                    "legal_article": "Art. 3(d)",
+                    "legal_instrument": "ILO C182 (Worst Forms)",
+                    "corrective_measure": "Move the young workers to non-hazardous tasks at once.",
+                    "penalty_min": 20,
+                    "penalty_max": 200,
+                    "penalty_unit": "mmw",
+                },
+                {
+                    "code": "minors-register",
+                    "text": "Is a register of young workers kept?",
+                    "condition_code": "minors-present",
+                    "condition_value": "yes",
+                    "legal_article": "Art. 9(3)",
+                    "legal_instrument": "ILO C138 (Minimum Age)",
+                    "corrective_measure": "Keep a register of workers under 18 with dates of birth.",
+                },
+            ],
+        ),
     ],
 }
 
 
 def _sector(code: str, title: str, questions: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"code": code, "title": title, "topic": "sector", "sector": title,
-            "sections": [(title, questions)]}
+    return {
+        "code": code,
+        "title": title,
+        "topic": "sector",
+        "sector": title,
+        "sections": [(title, questions)],
+    }
 
 
-CONSTRUCTION = _sector("construction", "Construction", [
-    {"code": "fall-protection", "text": "Is fall protection in place above 2 metres?",
-     "legal_article": "Art. 18", "legal_instrument": "ILO C167 (Safety and Health in Construction)",
-     "corrective_measure": "Install guardrails or harness anchor points before work continues.",
-     "severity": "very_serious", "penalty_min": 5, "penalty_max": 50, "penalty_unit": "mmw"},
-    {"code": "scaffold-inspected", "text": "Are scaffolds inspected by a competent person?",
-     "legal_article": "Art. 14", "legal_instrument": "ILO C167",
-     "corrective_measure": "Have scaffolds inspected and tagged before use."},
-    {"code": "site-photo", "text": "Photo of the site", "kind": "photo", "noncompliant_value": ""},
-])
+CONSTRUCTION = _sector(
+    "construction",
+    "Construction",
+    [
+        {
+            "code": "fall-protection",
+            "text": "Is fall protection in place above 2 metres?",
+            "legal_article": "Art. 18",
+            "legal_instrument": "ILO C167 (Safety and Health in Construction)",
+            "corrective_measure": "Install guardrails or harness anchor points before work continues.",
+            "severity": "very_serious",
+            "penalty_min": 5,
+            "penalty_max": 50,
+            "penalty_unit": "mmw",
+        },
+        {
+            "code": "scaffold-inspected",
+            "text": "Are scaffolds inspected by a competent person?",
+            "legal_article": "Art. 14",
+            "legal_instrument": "ILO C167",
+            "corrective_measure": "Have scaffolds inspected and tagged before use.",
+        },
+        {
+            "code": "site-photo",
+            "text": "Photo of the site",
+            "kind": "photo",
+            "noncompliant_value": "",
+        },
+    ],
+)
 
-MARITIME = _sector("maritime-fishing", "Maritime and fishing", [
-    {"code": "crew-agreement", "text": "Does every fisher have a signed work agreement?",
-     "legal_article": "Art. 16", "legal_instrument": "ILO C188 (Work in Fishing)",
-     "corrective_measure": "Sign work agreements with every fisher before the next trip."},
-    {"code": "rest-hours", "text": "Do fishers get the minimum hours of rest?",
-     "legal_article": "Art. 14", "legal_instrument": "ILO C188",
-     "corrective_measure": "Adjust watch schedules to respect minimum rest.",
-     "severity": "very_serious"},
-    {"code": "medical-certificate", "text": "Do fishers hold valid medical certificates?",
-     "legal_article": "Art. 10", "legal_instrument": "ILO C188"},
-])
+MARITIME = _sector(
+    "maritime-fishing",
+    "Maritime and fishing",
+    [
+        {
+            "code": "crew-agreement",
+            "text": "Does every fisher have a signed work agreement?",
+            "legal_article": "Art. 16",
+            "legal_instrument": "ILO C188 (Work in Fishing)",
+            "corrective_measure": "Sign work agreements with every fisher before the next trip.",
+        },
+        {
+            "code": "rest-hours",
+            "text": "Do fishers get the minimum hours of rest?",
+            "legal_article": "Art. 14",
+            "legal_instrument": "ILO C188",
+            "corrective_measure": "Adjust watch schedules to respect minimum rest.",
+            "severity": "very_serious",
+        },
+        {
+            "code": "medical-certificate",
+            "text": "Do fishers hold valid medical certificates?",
+            "legal_article": "Art. 10",
+            "legal_instrument": "ILO C188",
+        },
+    ],
+)
 
-LAND_TRANSPORT = _sector("land-transport", "Land transport", [
-    {"code": "driving-hours", "text": "Are drivers' daily driving hours within the limit?",
-     "legal_article": "Art. 6", "legal_instrument": "ILO C153 (Hours of Work and Rest "
-     "Periods, Road Transport)", "severity": "very_serious",
-     "corrective_measure": "Keep tachograph or log records and plan rotations."},
-    {"code": "driver-rest", "text": "Do drivers get a daily rest of at least 10 hours?",
-     "legal_article": "Art. 8", "legal_instrument": "ILO C153"},
-    {"code": "vehicle-log", "text": "Is a driving-time log kept for each vehicle?",
-     "legal_article": "Art. 11", "legal_instrument": "ILO C153", "severity": "minor"},
-])
+LAND_TRANSPORT = _sector(
+    "land-transport",
+    "Land transport",
+    [
+        {
+            "code": "driving-hours",
+            "text": "Are drivers' daily driving hours within the limit?",
+            "legal_article": "Art. 6",
+            "legal_instrument": "ILO C153 (Hours of Work and Rest Periods, Road Transport)",
+            "severity": "very_serious",
+            "corrective_measure": "Keep tachograph or log records and plan rotations.",
+        },
+        {
+            "code": "driver-rest",
+            "text": "Do drivers get a daily rest of at least 10 hours?",
+            "legal_article": "Art. 8",
+            "legal_instrument": "ILO C153",
+        },
+        {
+            "code": "vehicle-log",
+            "text": "Is a driving-time log kept for each vehicle?",
+            "legal_article": "Art. 11",
+            "legal_instrument": "ILO C153",
+            "severity": "minor",
+        },
+    ],
+)
 
 SEED_CHECKLISTS = [GENERAL, OSH, CHILD_LABOUR, CONSTRUCTION, MARITIME, LAND_TRANSPORT]

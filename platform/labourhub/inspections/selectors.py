@@ -7,9 +7,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.roles import Action, Role, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
-from labourhub.accounts.roles import Scope
 from labourhub.inspections.models import (
     Answer,
     Assignment,
@@ -55,6 +54,13 @@ def inspection_can(*, user: Any, action: Action, inspection: Inspection) -> bool
     return user_can(user=user, action=action, office=inspection.office, owner_id=owner)
 
 
+def inspection_is_assignee(*, user: Any, inspection: Inspection) -> bool:
+    """Only the assigned inspector and the team fill in the visit; supervisors read it."""
+    return isinstance(user, User) and (
+        inspection.inspector_id == user.pk or user.pk in _team_ids(inspection)
+    )
+
+
 def _team_ids(inspection: Inspection) -> set[int]:
     cached: set[int] | None = getattr(inspection, "_lh_team", None)
     if cached is None:
@@ -91,14 +97,15 @@ class InspectionFilters(TypedDict, total=False):
     search: str
 
 
-def inspection_list(*, user: User, filters: InspectionFilters | None = None) -> QuerySet[Inspection]:
+def inspection_list(
+    *, user: User, filters: InspectionFilters | None = None
+) -> QuerySet[Inspection]:
     filters = filters or {}
     qs = Inspection.objects.select_related("establishment", "office", "inspector").order_by(
         "-scheduled_for", "-id"
     )
-    for key in ("status", "origin", "office_id", "inspector_id", "campaign_id",
-                "establishment_id"):
-        if value := filters.get(key):  # type: ignore[misc]
+    for key in ("status", "origin", "office_id", "inspector_id", "campaign_id", "establishment_id"):
+        if value := filters.get(key):
             qs = qs.filter(**{key: value})
     if search := filters.get("search"):
         qs = qs.filter(Q(reference__icontains=search) | Q(establishment__name__icontains=search))
@@ -108,8 +115,14 @@ def inspection_list(*, user: User, filters: InspectionFilters | None = None) -> 
 def inspection_get(*, inspection_id: int) -> Inspection | None:
     return (
         Inspection.objects.select_related(
-            "establishment", "establishment__employer", "office", "inspector", "campaign",
-            "checklist_version", "checklist_version__checklist", "minutes",
+            "establishment",
+            "establishment__employer",
+            "office",
+            "inspector",
+            "campaign",
+            "checklist_version",
+            "checklist_version__checklist",
+            "minutes",
         )
         .filter(pk=inspection_id)
         .first()
@@ -137,8 +150,9 @@ def inspection_list_mine(*, user: User, today: dt.date | None = None) -> MyInspe
         )[:200]
     )
     overdue = list(
-        base.filter(scheduled_for__lt=today, scheduled_for__gte=today - dt.timedelta(days=90))
-        .order_by("scheduled_for", "id")[:50]
+        base.filter(
+            scheduled_for__lt=today, scheduled_for__gte=today - dt.timedelta(days=90)
+        ).order_by("scheduled_for", "id")[:50]
     )
     return MyInspections(
         today=[r for r in rows if r.scheduled_for == today],
@@ -177,7 +191,9 @@ def establishment_inspection_history(
     return EstablishmentHistory(establishment, inspections, counts, paper)
 
 
-def authorisation_valid(*, inspection: Inspection, on: dt.date | None = None) -> InspectionAuthorisation | None:
+def authorisation_valid(
+    *, inspection: Inspection, on: dt.date | None = None
+) -> InspectionAuthorisation | None:
     on = on or timezone.localdate()
     return (
         InspectionAuthorisation.objects.filter(
@@ -353,9 +369,12 @@ def campaign_progress(*, campaign: Campaign) -> list[OfficeProgress]:
     }
     out = []
     for target in campaign.targets.select_related("office").order_by("office__code"):
-        row = counts.get(target.office_id, {})
-        out.append(OfficeProgress(target.office, target.target_count, row.get("planned", 0),
-                                  row.get("completed", 0)))
+        row: Any = counts.get(target.office_id, {})
+        out.append(
+            OfficeProgress(
+                target.office, target.target_count, row.get("planned", 0), row.get("completed", 0)
+            )
+        )
     return out
 
 
@@ -375,7 +394,7 @@ def team_workload(*, user: User) -> list[InspectorLoad]:
     inspectors = User.objects.filter(role_grants__role=Role.INSPECTOR, is_active=True)
     scope = user_scope_for(user=user, action=Action.INSPECTION_ASSIGN)
     if scope != Scope.MINISTRY:
-        inspectors = inspectors.filter(office_id=user.office_id)
+        inspectors = inspectors.filter(office_id=user.office_id or 0)
     inspectors = inspectors.distinct().order_by("last_name", "username")
     people = list(inspectors[:200])
     since = timezone.now() - dt.timedelta(days=30)
@@ -399,7 +418,9 @@ def team_workload(*, user: User) -> list[InspectorLoad]:
 
 
 def recently_completed(*, user: User, limit: int = 20) -> list[Inspection]:
-    qs = Inspection.objects.select_related("establishment", "inspector").filter(
-        status=Inspection.Status.COMPLETED
-    ).order_by("-submitted_at")
+    qs = (
+        Inspection.objects.select_related("establishment", "inspector")
+        .filter(status=Inspection.Status.COMPLETED)
+        .order_by("-submitted_at")
+    )
     return list(inspection_visible_to(user=user, qs=qs)[:limit])

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.models import Office
+from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
@@ -51,7 +51,8 @@ from labourhub.registry.services import (
 
 
 def require(request: Request, action: Action, office: Office | None = None) -> None:
-    if not user_can(user=request.user, action=action, office=office):  # type: ignore[arg-type]
+    user: User = request.user  # type: ignore[assignment]
+    if not user_can(user=user, action=action, office=office):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
@@ -64,20 +65,45 @@ def _get(establishment_id: int) -> Establishment:
 
 class EstablishmentOutput(serializers.ModelSerializer[Establishment]):
     employer = serializers.SerializerMethodField()
-    office = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    office: serializers.SlugRelatedField[Office] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = Establishment
         fields = [
-            "id", "registration_number", "name", "employer", "address", "locality", "office",
-            "latitude", "longitude", "isic_code", "size_band", "workers_female", "workers_male",
-            "workers_minors", "hours_pattern", "licences", "status", "risk_level",
-            "last_inspected_on", "opened_on", "extra", "merged_into", "created_at", "updated_at",
+            "id",
+            "registration_number",
+            "name",
+            "employer",
+            "address",
+            "locality",
+            "office",
+            "latitude",
+            "longitude",
+            "isic_code",
+            "size_band",
+            "workers_female",
+            "workers_male",
+            "workers_minors",
+            "hours_pattern",
+            "licences",
+            "status",
+            "risk_level",
+            "last_inspected_on",
+            "opened_on",
+            "extra",
+            "merged_into",
+            "created_at",
+            "updated_at",
         ]
 
     def get_employer(self, obj: Establishment) -> dict[str, Any]:
-        return {"id": obj.employer_id, "legal_name": obj.employer.legal_name,
-                "tax_id": obj.employer.tax_id}
+        return {
+            "id": obj.employer_id,
+            "legal_name": obj.employer.legal_name,
+            "tax_id": obj.employer.tax_id,
+        }
 
 
 class FilterSerializer(serializers.Serializer[Any]):
@@ -104,12 +130,15 @@ class EstablishmentListApi(APIView):
             limit = 50
         page = establishment_search(
             filters=EstablishmentFilters(**filters.validated_data),  # type: ignore[typeddict-item]
-            cursor=request.query_params.get("cursor", "")[:500], limit=limit,
+            cursor=request.query_params.get("cursor", "")[:500],
+            limit=limit,
         )
-        return Response({
-            "results": EstablishmentOutput(page.items, many=True).data,
-            "next_cursor": page.next_cursor,
-        })
+        return Response(
+            {
+                "results": EstablishmentOutput(page.items, many=True).data,
+                "next_cursor": page.next_cursor,
+            }
+        )
 
 
 class EstablishmentDetailApi(APIView):
@@ -129,32 +158,42 @@ class EstablishmentInput(serializers.Serializer[Any]):
     workers_male = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False)
     workers_minors = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False)
     size_band = serializers.ChoiceField(choices=SizeBand.choices, required=False)
-    hours_pattern = serializers.ChoiceField(choices=Establishment.HoursPattern.choices,
-                                            required=False)
+    hours_pattern = serializers.ChoiceField(
+        choices=Establishment.HoursPattern.choices, required=False
+    )
     status = serializers.ChoiceField(
-        choices=[c for c in Establishment.Status.choices if c[0] != "merged"], required=False)
+        choices=[c for c in Establishment.Status.choices if c[0] != "merged"], required=False
+    )
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices, required=False)
-    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90,
-                                        max_value=90, required=False, allow_null=True)
-    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180,
-                                         max_value=180, required=False, allow_null=True)
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-90, max_value=90, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        min_value=-180,
+        max_value=180,
+        required=False,
+        allow_null=True,
+    )
     opened_on = serializers.DateField(required=False, allow_null=True)
     extra = serializers.DictField(required=False)
 
 
 class EstablishmentCreateApi(APIView):
     class InputSerializer(EstablishmentInput):
-        registration_number = serializers.CharField(max_length=64, required=False,
-                                                    allow_blank=True)
+        registration_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
         employer_id = serializers.PrimaryKeyRelatedField(
-            queryset=Employer.objects.all(), required=False, source="employer")
+            queryset=Employer.objects.all(), required=False, source="employer"
+        )
         employer_legal_name = serializers.CharField(max_length=300, required=False)
         employer_tax_id = serializers.CharField(max_length=64, required=False, allow_blank=True)
 
         def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
             if "employer" not in attrs and not attrs.get("employer_legal_name"):
                 raise serializers.ValidationError(
-                    {"employer_id": _("Give an existing employer or a new employer's name.")})
+                    {"employer_id": _("Give an existing employer or a new employer's name.")}
+                )
             return attrs
 
     @extend_schema(request=InputSerializer, responses={201: EstablishmentOutput})
@@ -170,8 +209,7 @@ class EstablishmentCreateApi(APIView):
 
         with transaction.atomic():
             if employer is None:
-                employer = employer_create(legal_name=legal_name, tax_id=tax_id,
-                                           actor=request.user)
+                employer = employer_create(legal_name=legal_name, tax_id=tax_id, actor=request.user)
             est = establishment_create(employer=employer, actor=request.user, **values)
         return Response(EstablishmentOutput(est).data, status=status.HTTP_201_CREATED)
 
@@ -188,8 +226,9 @@ class EstablishmentUpdateApi(APIView):
         data.is_valid(raise_exception=True)
         if "office" in data.validated_data:
             require(request, Action.ESTABLISHMENT_EDIT, data.validated_data["office"])
-        est = establishment_update(establishment=est, data=dict(data.validated_data),
-                                   actor=request.user)
+        est = establishment_update(
+            establishment=est, data=dict(data.validated_data), actor=request.user
+        )
         return Response(EstablishmentOutput(est).data)
 
 
@@ -197,11 +236,16 @@ class EstablishmentDuplicatesApi(APIView):
     def get(self, request: Request, establishment_id: int) -> Response:
         require(request, Action.ESTABLISHMENT_VIEW)
         est = _get(establishment_id)
-        return Response([
-            {"establishment": EstablishmentOutput(c.establishment).data, "score": c.score,
-             "reasons": c.reasons}
-            for c in establishment_duplicate_candidates(establishment=est)
-        ])
+        return Response(
+            [
+                {
+                    "establishment": EstablishmentOutput(c.establishment).data,
+                    "score": c.score,
+                    "reasons": c.reasons,
+                }
+                for c in establishment_duplicate_candidates(establishment=est)
+            ]
+        )
 
 
 class EstablishmentMergeApi(APIView):
@@ -216,9 +260,12 @@ class EstablishmentMergeApi(APIView):
         data.is_valid(raise_exception=True)
         survivor = _get(establishment_id)
         duplicate = _get(data.validated_data["duplicate_id"])
-        merge = establishment_merge(survivor=survivor, duplicate=duplicate,
-                                    reason=data.validated_data.get("reason", ""),
-                                    actor=request.user)
+        merge = establishment_merge(
+            survivor=survivor,
+            duplicate=duplicate,
+            reason=data.validated_data.get("reason", ""),
+            actor=request.user,
+        )
         return Response({"merge_id": merge.pk, "moved": merge.moved})
 
 
@@ -235,10 +282,26 @@ class EstablishmentMergeUndoApi(APIView):
 class ImportBatchOutput(serializers.ModelSerializer[ImportBatch]):
     class Meta:
         model = ImportBatch
-        fields = ["id", "kind", "status", "original_name", "file_size", "sha256", "columns",
-                  "total_rows", "processed_rows", "valid_rows", "error_rows", "existing_rows",
-                  "created_rows", "failure", "percent", "created_at", "checked_at",
-                  "finished_at"]
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "original_name",
+            "file_size",
+            "sha256",
+            "columns",
+            "total_rows",
+            "processed_rows",
+            "valid_rows",
+            "error_rows",
+            "existing_rows",
+            "created_rows",
+            "failure",
+            "percent",
+            "created_at",
+            "checked_at",
+            "finished_at",
+        ]
 
 
 def _batch(batch_id: int) -> ImportBatch:
@@ -254,11 +317,12 @@ class ImportBatchCreateApi(APIView):
     class InputSerializer(serializers.Serializer[Any]):
         kind = serializers.ChoiceField(choices=ImportKind.choices)
         file = serializers.FileField(allow_empty_file=False, max_length=255)
-        encoding = serializers.ChoiceField(choices=ENCODING_CHOICES, required=False,
-                                           default="utf-8")
-        mapping = serializers.SlugRelatedField(slug_field="name",
-                                               queryset=ImportMapping.objects.all(),
-                                               required=False, allow_null=True)
+        encoding = serializers.ChoiceField(
+            choices=ENCODING_CHOICES, required=False, default="utf-8"
+        )
+        mapping = serializers.SlugRelatedField(
+            slug_field="name", queryset=ImportMapping.objects.all(), required=False, allow_null=True
+        )
 
     @extend_schema(request=InputSerializer, responses={201: ImportBatchOutput})
     def post(self, request: Request) -> Response:
@@ -266,9 +330,14 @@ class ImportBatchCreateApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        batch = import_batch_create(kind=v["kind"], upload=v["file"], encoding=v["encoding"],
-                                    mapping=v.get("mapping"), actor=request.user,
-                                    language=request.LANGUAGE_CODE)
+        batch = import_batch_create(
+            kind=v["kind"],
+            upload=v["file"],
+            encoding=v["encoding"],
+            mapping=v.get("mapping"),
+            actor=request.user,
+            language=request.LANGUAGE_CODE,
+        )
         return Response(ImportBatchOutput(batch).data, status=status.HTTP_201_CREATED)
 
 
@@ -281,9 +350,9 @@ class ImportBatchDetailApi(APIView):
 
 class ImportBatchCheckApi(APIView):
     class InputSerializer(serializers.Serializer[Any]):
-        columns = serializers.DictField(child=serializers.CharField(max_length=200,
-                                                                    allow_blank=True),
-                                        required=False)
+        columns = serializers.DictField(
+            child=serializers.CharField(max_length=200, allow_blank=True), required=False
+        )
 
     @extend_schema(request=InputSerializer, responses=ImportBatchOutput)
     def post(self, request: Request, batch_id: int) -> Response:
@@ -292,8 +361,9 @@ class ImportBatchCheckApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         if "columns" in data.validated_data:
-            batch = import_batch_set_columns(batch=batch, columns=data.validated_data["columns"],
-                                             actor=request.user)
+            batch = import_batch_set_columns(
+                batch=batch, columns=data.validated_data["columns"], actor=request.user
+            )
         import_batch_check_start(batch=batch, actor=request.user)
         return Response(ImportBatchOutput(batch).data, status=status.HTTP_202_ACCEPTED)
 
@@ -317,9 +387,12 @@ class ImportBatchErrorsApi(APIView):
     @extend_schema(responses=ImportRowErrorOutput(many=True))
     def get(self, request: Request, batch_id: int) -> Response:
         require(request, Action.ESTABLISHMENT_IMPORT)
-        return get_paginated_response(serializer_class=ImportRowErrorOutput,
-                                      queryset=import_row_errors(batch=_batch(batch_id)),
-                                      request=request, view=self)
+        return get_paginated_response(
+            serializer_class=ImportRowErrorOutput,
+            queryset=import_row_errors(batch=_batch(batch_id)),
+            request=request,
+            view=self,
+        )
 
 
 __all__ = ["ValidationError"]

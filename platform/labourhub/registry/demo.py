@@ -17,25 +17,67 @@ from labourhub.registry.models import (
 from labourhub.registry.services import size_band_for
 
 FAKER_LOCALES = {
-    "CO": "es_CO", "HN": "es_MX", "PY": "es_AR", "PE": "es_ES", "PH": "en_PH",
-    "LK": "en_IN", "VN": "vi_VN", "LC": "en_GB",
+    "CO": "es_CO",
+    "HN": "es_MX",
+    "PY": "es_AR",
+    "PE": "es_ES",
+    "PH": "en_PH",
+    "LK": "en_IN",
+    "VN": "vi_VN",
+    "LC": "en_GB",
 }
 # Weighted ISIC Rev.4 classes: a labour registry is mostly small retail, food, construction and
 # light manufacturing, with a tail of agriculture, transport, health and services.
 SECTOR_WEIGHTS = [
-    ("4711", 14), ("4719", 6), ("4721", 5), ("5610", 9), ("4520", 5), ("4100", 5), ("4390", 3),
-    ("1071", 4), ("1410", 5), ("2511", 2), ("1010", 2), ("0111", 3), ("0113", 2), ("0122", 2),
-    ("0127", 1), ("0311", 2), ("4923", 3), ("5210", 2), ("5510", 3), ("8610", 2), ("8510", 2),
-    ("9602", 3), ("8121", 2), ("6201", 1), ("6419", 1), ("2220", 1), ("1520", 1), ("3100", 1),
-    ("0810", 1), ("4661", 1), ("7810", 1), ("8010", 2), ("9700", 1),
+    ("4711", 14),
+    ("4719", 6),
+    ("4721", 5),
+    ("5610", 9),
+    ("4520", 5),
+    ("4100", 5),
+    ("4390", 3),
+    ("1071", 4),
+    ("1410", 5),
+    ("2511", 2),
+    ("1010", 2),
+    ("0111", 3),
+    ("0113", 2),
+    ("0122", 2),
+    ("0127", 1),
+    ("0311", 2),
+    ("4923", 3),
+    ("5210", 2),
+    ("5510", 3),
+    ("8610", 2),
+    ("8510", 2),
+    ("9602", 3),
+    ("8121", 2),
+    ("6201", 1),
+    ("6419", 1),
+    ("2220", 1),
+    ("1520", 1),
+    ("3100", 1),
+    ("0810", 1),
+    ("4661", 1),
+    ("7810", 1),
+    ("8010", 2),
+    ("9700", 1),
 ]
 SIZE_WEIGHTS = [((1, 9), 70), ((10, 49), 21), ((50, 249), 7), ((250, 2500), 2)]
-LEGAL_FORMS = [(Employer.LegalForm.SOLE_TRADER, 45), (Employer.LegalForm.COMPANY, 40),
-               (Employer.LegalForm.PARTNERSHIP, 8), (Employer.LegalForm.COOPERATIVE, 4),
-               (Employer.LegalForm.NGO, 3)]
+LEGAL_FORMS = [
+    (Employer.LegalForm.SOLE_TRADER, 45),
+    (Employer.LegalForm.COMPANY, 40),
+    (Employer.LegalForm.PARTNERSHIP, 8),
+    (Employer.LegalForm.COOPERATIVE, 4),
+    (Employer.LegalForm.NGO, 3),
+]
 FINDINGS = [
-    "No findings.", "Missing fire extinguishers.", "Overtime records incomplete.",
-    "Minor found working at night.", "Wages below minimum in two payslips.", "No OSH committee.",
+    "No findings.",
+    "Missing fire extinguishers.",
+    "Overtime records incomplete.",
+    "Minor found working at night.",
+    "Wages below minimum in two payslips.",
+    "No OSH committee.",
 ]
 SHOWCASE_ES = [("Compañía Industrial Ñandú", "Compañía Industrial Ñandú S.A.", "1071")]
 
@@ -59,8 +101,9 @@ def _pools(locale: str, rng: random.Random) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def registry_generate(*, count: int, seed: int = 4, with_history: bool = True,
-                      actor: Actor = None) -> int:
+def registry_generate(
+    *, count: int, seed: int = 4, with_history: bool = True, actor: Actor = None
+) -> int:
     """Bulk-generate ``count`` more establishments (and their employers) in the current ministry.
 
     Idempotent by registration number: numbers continue after the ones already generated, so
@@ -68,10 +111,12 @@ def registry_generate(*, count: int, seed: int = 4, with_history: bool = True,
     """
     tenant = getattr(connection, "tenant", None)
     country = getattr(tenant, "country", "") or "PH"
-    rng = random.Random(f"{connection.schema_name}:{seed}")
+    # Seeded on purpose: demo data must be reproducible; nothing here is a secret.
+    rng = random.Random(f"{connection.schema_name}:{seed}")  # type: ignore[attr-defined]  # noqa: S311
     pools = _pools(FAKER_LOCALES.get(str(country), "en_US"), rng)
-    offices = list(Office.objects.filter(level=Office.Level.DISTRICT).values_list("pk", flat=True)
-                   ) or list(Office.objects.values_list("pk", flat=True))
+    offices = list(
+        Office.objects.filter(level=Office.Level.DISTRICT).values_list("pk", flat=True)
+    ) or list(Office.objects.values_list("pk", flat=True))
     if not offices or count <= 0:
         return 0
     prefix = f"{country}-GEN-"
@@ -83,9 +128,13 @@ def registry_generate(*, count: int, seed: int = 4, with_history: bool = True,
         employers = []
         for i in range(base, base + n):
             name = rng.choice(pools["company"])
-            employers.append(Employer(
-                legal_name=f"{name} {i % 997}" if rng.random() < 0.7 else name,
-                tax_id=f"{country}{i:09d}", legal_form=_pick(rng, LEGAL_FORMS)))
+            employers.append(
+                Employer(
+                    legal_name=f"{name} {i % 997}" if rng.random() < 0.7 else name,
+                    tax_id=f"{country}{i:09d}",
+                    legal_form=_pick(rng, LEGAL_FORMS),
+                )
+            )
         Employer.objects.bulk_create(employers, batch_size=2000)
         sites = []
         for j, employer in enumerate(employers):
@@ -94,24 +143,29 @@ def registry_generate(*, count: int, seed: int = 4, with_history: bool = True,
             workers = rng.randint(low, high)
             female = round(workers * rng.uniform(0.15, 0.75))
             minors = rng.choice([0] * 30 + [1, 2]) if workers > 3 else 0
-            sites.append(Establishment(
-                employer=employer,
-                registration_number=f"{prefix}{i:07d}",
-                name=employer.legal_name if rng.random() < 0.6 else (
-                    f"{employer.legal_name.split(' ')[0]} {rng.choice(pools['city'])}"),
-                address=rng.choice(pools["street"]),
-                locality=rng.choice(pools["city"]),
-                office_id=rng.choice(offices),
-                isic_code=_pick(rng, SECTOR_WEIGHTS),
-                size_band=size_band_for(workers),
-                workers_female=female, workers_male=workers - female,
-                workers_minors=min(minors, workers),
-                hours_pattern=rng.choice(["day"] * 6 + ["shifts", "night", "seasonal"]),
-                status=rng.choice(["active"] * 18 + ["closed", "suspended"]),
-                risk_level=_pick(rng, [(RiskLevel.LOW, 5), (RiskLevel.MEDIUM, 4),
-                                       (RiskLevel.HIGH, 1)]),
-                opened_on=today - dt.timedelta(days=rng.randint(200, 12000)),
-            ))
+            sites.append(
+                Establishment(
+                    employer=employer,
+                    registration_number=f"{prefix}{i:07d}",
+                    name=employer.legal_name
+                    if rng.random() < 0.6
+                    else (f"{employer.legal_name.split(' ')[0]} {rng.choice(pools['city'])}"),
+                    address=rng.choice(pools["street"]),
+                    locality=rng.choice(pools["city"]),
+                    office_id=rng.choice(offices),
+                    isic_code=_pick(rng, SECTOR_WEIGHTS),
+                    size_band=size_band_for(workers),
+                    workers_female=female,
+                    workers_male=workers - female,
+                    workers_minors=min(minors, workers),
+                    hours_pattern=rng.choice(["day"] * 6 + ["shifts", "night", "seasonal"]),
+                    status=rng.choice(["active"] * 18 + ["closed", "suspended"]),
+                    risk_level=_pick(
+                        rng, [(RiskLevel.LOW, 5), (RiskLevel.MEDIUM, 4), (RiskLevel.HIGH, 1)]
+                    ),
+                    opened_on=today - dt.timedelta(days=rng.randint(200, 12000)),
+                )
+            )
         Establishment.objects.bulk_create(sites, batch_size=2000)
         if with_history:
             history = []
@@ -132,10 +186,15 @@ def registry_generate(*, count: int, seed: int = 4, with_history: bool = True,
                     history += mine
             HistoricalInspection.objects.bulk_create(history, batch_size=5000)
             Establishment.objects.bulk_update(
-                [s for s in sites if s.last_inspected_on], ["last_inspected_on"], batch_size=2000)
+                [s for s in sites if s.last_inspected_on], ["last_inspected_on"], batch_size=2000
+            )
         added += n
-    audit_record(actor=actor, action="registry.generated", subject=None,
-                 changes={"count": added, "seed": seed})
+    audit_record(
+        actor=actor,
+        action="registry.generated",
+        subject=None,
+        changes={"count": added, "seed": seed},
+    )
     return added
 
 
@@ -152,13 +211,25 @@ def registry_demo_seed(*, count: int = 300, actor: Actor = None) -> int:
             if office is not None:
                 for name, legal, isic in SHOWCASE_ES:
                     employer = Employer.objects.create(legal_name=legal, tax_id="DEMO-1")
-                    for suffix, reg, addr in (("", "DEMO-0001", "Avenida Central 12"),
-                                              (" SA", "DEMO-0002", "Av. Central 12")):
+                    for suffix, reg, addr in (
+                        ("", "DEMO-0001", "Avenida Central 12"),
+                        (" SA", "DEMO-0002", "Av. Central 12"),
+                    ):
                         Establishment.objects.create(
-                            employer=employer, registration_number=reg, name=name + suffix,
-                            address=addr, office=office, isic_code=isic,
-                            size_band=size_band_for(40), workers_female=22, workers_male=18,
+                            employer=employer,
+                            registration_number=reg,
+                            name=name + suffix,
+                            address=addr,
+                            office=office,
+                            isic_code=isic,
+                            size_band=size_band_for(40),
+                            workers_female=22,
+                            workers_male=18,
                         )
-                audit_record(actor=actor, action="registry.demo_showcase", subject=None,
-                             changes={"records": 2})
+                audit_record(
+                    actor=actor,
+                    action="registry.demo_showcase",
+                    subject=None,
+                    changes={"records": 2},
+                )
     return added

@@ -15,17 +15,18 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from labourhub.extensions import current_hooks, flatten
 
 FieldType = Literal["text", "integer", "decimal", "date", "boolean", "choice"]
 
-EXTRA_REQUIRED = "This field is required."
-EXTRA_INVALID = "Enter a valid value."
-EXTRA_BAD_CHOICE = "Choose one of: %(choices)s."
-EXTRA_PATTERN = "This value does not have the expected format."
-EXTRA_UNKNOWN = "This field is not defined for this ministry."
-EXTRA_TOO_LONG = "At most %(max)d characters."
+EXTRA_REQUIRED = gettext_noop("This field is required.")
+EXTRA_INVALID = gettext_noop("Enter a valid value.")
+EXTRA_BAD_CHOICE = gettext_noop("Choose one of: %(choices)s.")
+EXTRA_PATTERN = gettext_noop("This value does not have the expected format.")
+EXTRA_UNKNOWN = gettext_noop("This field is not defined for this ministry.")
+EXTRA_TOO_LONG = gettext_noop("At most %(max)d characters.")
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,16 @@ class ExtraField:
 def extra_fields() -> list[ExtraField]:
     """Definitions from the plugins enabled for the current ministry, in hook order."""
     tenant = getattr(connection, "tenant", None)
-    return [f for f in flatten(current_hooks().register_establishment_fields(tenant=tenant))
-            if isinstance(f, ExtraField)]
+    return [
+        f
+        for f in flatten(current_hooks().register_establishment_fields(tenant=tenant))
+        if isinstance(f, ExtraField)
+    ]
 
 
-def extra_validate(values: dict[str, Any], *, definitions: list[ExtraField] | None = None
-                   ) -> dict[str, Any]:
+def extra_validate(
+    values: dict[str, Any], *, definitions: list[ExtraField] | None = None
+) -> dict[str, Any]:
     """Clean every plugin field; unknown keys are refused so typos never pass silently."""
     defs = {f.key: f for f in (extra_fields() if definitions is None else definitions)}
     errors: dict[str, list[str]] = {}

@@ -33,9 +33,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from labourhub.accounts.models import Office
+from labourhub.accounts.models import Office, User
 from labourhub.audit.services import Actor, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.registry.fields import ExtraField, extra_fields
@@ -56,35 +56,45 @@ from labourhub.registry.services import MINORS_EXCEED, UNKNOWN_SECTOR, size_band
 CHUNK = 1000
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
-FILE_TOO_LARGE = "The file is %(size)s MB; the limit is %(limit)s MB. Split it and upload the parts."
-FILE_TYPE = "Only .csv and .xlsx files can be imported."
-FILE_EMPTY = "The file has no header row."
-FILE_UNREADABLE = "The file could not be read as %(format)s. Check that it is not damaged."
-BAD_ENCODING = "Unknown text encoding."
-MISSING_COLUMN = "The file has no column for “%(field)s”, which is required."
-COLUMN_NOT_IN_FILE = "Column “%(column)s” is not in the file."
-ROW_UNREADABLE = "This row could not be read: %(detail)s"
-ROW_ENCODING = (
+FILE_TOO_LARGE = gettext_noop(
+    "The file is %(size)s MB; the limit is %(limit)s MB. Split it and upload the parts."
+)
+FILE_TYPE = gettext_noop("Only .csv and .xlsx files can be imported.")
+FILE_EMPTY = gettext_noop("The file has no header row.")
+FILE_UNREADABLE = gettext_noop(
+    "The file could not be read as %(format)s. Check that it is not damaged."
+)
+BAD_ENCODING = gettext_noop("Unknown text encoding.")
+MISSING_COLUMN = gettext_noop("The file has no column for “%(field)s”, which is required.")
+COLUMN_NOT_IN_FILE = gettext_noop("Column “%(column)s” is not in the file.")
+ROW_UNREADABLE = gettext_noop("This row could not be read: %(detail)s")
+ROW_ENCODING = gettext_noop(
     "This row contains bytes that are not valid %(encoding)s text. "
     "Save the file as UTF-8 (or choose its encoding) and upload it again."
 )
-FORMULA = (
+FORMULA = gettext_noop(
     "Cells may not start with =, +, - or @: spreadsheet formulas are refused for safety. "
     "Type the plain value instead."
 )
-REQUIRED = "A value is required."
-TOO_LONG = "At most %(max)d characters."
-UNKNOWN_OFFICE = "No office has the code or name “%(value)s”."
-NOT_A_COUNT = "Expected a whole number, 0 or more."
-BAD_DATE = "Expected a date such as 2024-03-31 or 31/03/2024."
-FUTURE_DATE = "This date is in the future."
-DUPLICATE_IN_FILE = "The same value already appears in row %(row)d of this file."
-BAD_CHOICE = "Expected one of: %(choices)s."
-BAD_COORDINATE = "Expected a latitude between -90 and 90 or a longitude between -180 and 180."
-UNKNOWN_ESTABLISHMENT = "No establishment in the registry has registration number “%(value)s”."
-WRONG_STATUS = "This import is “%(status)s”; that step is not possible now."
-NOTHING_VALID = "No row passed the check, so there is nothing to import."
-UNEXPECTED = "The import stopped because of an internal error. The team has been notified."
+REQUIRED = gettext_noop("A value is required.")
+TOO_LONG = gettext_noop("At most %(max)d characters.")
+UNKNOWN_OFFICE = gettext_noop("No office has the code or name “%(value)s”.")
+NOT_A_COUNT = gettext_noop("Expected a whole number, 0 or more.")
+BAD_DATE = gettext_noop("Expected a date such as 2024-03-31 or 31/03/2024.")
+FUTURE_DATE = gettext_noop("This date is in the future.")
+DUPLICATE_IN_FILE = gettext_noop("The same value already appears in row %(row)d of this file.")
+BAD_CHOICE = gettext_noop("Expected one of: %(choices)s.")
+BAD_COORDINATE = gettext_noop(
+    "Expected a latitude between -90 and 90 or a longitude between -180 and 180."
+)
+UNKNOWN_ESTABLISHMENT = gettext_noop(
+    "No establishment in the registry has registration number “%(value)s”."
+)
+WRONG_STATUS = gettext_noop("This import is “%(status)s”; that step is not possible now.")
+NOTHING_VALID = gettext_noop("No row passed the check, so there is nothing to import.")
+UNEXPECTED = gettext_noop(
+    "The import stopped because of an internal error. The team has been notified."
+)
 
 _ENCODINGS = {"utf-8": "utf-8-sig", "windows-1252": "cp1252", "latin-1": "latin-1"}
 ENCODING_CHOICES = [
@@ -113,17 +123,33 @@ class ImportField:
 
 _T = gettext_lazy
 ESTABLISHMENT_FIELDS = [
-    ImportField("registration_number", _T("Registration number"), True, 64,
-                ("registration", "reg_no", "numero_registro", "registro")),
+    ImportField(
+        "registration_number",
+        _T("Registration number"),
+        True,
+        64,
+        ("registration", "reg_no", "numero_registro", "registro"),
+    ),
     ImportField("name", _T("Establishment name"), True, 300, ("establishment", "nombre", "site")),
-    ImportField("employer_name", _T("Employer legal name"), True, 300,
-                ("employer", "razon_social", "empleador", "company")),
-    ImportField("employer_tax_id", _T("Employer tax id"), False, 64,
-                ("tax_id", "nit", "ruc", "rtn", "tin")),
+    ImportField(
+        "employer_name",
+        _T("Employer legal name"),
+        True,
+        300,
+        ("employer", "razon_social", "empleador", "company"),
+    ),
+    ImportField(
+        "employer_tax_id", _T("Employer tax id"), False, 64, ("tax_id", "nit", "ruc", "rtn", "tin")
+    ),
     ImportField("address", _T("Address"), False, 500, ("direccion",)),
     ImportField("locality", _T("Locality"), False, 200, ("city", "municipio", "ciudad")),
-    ImportField("office", _T("Office (code or name)"), True, 200,
-                ("office_code", "region", "oficina", "district")),
+    ImportField(
+        "office",
+        _T("Office (code or name)"),
+        True,
+        200,
+        ("office_code", "region", "oficina", "district"),
+    ),
     ImportField("isic_code", _T("ISIC Rev.4 class"), True, 8, ("isic", "ciiu", "sector")),
     ImportField("workers_female", _T("Women workers"), False, 0, ("women", "mujeres", "female")),
     ImportField("workers_male", _T("Men workers"), False, 0, ("men", "hombres", "male")),
@@ -136,10 +162,20 @@ ESTABLISHMENT_FIELDS = [
     ImportField("longitude", _T("Longitude"), False, 0, ("lon", "lng", "longitud")),
 ]
 INSPECTION_FIELDS = [
-    ImportField("source_reference", _T("Archive reference"), True, 120,
-                ("reference", "ref", "expediente", "file_number")),
-    ImportField("registration_number", _T("Establishment registration number"), True, 64,
-                ("establishment", "registro")),
+    ImportField(
+        "source_reference",
+        _T("Archive reference"),
+        True,
+        120,
+        ("reference", "ref", "expediente", "file_number"),
+    ),
+    ImportField(
+        "registration_number",
+        _T("Establishment registration number"),
+        True,
+        64,
+        ("establishment", "registro"),
+    ),
     ImportField("inspected_on", _T("Inspection date"), True, 0, ("date", "fecha")),
     ImportField("inspector_name", _T("Inspector"), False, 200, ("inspector", "inspector_name")),
     ImportField("findings_summary", _T("Findings"), False, 5000, ("findings", "hallazgos")),
@@ -182,7 +218,7 @@ def suggest_columns(*, kind: str, headers: list[str]) -> dict[str, str]:
 def _local_copy(batch: ImportBatch) -> Iterator[IO[bytes]]:
     # The S3 file object would buffer the whole object in memory; download to disk instead.
     with tempfile.TemporaryFile() as tmp:
-        with default_storage.open(batch.file.name, "rb") as remote:
+        with default_storage.open(str(batch.file.name), "rb") as remote:
             obj = getattr(remote, "obj", None)
             if obj is not None:
                 obj.download_fileobj(tmp)
@@ -193,7 +229,7 @@ def _local_copy(batch: ImportBatch) -> Iterator[IO[bytes]]:
         yield tmp
 
 
-class FileUnreadable(Exception):
+class FileUnreadableError(Exception):
     pass
 
 
@@ -206,7 +242,7 @@ def _iter_cells(fh: IO[bytes], file_format: str, encoding: str) -> Iterator[tupl
         try:
             book = openpyxl.load_workbook(fh, read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-            raise FileUnreadable from exc
+            raise FileUnreadableError from exc
         try:
             sheet = book.worksheets[0]
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -215,8 +251,7 @@ def _iter_cells(fh: IO[bytes], file_format: str, encoding: str) -> Iterator[tupl
         finally:
             book.close()
         return
-    text = io.TextIOWrapper(fh, encoding=_ENCODINGS[encoding], errors="surrogateescape",
-                            newline="")
+    text = io.TextIOWrapper(fh, encoding=_ENCODINGS[encoding], errors="surrogateescape", newline="")
     first = text.readline()
     delimiter = max([",", ";", "\t"], key=first.count)
     text.seek(0)
@@ -253,8 +288,9 @@ class RowResult:
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # col, code, msg, val
 
     def fail(self, column: str, code: str, message: str, value: Any = "") -> None:
-        self.errors.append((column, code, message, _csv_safe(str(value if value is not None
-                                                                  else ""))[:200]))
+        self.errors.append(
+            (column, code, message, _csv_safe(str(value if value is not None else ""))[:200])
+        )
 
 
 def _csv_safe(value: str) -> str:
@@ -299,8 +335,11 @@ class Cleaner:
         self.fields = import_fields(batch.kind)
         mapping: dict[str, str] = batch.columns.get("map", {})
         position = {h: i for i, h in enumerate(header) if h}
-        self.index = {f.key: position[mapping[f.key]] for f in self.fields
-                      if f.key in mapping and mapping[f.key] in position}
+        self.index = {
+            f.key: position[mapping[f.key]]
+            for f in self.fields
+            if f.key in mapping and mapping[f.key] in position
+        }
         self.today = timezone.localdate()
         # Natural key -> first row number; the one structure that grows with the file
         # (about 100 bytes per row: 20 MB at 200,000 rows).
@@ -330,9 +369,12 @@ class Cleaner:
             value = cells[idx] if idx is not None and idx < len(cells) else None
             if isinstance(value, str):
                 if _has_surrogates(value):
-                    result.fail(str(f.label), "encoding",
-                                _(ROW_ENCODING) % {"encoding": self.batch.encoding.upper()},
-                                value.encode("utf-8", "surrogateescape").decode("latin-1"))
+                    result.fail(
+                        str(f.label),
+                        "encoding",
+                        _(ROW_ENCODING) % {"encoding": self.batch.encoding.upper()},
+                        value.encode("utf-8", "surrogateescape").decode("latin-1"),
+                    )
                     continue
                 value = value.strip()
                 if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
@@ -356,17 +398,22 @@ class Cleaner:
                     result.fail(str(f.label), "extra", " ".join(exc.messages), value)
                 continue
             if f.max_length and len(str(value)) > f.max_length:
-                result.fail(str(f.label), "too_long", _(TOO_LONG) % {"max": f.max_length},
-                            str(value)[:60])
+                result.fail(
+                    str(f.label), "too_long", _(TOO_LONG) % {"max": f.max_length}, str(value)[:60]
+                )
                 continue
             getattr(self, f"_clean_{f.key}", self._clean_text)(f, value, result)
         if self.kind == ImportKind.ESTABLISHMENTS and not result.errors:
             v = result.values
             if v.get("workers_minors", 0) > v.get("workers_female", 0) + v.get("workers_male", 0):
-                result.fail(str(_T("Workers under 18")), "minors", _(MINORS_EXCEED),
-                            v.get("workers_minors"))
-        key_field = "registration_number" if self.kind == ImportKind.ESTABLISHMENTS else (
-            "source_reference")
+                result.fail(
+                    str(_T("Workers under 18")), "minors", _(MINORS_EXCEED), v.get("workers_minors")
+                )
+        key_field = (
+            "registration_number"
+            if self.kind == ImportKind.ESTABLISHMENTS
+            else ("source_reference")
+        )
         key = result.values.get(key_field)
         if key is not None:
             first = self.seen.get(key)
@@ -451,7 +498,7 @@ class Cleaner:
 def _read_header(fh: IO[bytes], file_format: str, encoding: str) -> list[str]:
     for _number, cells in _iter_cells(fh, file_format, encoding):
         if isinstance(cells, Exception):
-            raise FileUnreadable
+            raise FileUnreadableError
         return [str(c).strip() if c is not None else "" for c in cells]
     return []
 
@@ -460,7 +507,7 @@ def _read_header(fh: IO[bytes], file_format: str, encoding: str) -> list[str]:
 def import_batch_create(
     *,
     kind: str,
-    upload: UploadedFile,
+    upload: UploadedFile,  # type: ignore[type-arg]
     encoding: str = "utf-8",
     mapping: ImportMapping | None = None,
     actor: Actor,
@@ -472,14 +519,24 @@ def import_batch_create(
     limit = max_import_bytes()
     if size > limit:
         raise ApplicationError(
-            _(FILE_TOO_LARGE) % {"size": f"{size / 1048576:,.0f}", "limit": f"{limit / 1048576:,.0f}"},
-            extra={"fields": {"file": [_(FILE_TOO_LARGE) % {
-                "size": f"{size / 1048576:,.0f}", "limit": f"{limit / 1048576:,.0f}"}]}},
+            _(FILE_TOO_LARGE)
+            % {"size": f"{size / 1048576:,.0f}", "limit": f"{limit / 1048576:,.0f}"},
+            extra={
+                "fields": {
+                    "file": [
+                        _(FILE_TOO_LARGE)
+                        % {"size": f"{size / 1048576:,.0f}", "limit": f"{limit / 1048576:,.0f}"}
+                    ]
+                }
+            },
         )
     name = PurePath(upload.name or "upload").name[:200]
     suffix = PurePath(name).suffix.lower()
-    formats = {".csv": ImportBatch.Format.CSV, ".txt": ImportBatch.Format.CSV,
-               ".xlsx": ImportBatch.Format.XLSX}
+    formats = {
+        ".csv": ImportBatch.Format.CSV,
+        ".txt": ImportBatch.Format.CSV,
+        ".xlsx": ImportBatch.Format.XLSX,
+    }
     if suffix not in formats:
         raise ApplicationError(_(FILE_TYPE), extra={"fields": {"file": [_(FILE_TYPE)]}})
     if encoding not in _ENCODINGS:
@@ -491,7 +548,7 @@ def import_batch_create(
     upload.seek(0)
     try:
         header = _read_header(upload.file, file_format, encoding)  # type: ignore[arg-type]
-    except FileUnreadable:
+    except FileUnreadableError:
         message = _(FILE_UNREADABLE) % {"format": file_format.upper()}
         raise ApplicationError(message, extra={"fields": {"file": [message]}}) from None
     if not any(header):
@@ -512,14 +569,14 @@ def import_batch_create(
         columns={"headers": header, "map": {k: v for k, v in columns.items() if v in header}},
         mapping=mapping,
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=actor if isinstance(actor, User) and actor.is_authenticated else None,
     )
     audit_record(
         actor=actor,
         action="import.uploaded",
         subject=batch,
         changes={"kind": kind, "file": name, "size": size, "sha256": batch.sha256},
-        extra={"storage_key": stored, "schema": connection.schema_name},
+        extra={"storage_key": stored, "schema": connection.schema_name},  # type: ignore[attr-defined]
     )
     return batch
 
@@ -531,8 +588,11 @@ def import_batch_set_columns(
     headers: list[str] = batch.columns.get("headers", [])
     if batch.status not in (ImportBatch.Status.UPLOADED, ImportBatch.Status.CHECKED):
         raise ApplicationError(_(WRONG_STATUS) % {"status": batch.get_status_display()})
-    errors = {k: [_(COLUMN_NOT_IN_FILE) % {"column": v}] for k, v in columns.items()
-              if v and v not in headers}
+    errors = {
+        k: [_(COLUMN_NOT_IN_FILE) % {"column": v}]
+        for k, v in columns.items()
+        if v and v not in headers
+    }
     if errors:
         raise ValidationError(errors)
     clean = {k: v for k, v in columns.items() if v}
@@ -544,13 +604,18 @@ def import_batch_set_columns(
 
 
 @transaction.atomic
-def import_mapping_save(*, kind: str, name: str, columns: dict[str, str], actor: Actor
-                        ) -> ImportMapping:
+def import_mapping_save(
+    *, kind: str, name: str, columns: dict[str, str], actor: Actor
+) -> ImportMapping:
     mapping, created = ImportMapping.objects.update_or_create(
         kind=kind, name=name.strip()[:120], defaults={"columns": columns}
     )
-    audit_record(actor=actor, action="import_mapping.saved", subject=mapping,
-                 changes={"columns": columns, "created": created})
+    audit_record(
+        actor=actor,
+        action="import_mapping.saved",
+        subject=mapping,
+        changes={"columns": columns, "created": created},
+    )
     return mapping
 
 
@@ -572,8 +637,9 @@ def _fail(batch: ImportBatch, message: str, actor: Actor) -> ImportBatch:
             status=ImportBatch.Status.FAILED, failure=message, finished_at=timezone.now()
         )
         batch.refresh_from_db()
-        audit_record(actor=actor, action="import.failed", subject=batch,
-                     changes={"failure": message})
+        audit_record(
+            actor=actor, action="import.failed", subject=batch, changes={"failure": message}
+        )
     return batch
 
 
@@ -582,7 +648,7 @@ def _chunks(batch: ImportBatch, fh: IO[bytes], actor: Actor) -> Iterator[list[Ro
     cells_iter = _iter_cells(fh, batch.file_format, batch.encoding)
     try:
         first = next(cells_iter, None)
-    except FileUnreadable:
+    except FileUnreadableError:
         header_error = RowResult(1)
         header_error.fail("", "file", _(FILE_UNREADABLE) % {"format": batch.file_format.upper()})
         yield [header_error]
@@ -598,8 +664,9 @@ def _chunks(batch: ImportBatch, fh: IO[bytes], actor: Actor) -> Iterator[list[Ro
     if missing:
         header_error = RowResult(1)
         for f in missing:
-            header_error.fail(str(f.label), "missing_column",
-                              _(MISSING_COLUMN) % {"field": f.label})
+            header_error.fail(
+                str(f.label), "missing_column", _(MISSING_COLUMN) % {"field": f.label}
+            )
         yield [header_error]
         return
     chunk: list[RowResult] = []
@@ -622,21 +689,34 @@ def _resolve(batch: ImportBatch, chunk: list[RowResult]) -> tuple[list[RowResult
     valid = [r for r in chunk if not r.errors]
     if batch.kind == ImportKind.ESTABLISHMENTS:
         keys = [r.values["registration_number"] for r in valid]
-        existing = set(Establishment.objects.filter(registration_number__in=keys)
-                       .values_list("registration_number", flat=True))
+        existing = set(
+            Establishment.objects.filter(registration_number__in=keys).values_list(
+                "registration_number", flat=True
+            )
+        )
         return valid, existing
     refs = [r.values["source_reference"] for r in valid]
-    existing = set(HistoricalInspection.objects.filter(source_reference__in=refs)
-                   .values_list("source_reference", flat=True))
+    existing = set(
+        HistoricalInspection.objects.filter(source_reference__in=refs).values_list(
+            "source_reference", flat=True
+        )
+    )
     regs = {r.values["registration_number"] for r in valid}
-    found = dict(Establishment.objects.filter(registration_number__in=regs)
-                 .values_list("registration_number", "pk"))
+    found = dict(
+        Establishment.objects.filter(registration_number__in=regs).values_list(
+            "registration_number", "pk"
+        )
+    )
     still_valid = []
     for r in valid:
         reg = r.values["registration_number"]
         if reg not in found:
-            r.fail(str(_T("Establishment registration number")), "unknown_establishment",
-                   _(UNKNOWN_ESTABLISHMENT) % {"value": reg}, reg)
+            r.fail(
+                str(_T("Establishment registration number")),
+                "unknown_establishment",
+                _(UNKNOWN_ESTABLISHMENT) % {"value": reg},
+                reg,
+            )
         else:
             r.values["establishment_id"] = found[reg]
             still_valid.append(r)
@@ -644,8 +724,11 @@ def _resolve(batch: ImportBatch, chunk: list[RowResult]) -> tuple[list[RowResult
 
 
 def _key(batch: ImportBatch, row: RowResult) -> str:
-    return str(row.values["registration_number" if batch.kind == ImportKind.ESTABLISHMENTS
-                          else "source_reference"])
+    return str(
+        row.values[
+            "registration_number" if batch.kind == ImportKind.ESTABLISHMENTS else "source_reference"
+        ]
+    )
 
 
 def import_batch_check(*, batch_id: int, actor: Actor = None) -> ImportBatch:
@@ -653,23 +736,39 @@ def import_batch_check(*, batch_id: int, actor: Actor = None) -> ImportBatch:
     registry data. Runs chunk by chunk (each chunk commits its progress) when called outside a
     transaction, as the Celery task does."""
     batch = ImportBatch.objects.get(pk=batch_id)
-    batch = _set_status(batch, (ImportBatch.Status.UPLOADED, ImportBatch.Status.CHECKED),
-                        ImportBatch.Status.CHECKING)
+    batch = _set_status(
+        batch,
+        (ImportBatch.Status.UPLOADED, ImportBatch.Status.CHECKED),
+        ImportBatch.Status.CHECKING,
+    )
     try:
         with translation.override(batch.language), _local_copy(batch) as fh:
             total = _count_rows(fh, batch.file_format, batch.encoding)
             with transaction.atomic():
                 ImportRowError.objects.filter(batch=batch).delete()
                 ImportBatch.objects.filter(pk=batch.pk).update(
-                    total_rows=total, processed_rows=0, valid_rows=0, error_rows=0,
-                    existing_rows=0, created_rows=0, failure="")
+                    total_rows=total,
+                    processed_rows=0,
+                    valid_rows=0,
+                    error_rows=0,
+                    existing_rows=0,
+                    created_rows=0,
+                    failure="",
+                )
             processed = valid_count = error_count = existing_count = 0
             for chunk in _chunks(batch, fh, actor):
                 valid, existing = _resolve(batch, chunk)
                 errors = [
-                    ImportRowError(batch=batch, row_number=r.number, column=c[:120], code=code,
-                                   message=msg[:500], value=val)
-                    for r in chunk for (c, code, msg, val) in r.errors
+                    ImportRowError(
+                        batch=batch,
+                        row_number=r.number,
+                        column=c[:120],
+                        code=code,
+                        message=msg[:500],
+                        value=val,
+                    )
+                    for r in chunk
+                    for (c, code, msg, val) in r.errors
                 ]
                 processed += sum(1 for r in chunk if r.number > 1)
                 error_count += sum(1 for r in chunk if r.errors)
@@ -678,17 +777,28 @@ def import_batch_check(*, batch_id: int, actor: Actor = None) -> ImportBatch:
                 with transaction.atomic():
                     ImportRowError.objects.bulk_create(errors, batch_size=2000)
                     ImportBatch.objects.filter(pk=batch.pk).update(
-                        processed_rows=processed, valid_rows=valid_count,
-                        error_rows=error_count, existing_rows=existing_count)
+                        processed_rows=processed,
+                        valid_rows=valid_count,
+                        error_rows=error_count,
+                        existing_rows=existing_count,
+                    )
         with transaction.atomic():
             ImportBatch.objects.filter(pk=batch.pk).update(
-                status=ImportBatch.Status.CHECKED, checked_at=timezone.now(),
-                total_rows=max(total, processed))
+                status=ImportBatch.Status.CHECKED,
+                checked_at=timezone.now(),
+                total_rows=max(total, processed),
+            )
             batch.refresh_from_db()
             audit_record(
-                actor=actor, action="import.checked", subject=batch,
-                changes={"total": batch.total_rows, "valid": valid_count,
-                         "errors": error_count, "existing": existing_count},
+                actor=actor,
+                action="import.checked",
+                subject=batch,
+                changes={
+                    "total": batch.total_rows,
+                    "valid": valid_count,
+                    "errors": error_count,
+                    "existing": existing_count,
+                },
             )
     except Exception:
         with translation.override(batch.language):
@@ -707,13 +817,16 @@ def _employers_for(batch: ImportBatch, rows: list[RowResult]) -> dict[tuple[str,
         found: dict[tuple[str, str], int] = {}
         by_tax = dict(Employer.objects.filter(tax_id__in=tax_ids).values_list("tax_id", "pk"))
         by_name: dict[str, int] = {}
-        for name, pk in Employer.objects.filter(tax_id="", legal_name__in=names).order_by(
-            "pk").values_list("legal_name", "pk"):
+        for name, pk in (
+            Employer.objects.filter(tax_id="", legal_name__in=names)
+            .order_by("pk")
+            .values_list("legal_name", "pk")
+        ):
             by_name.setdefault(name, pk)
         for t, n in wanted:
-            pk = by_tax.get(t) if t else by_name.get(n)
-            if pk is not None:
-                found[(t, n)] = pk
+            match = by_tax.get(t) if t else by_name.get(n)
+            if match is not None:
+                found[(t, n)] = match
         return found
 
     found = lookup()
@@ -721,8 +834,7 @@ def _employers_for(batch: ImportBatch, rows: list[RowResult]) -> dict[tuple[str,
     if missing:
         new: dict[str, Employer] = {}
         for t, n in sorted(missing):
-            new.setdefault(t or f"name:{n}", Employer(legal_name=n, tax_id=t,
-                                                      import_batch=batch))
+            new.setdefault(t or f"name:{n}", Employer(legal_name=n, tax_id=t, import_batch=batch))
         Employer.objects.bulk_create(new.values(), ignore_conflicts=True)
         found = lookup()
     return found
@@ -735,29 +847,42 @@ def _write(batch: ImportBatch, rows: list[RowResult]) -> int:
         for r in rows:
             v = r.values
             female, male = v.get("workers_female", 0), v.get("workers_male", 0)
-            objs.append(Establishment(
-                employer_id=employers[(v.get("employer_tax_id", ""), v["employer_name"])],
-                registration_number=v["registration_number"], name=v["name"],
-                address=v.get("address", ""), locality=v.get("locality", ""),
-                office_id=v["office_id"], isic_code=v["isic_code"],
-                size_band=v.get("size_band") or size_band_for(female + male),
-                workers_female=female, workers_male=male,
-                workers_minors=v.get("workers_minors", 0),
-                status=v.get("status", Establishment.Status.ACTIVE),
-                risk_level=v.get("risk_level", RiskLevel.MEDIUM),
-                opened_on=v.get("opened_on"), latitude=v.get("latitude"),
-                longitude=v.get("longitude"), import_batch=batch,
-                extra={k.removeprefix("extra:"): val for k, val in v.items()
-                       if k.startswith("extra:") and val is not None},
-            ))
+            objs.append(
+                Establishment(
+                    employer_id=employers[(v.get("employer_tax_id", ""), v["employer_name"])],
+                    registration_number=v["registration_number"],
+                    name=v["name"],
+                    address=v.get("address", ""),
+                    locality=v.get("locality", ""),
+                    office_id=v["office_id"],
+                    isic_code=v["isic_code"],
+                    size_band=v.get("size_band") or size_band_for(female + male),
+                    workers_female=female,
+                    workers_male=male,
+                    workers_minors=v.get("workers_minors", 0),
+                    status=v.get("status", Establishment.Status.ACTIVE),
+                    risk_level=v.get("risk_level", RiskLevel.MEDIUM),
+                    opened_on=v.get("opened_on"),
+                    latitude=v.get("latitude"),
+                    longitude=v.get("longitude"),
+                    import_batch=batch,
+                    extra={
+                        k.removeprefix("extra:"): val
+                        for k, val in v.items()
+                        if k.startswith("extra:") and val is not None
+                    },
+                )
+            )
         # ignore_conflicts: a concurrent writer may have added the same key since _resolve.
         return len(Establishment.objects.bulk_create(objs, ignore_conflicts=True))
     hist = [
         HistoricalInspection(
-            establishment_id=r.values["establishment_id"], inspected_on=r.values["inspected_on"],
+            establishment_id=r.values["establishment_id"],
+            inspected_on=r.values["inspected_on"],
             inspector_name=r.values.get("inspector_name", ""),
             findings_summary=r.values.get("findings_summary", ""),
-            outcome=r.values["outcome"], source_reference=r.values["source_reference"],
+            outcome=r.values["outcome"],
+            source_reference=r.values["source_reference"],
             import_batch=batch,
         )
         for r in rows
@@ -798,10 +923,13 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
                     processed += sum(1 for r in chunk if r.number > 1)
                     existing_total += len(valid) - len(new)
                     ImportBatch.objects.filter(pk=batch.pk).update(
-                        processed_rows=processed, existing_rows=existing_total)
+                        processed_rows=processed, existing_rows=existing_total
+                    )
                     if written:
                         audit_record(
-                            actor=actor, action="import.rows_written", subject=batch,
+                            actor=actor,
+                            action="import.rows_written",
+                            subject=batch,
                             changes={"rows": written},
                             extra={"first_row": chunk[0].number, "last_row": chunk[-1].number},
                         )
@@ -809,13 +937,18 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
         with transaction.atomic():
             created = model.objects.filter(import_batch=batch).count()
             ImportBatch.objects.filter(pk=batch.pk).update(
-                status=ImportBatch.Status.DONE, created_rows=created,
-                finished_at=timezone.now())
+                status=ImportBatch.Status.DONE, created_rows=created, finished_at=timezone.now()
+            )
             batch.refresh_from_db()
             audit_record(
-                actor=actor, action="import.finished", subject=batch,
-                changes={"created": created, "existing": existing_total,
-                         "skipped_with_errors": batch.error_rows},
+                actor=actor,
+                action="import.finished",
+                subject=batch,
+                changes={
+                    "created": created,
+                    "existing": existing_total,
+                    "skipped_with_errors": batch.error_rows,
+                },
             )
     except ApplicationError:
         raise
@@ -830,11 +963,18 @@ def import_error_report_rows(*, batch: ImportBatch) -> Iterator[list[str]]:
     """The downloadable report: one line per problem; values are neutralised for Excel."""
     with translation.override(batch.language):
         yield [_("Row"), _("Column"), _("Problem"), _("Value"), _("Code")]
-    for err in ImportRowError.objects.filter(batch=batch).order_by("row_number", "id").iterator(
-        chunk_size=2000
+    for err in (
+        ImportRowError.objects.filter(batch=batch)
+        .order_by("row_number", "id")
+        .iterator(chunk_size=2000)
     ):
-        yield [str(err.row_number), _csv_safe(err.column), _csv_safe(err.message),
-               _csv_safe(err.value), err.code]
+        yield [
+            str(err.row_number),
+            _csv_safe(err.column),
+            _csv_safe(err.message),
+            _csv_safe(err.value),
+            err.code,
+        ]
 
 
 def import_template_header(*, kind: str) -> list[str]:
@@ -842,9 +982,16 @@ def import_template_header(*, kind: str) -> list[str]:
 
 
 __all__ = [
-    "ENCODING_CHOICES", "Q", "import_batch_check", "import_batch_create", "import_batch_run",
-    "import_batch_set_columns", "import_error_report_rows", "import_fields",
-    "import_mapping_save", "suggest_columns",
+    "ENCODING_CHOICES",
+    "Q",
+    "import_batch_check",
+    "import_batch_create",
+    "import_batch_run",
+    "import_batch_set_columns",
+    "import_error_report_rows",
+    "import_fields",
+    "import_mapping_save",
+    "suggest_columns",
 ]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Func, Lookup, Q
 from django.utils.translation import gettext_lazy as _
@@ -24,22 +25,22 @@ class NormText(models.TextField):  # type: ignore[type-arg]
 
 
 @NormText.register_lookup
-class WordSimilar(Lookup):  # type: ignore[type-arg]
+class WordSimilar(Lookup):
     """``rhs <% lhs``: some extent of the indexed text is trigram-similar to the query."""
 
     lookup_name = "word_similar"
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{rhs} <%% {lhs}", [*rhs_params, *lhs_params]
 
 
 @NormText.register_lookup
-class Similar(Lookup):  # type: ignore[type-arg]
+class Similar(Lookup):
     lookup_name = "similar"
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} %% {rhs}", [*lhs_params, *rhs_params]
@@ -179,6 +180,18 @@ class Establishment(BaseModel):
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     # Values of plugin-defined fields, validated against ``register_establishment_fields``.
     extra = models.JSONField(_("country-specific fields"), default=dict, blank=True)
+    # Folded copies kept by PostgreSQL: the trigram indexes cover them and search re-checks and
+    # ranks candidates without running unaccent() again on every row.
+    name_norm = models.GeneratedField(
+        expression=Func(F("name"), function=NORMALISE_FN, output_field=models.TextField()),
+        output_field=NormText(),
+        db_persist=True,
+    )
+    address_norm = models.GeneratedField(
+        expression=Func(F("address"), function=NORMALISE_FN, output_field=models.TextField()),
+        output_field=NormText(),
+        db_persist=True,
+    )
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
@@ -200,8 +213,16 @@ class Establishment(BaseModel):
             ),
         ]
         indexes = [
-            # Trigram indexes establishment_name_trgm / establishment_addr_trgm on lh_norm(...)
-            # are created with SQL in migration 0002 (see Employer).
+            GinIndex(
+                fields=["name_norm"],
+                opclasses=["gin_trgm_ops"],
+                name="establishment_name_norm_trgm",
+            ),
+            GinIndex(
+                fields=["address_norm"],
+                opclasses=["gin_trgm_ops"],
+                name="establishment_addr_norm_trgm",
+            ),
             models.Index(fields=["office", "status"], name="establishment_office_status"),
             models.Index(fields=["name", "id"], name="establishment_name_keyset"),
             models.Index(fields=["last_inspected_on"], name="establishment_last_insp"),
@@ -359,3 +380,6 @@ class ImportRowError(models.Model):
     class Meta:
         ordering = ["row_number", "id"]
         indexes = [models.Index(fields=["batch", "row_number"], name="import_err_batch_row")]
+
+    def __str__(self) -> str:
+        return f"{self.row_number}: {self.code}"

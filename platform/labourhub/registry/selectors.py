@@ -15,13 +15,13 @@ from labourhub.audit.selectors import audit_event_list
 from labourhub.registry.fields import extra_fields
 from labourhub.registry.isic import isic_divisions_of
 from labourhub.registry.models import (
+    Employer,
     Establishment,
     EstablishmentMerge,
     HistoricalInspection,
     ImportBatch,
     ImportMapping,
     ImportRowError,
-    Norm,
 )
 
 MAX_TEXT_RESULTS = 500
@@ -42,7 +42,7 @@ class EstablishmentFilters(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class EstablishmentPage:
-    items: list[Establishment]
+    items: list[Any]  # Establishment rows, possibly annotated with ``rank``
     next_cursor: str | None
     has_more: bool
 
@@ -114,24 +114,28 @@ def establishment_search(
     q = (filters.get("q") or "").strip()[:200]
     if q:
         qn = normalise(q)
-        qs = qs.alias(nname=Norm(F("name"))).filter(
+        # Every branch of the OR must hit an index of this table, so the planner can BitmapOr
+        # them; a join condition (employer tax id) in the OR would force a sequential scan.
+        employer_ids = list(Employer.objects.filter(tax_id=q).values_list("pk", flat=True)[:50])
+        qs = qs.filter(
             Q(registration_number=q)
-            | Q(employer__tax_id=q)
-            | Q(nname__contains=qn)
-            | Q(nname__word_similar=qn)
+            | Q(employer_id__in=employer_ids)
+            | Q(name_norm__contains=qn)
+            | Q(name_norm__word_similar=qn)
         )
         qs = qs.annotate(
             rank=Func(
-                Value(qn), Norm(F("name")), function="word_similarity", output_field=FloatField()
+                Value(qn), F("name_norm"), function="word_similarity", output_field=FloatField()
             )
         ).order_by("-rank", "id")
         offset = 0
         if cursor.isdigit():
             offset = min(int(cursor), MAX_TEXT_RESULTS)
-        items = list(qs[offset : offset + limit + 1])
-        has_more = len(items) > limit and offset + limit < MAX_TEXT_RESULTS
+        ranked = list(qs[offset : offset + limit + 1])
+        has_more = len(ranked) > limit and offset + limit < MAX_TEXT_RESULTS
         return EstablishmentPage(
-            items=items[:limit], next_cursor=str(offset + limit) if has_more else None,
+            items=ranked[:limit],
+            next_cursor=str(offset + limit) if has_more else None,
             has_more=has_more,
         )
     qs = qs.order_by("name", "id")
@@ -156,7 +160,8 @@ def establishment_get_by_registration(*, registration_number: str) -> Establishm
 def establishment_history(*, establishment: Establishment) -> QuerySet[AuditEvent]:
     """Change history of the record and of every record merged into it."""
     ids = [str(establishment.pk)] + [
-        str(pk) for pk in Establishment.objects.filter(merged_into=establishment).values_list(
+        str(pk)
+        for pk in Establishment.objects.filter(merged_into=establishment).values_list(
             "pk", flat=True
         )
     ]
@@ -187,18 +192,27 @@ def establishment_duplicate_candidates(
 ) -> list[DuplicateCandidate]:
     """Other live records that look like the same site: the same plugin identifier, or a
     trigram-similar name (weighted 0.7) and address (0.3)."""
-    base = establishment_base().exclude(pk=establishment.pk).exclude(
-        status=Establishment.Status.MERGED
+    base = (
+        establishment_base()
+        .exclude(pk=establishment.pk)
+        .exclude(status=Establishment.Status.MERGED)
     )
     name_n = normalise(establishment.name)
     addr_n = normalise(establishment.address or "")
-    similar = base.alias(nname=Norm(F("name"))).filter(nname__similar=name_n).annotate(
-        name_sim=Func(Norm(F("name")), Value(name_n), function="similarity",
-                      output_field=FloatField()),
-        addr_sim=Func(Norm(F("address")), Value(addr_n), function="similarity",
-                      output_field=FloatField()),
-    ).order_by("-name_sim")[:50]
+    similar = (
+        base.filter(name_norm__similar=name_n)
+        .annotate(
+            name_sim=Func(
+                F("name_norm"), Value(name_n), function="similarity", output_field=FloatField()
+            ),
+            addr_sim=Func(
+                F("address_norm"), Value(addr_n), function="similarity", output_field=FloatField()
+            ),
+        )
+        .order_by("-name_sim")[:50]
+    )
     found: dict[int, DuplicateCandidate] = {}
+    other: Any
     for other in similar:
         score = 0.7 * float(other.name_sim) + 0.3 * float(other.addr_sim if addr_n else 0)
         reasons = ["name"] + (["address"] if addr_n and other.addr_sim > 0.5 else [])
@@ -218,15 +232,16 @@ def establishment_duplicate_candidates(
     return sorted(found.values(), key=lambda c: -c.score)[:limit]
 
 
-def establishment_duplicates_recent(*, limit: int = 100) -> list[tuple[Establishment,
-                                                                        DuplicateCandidate]]:
+def establishment_duplicates_recent(
+    *, limit: int = 100
+) -> list[tuple[Establishment, DuplicateCandidate]]:
     """Candidate pairs among the most recently added records (imports are where duplicates
     come from); each pair is reported once."""
     pairs: list[tuple[Establishment, DuplicateCandidate]] = []
     seen: set[frozenset[int]] = set()
-    recent = establishment_base().exclude(status=Establishment.Status.MERGED).order_by("-id")[
-        :limit
-    ]
+    recent = (
+        establishment_base().exclude(status=Establishment.Status.MERGED).order_by("-id")[:limit]
+    )
     for est in recent:
         for cand in establishment_duplicate_candidates(establishment=est, limit=3):
             key = frozenset({est.pk, cand.establishment.pk})

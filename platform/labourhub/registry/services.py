@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from labourhub.accounts.models import Office
+from labourhub.accounts.models import Office, User
 from labourhub.audit.services import Actor, audit_record, diff_for_audit
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.services import model_update
@@ -23,19 +24,37 @@ from labourhub.registry.models import (
     SizeBand,
 )
 
-UNKNOWN_SECTOR = "“%(code)s” is not an ISIC Rev.4 class (four digits, e.g. 1071)."
-REGISTRATION_TAKEN = "Another establishment already has this registration number."
-TAX_ID_TAKEN = "Another employer already has this tax id."
-MINORS_EXCEED = "Workers under 18 cannot outnumber all workers."
-MERGE_SELF = "An establishment cannot be merged into itself."
-MERGE_MERGED = "One of these establishments has already been merged; undo that merge first."
-MERGE_UNDONE = "This merge has already been undone."
-MERGE_OUTDATED = "The duplicate was changed after the merge; the merge cannot be undone safely."
+UNKNOWN_SECTOR = gettext_noop("“%(code)s” is not an ISIC Rev.4 class (four digits, e.g. 1071).")
+REGISTRATION_TAKEN = gettext_noop("Another establishment already has this registration number.")
+TAX_ID_TAKEN = gettext_noop("Another employer already has this tax id.")
+MINORS_EXCEED = gettext_noop("Workers under 18 cannot outnumber all workers.")
+MERGE_SELF = gettext_noop("An establishment cannot be merged into itself.")
+MERGE_MERGED = gettext_noop(
+    "One of these establishments has already been merged; undo that merge first."
+)
+MERGE_UNDONE = gettext_noop("This merge has already been undone.")
+MERGE_OUTDATED = gettext_noop(
+    "The duplicate was changed after the merge; the merge cannot be undone safely."
+)
 
 EDITABLE_FIELDS = [
-    "name", "address", "locality", "office", "latitude", "longitude", "isic_code", "size_band",
-    "workers_female", "workers_male", "workers_minors", "hours_pattern", "licences", "status",
-    "risk_level", "opened_on", "extra",
+    "name",
+    "address",
+    "locality",
+    "office",
+    "latitude",
+    "longitude",
+    "isic_code",
+    "size_band",
+    "workers_female",
+    "workers_male",
+    "workers_minors",
+    "hours_pattern",
+    "licences",
+    "status",
+    "risk_level",
+    "opened_on",
+    "extra",
 ]
 # Fields a merge may fill on the survivor when the survivor has no value of its own.
 MERGE_FILLABLE = ["address", "locality", "latitude", "longitude", "opened_on", "last_inspected_on"]
@@ -140,10 +159,12 @@ def establishment_create(
     unknown = set(optional) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {sorted(unknown)}")
-    values = dict(
-        isic_code=isic_code, workers_female=workers_female, workers_male=workers_male,
-        workers_minors=workers_minors,
-    )
+    values = {
+        "isic_code": isic_code,
+        "workers_female": workers_female,
+        "workers_male": workers_male,
+        "workers_minors": workers_minors,
+    }
     _check_values(values)
     registration_number = registration_number.strip() or new_registration_number()
     if Establishment.objects.filter(registration_number=registration_number).exists():
@@ -231,7 +252,9 @@ def establishment_merge(
         raise ApplicationError(_(MERGE_SELF))
     locked = {
         e.pk: e
-        for e in Establishment.objects.select_for_update().filter(pk__in=[survivor.pk, duplicate.pk])
+        for e in Establishment.objects.select_for_update().filter(
+            pk__in=[survivor.pk, duplicate.pk]
+        )
     }
     survivor, duplicate = locked[survivor.pk], locked[duplicate.pk]
     if Establishment.Status.MERGED in (survivor.status, duplicate.status):
@@ -247,10 +270,8 @@ def establishment_merge(
     before: dict[str, Any] = {}
     for name in MERGE_FILLABLE:
         mine, theirs = getattr(survivor, name), getattr(duplicate, name)
-        if name == "last_inspected_on" and mine and theirs and theirs > mine:
-            before[name] = mine
-            setattr(survivor, name, theirs)
-        elif mine in (None, "") and theirs not in (None, ""):
+        newer = name == "last_inspected_on" and mine and theirs and theirs > mine
+        if newer or (mine in (None, "") and theirs not in (None, "")):
             before[name] = mine
             setattr(survivor, name, theirs)
     missing_extra = {k: v for k, v in duplicate.extra.items() if k not in survivor.extra}
@@ -266,7 +287,7 @@ def establishment_merge(
         survivor_before={k: _jsonable(v) for k, v in before.items()},
         duplicate_status_before=duplicate.status,
         reason=reason[:500],
-        merged_by=actor if actor is not None and actor.is_authenticated else None,
+        merged_by=_user(actor),
     )
     duplicate.status = Establishment.Status.MERGED
     duplicate.merged_into = survivor
@@ -276,10 +297,17 @@ def establishment_merge(
         action="establishment.merged",
         subject=survivor,
         changes={"duplicate": duplicate.pk, "filled": sorted(before)},
-        extra={"merge": merge.pk, "moved": {k: len(v) for k, v in moved.items()},
-               "reason": reason[:500]},
+        extra={
+            "merge": merge.pk,
+            "moved": {k: len(v) for k, v in moved.items()},
+            "reason": reason[:500],
+        },
     )
     return merge
+
+
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
 
 
 def _jsonable(value: Any) -> Any:
@@ -310,7 +338,8 @@ def establishment_merge_undo(*, merge: EstablishmentMerge, actor: Actor) -> Esta
     restored = []
     for name, value in merge.survivor_before.items():
         field = Establishment._meta.get_field(name)
-        setattr(survivor, name, field.to_python(value) if value is not None else None)
+        python_value = field.to_python(value) if value is not None else None  # type: ignore[union-attr]
+        setattr(survivor, name, python_value)
         restored.append(name)
     if restored:
         survivor.save(update_fields=[*restored, "updated_at"])
@@ -318,7 +347,7 @@ def establishment_merge_undo(*, merge: EstablishmentMerge, actor: Actor) -> Esta
     duplicate.merged_into = None
     duplicate.save(update_fields=["status", "merged_into", "updated_at"])
     merge.undone_at = timezone.now()
-    merge.undone_by = actor if actor is not None and actor.is_authenticated else None
+    merge.undone_by = _user(actor)
     merge.save(update_fields=["undone_at", "undone_by", "updated_at"])
     audit_record(
         actor=actor,

@@ -17,6 +17,5 @@ urlpatterns = [
     path("imports/<int:batch_id>/", views.import_detail_view, name="import-detail"),
     path("imports/<int:batch_id>/progress/", views.import_progress_view, name="import-progress"),
     path("imports/<int:batch_id>/run/", views.import_run_view, name="import-run"),
-    path("imports/<int:batch_id>/errors.csv", views.import_errors_csv_view,
-         name="import-errors"),
+    path("imports/<int:batch_id>/errors.csv", views.import_errors_csv_view, name="import-errors"),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -86,18 +87,25 @@ def establishment_list_view(request: HttpRequest) -> HttpResponse:
     user = _require(request, Action.ESTABLISHMENT_VIEW)
     form = EstablishmentFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    page = establishment_search(filters=filters,  # type: ignore[arg-type]
-                                cursor=request.GET.get("cursor", "")[:500], limit=50)
+    page = establishment_search(
+        filters=filters,  # type: ignore[arg-type]
+        cursor=request.GET.get("cursor", "")[:500],
+        limit=50,
+    )
     params = request.GET.copy()
     params.pop("cursor", None)
-    return render(request, "registry/list.html", {
-        "form": form,
-        "page": page,
-        "query": params.urlencode(),
-        "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT),
-        "can_import": user_can(user=user, action=Action.ESTABLISHMENT_IMPORT),
-        "can_merge": user_can(user=user, action=Action.ESTABLISHMENT_MERGE),
-    })
+    return render(
+        request,
+        "registry/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": params.urlencode(),
+            "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT),
+            "can_import": user_can(user=user, action=Action.ESTABLISHMENT_IMPORT),
+            "can_merge": user_can(user=user, action=Action.ESTABLISHMENT_MERGE),
+        },
+    )
 
 
 def _export_filters(request: HttpRequest) -> dict[str, Any]:
@@ -112,17 +120,19 @@ class _Echo:
 
 @login_required
 @require_GET
-def establishment_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
+def establishment_export_view(request: HttpRequest, fmt: str) -> HttpResponseBase:
     _require(request, Action.ESTABLISHMENT_VIEW)
     if fmt not in ("csv", "xlsx"):
         raise Http404
     filters = _export_filters(request)
     if fmt == "xlsx":
-        return FileResponse(establishment_export_xlsx(filters=filters),  # type: ignore[arg-type]
-                            as_attachment=True, filename="establishments.xlsx")
+        return FileResponse(
+            establishment_export_xlsx(filters=filters),  # type: ignore[arg-type]
+            as_attachment=True,
+            filename="establishments.xlsx",
+        )
     writer = csv.writer(_Echo())
-    rows: Iterator[str] = (writer.writerow(r) for r in establishment_export_rows(
-        filters=filters))  # type: ignore[arg-type]
+    rows: Iterator[str] = (writer.writerow(r) for r in establishment_export_rows(filters=filters))  # type: ignore[arg-type]
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="establishments.csv"'
     return response
@@ -138,24 +148,29 @@ def establishment_detail_view(request: HttpRequest, establishment_id: int) -> Ht
     can_merge = user_can(user=user, action=Action.ESTABLISHMENT_MERGE)
     labels = {f.key: f.label for f in extra_fields()}
     total = max(est.workers_total, 1)
-    return render(request, "registry/detail.html", {
-        "est": est,
-        "sector": isic_label(est.isic_code),
-        "extra": [(labels.get(k, k), v) for k, v in est.extra.items()],
-        "workforce": [
-            (_("Women"), est.workers_female, round(100 * est.workers_female / total)),
-            (_("Men"), est.workers_male, round(100 * est.workers_male / total)),
-            (_("Under 18"), est.workers_minors, round(100 * est.workers_minors / total)),
-        ],
-        "inspections": historical_inspection_list(establishment=est)[:100],
-        "history": establishment_history(establishment=est)[:50],
-        "merges": establishment_merges(establishment=est),
-        "duplicates": establishment_duplicate_candidates(establishment=est)
-        if can_merge and est.status != Establishment.Status.MERGED else [],
-        "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT, office=est.office),
-        "can_merge": can_merge,
-        "merge_form": MergeForm(),
-    })
+    return render(
+        request,
+        "registry/detail.html",
+        {
+            "est": est,
+            "sector": isic_label(est.isic_code),
+            "extra": [(labels.get(k, k), v) for k, v in est.extra.items()],
+            "workforce": [
+                (_("Women"), est.workers_female, round(100 * est.workers_female / total)),
+                (_("Men"), est.workers_male, round(100 * est.workers_male / total)),
+                (_("Under 18"), est.workers_minors, round(100 * est.workers_minors / total)),
+            ],
+            "inspections": historical_inspection_list(establishment=est)[:100],
+            "history": establishment_history(establishment=est)[:50],
+            "merges": establishment_merges(establishment=est),
+            "duplicates": establishment_duplicate_candidates(establishment=est)
+            if can_merge and est.status != Establishment.Status.MERGED
+            else [],
+            "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT, office=est.office),
+            "can_merge": can_merge,
+            "merge_form": MergeForm(),
+        },
+    )
 
 
 @login_required
@@ -170,8 +185,9 @@ def establishment_create_view(request: HttpRequest) -> HttpResponse:
         tax_id = data.pop("employer_tax_id").strip()
         try:
             with transaction.atomic():
-                employer = (Employer.objects.filter(tax_id=tax_id).first() if tax_id else None
-                            ) or employer_create(legal_name=legal_name, tax_id=tax_id, actor=user)
+                employer = (
+                    Employer.objects.filter(tax_id=tax_id).first() if tax_id else None
+                ) or employer_create(legal_name=legal_name, tax_id=tax_id, actor=user)
                 est = establishment_create(employer=employer, actor=user, **data)
         except ValidationError as exc:
             form.add_service_errors(exc.message_dict)
@@ -186,10 +202,25 @@ def establishment_create_view(request: HttpRequest) -> HttpResponse:
 def establishment_edit_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
     est = _establishment(establishment_id)
     user = _require(request, Action.ESTABLISHMENT_EDIT, est.office)
-    initial = {f: getattr(est, f) for f in (
-        "name", "address", "locality", "office", "isic_code", "workers_female", "workers_male",
-        "workers_minors", "hours_pattern", "status", "risk_level", "opened_on", "latitude",
-        "longitude")}
+    initial = {
+        f: getattr(est, f)
+        for f in (
+            "name",
+            "address",
+            "locality",
+            "office",
+            "isic_code",
+            "workers_female",
+            "workers_male",
+            "workers_minors",
+            "hours_pattern",
+            "status",
+            "risk_level",
+            "opened_on",
+            "latitude",
+            "longitude",
+        )
+    }
     initial.update({f"extra__{k}": v for k, v in est.extra.items()})
     form = EstablishmentForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
@@ -216,8 +247,9 @@ def establishment_merge_view(request: HttpRequest, establishment_id: int) -> Htt
         return redirect("registry:detail", establishment_id=survivor.pk)
     duplicate = _establishment(form.cleaned_data["duplicate"])
     try:
-        establishment_merge(survivor=survivor, duplicate=duplicate,
-                            reason=form.cleaned_data["reason"], actor=user)
+        establishment_merge(
+            survivor=survivor, duplicate=duplicate, reason=form.cleaned_data["reason"], actor=user
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -245,8 +277,9 @@ def establishment_merge_undo_view(request: HttpRequest, merge_id: int) -> HttpRe
 @require_GET
 def duplicates_view(request: HttpRequest) -> HttpResponse:
     _require(request, Action.ESTABLISHMENT_MERGE)
-    return render(request, "registry/duplicates.html",
-                  {"pairs": establishment_duplicates_recent(limit=100)})
+    return render(
+        request, "registry/duplicates.html", {"pairs": establishment_duplicates_recent(limit=100)}
+    )
 
 
 @login_required
@@ -258,25 +291,36 @@ def import_list_view(request: HttpRequest) -> HttpResponse:
         # Refuse oversized bodies before Django spools them to disk.
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > max_import_bytes() + 65536:
-            form.add_error(None, _("The file is %(size)s MB; the limit is %(limit)s MB. "
-                                   "Split it and upload the parts.") % {
-                "size": f"{length / 1048576:,.0f}",
-                "limit": f"{max_import_bytes() / 1048576:,.0f}"})
+            form.add_error(
+                None,
+                _(
+                    "The file is %(size)s MB; the limit is %(limit)s MB. "
+                    "Split it and upload the parts."
+                )
+                % {
+                    "size": f"{length / 1048576:,.0f}",
+                    "limit": f"{max_import_bytes() / 1048576:,.0f}",
+                },
+            )
         else:
             form = ImportUploadForm(request.POST, request.FILES)
             if form.is_valid():
                 try:
                     batch = import_batch_create(
-                        kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"],
+                        kind=form.cleaned_data["kind"],
+                        upload=form.cleaned_data["file"],
                         encoding=form.cleaned_data["encoding"],
-                        mapping=form.cleaned_data["mapping"], actor=user,
-                        language=get_language() or "")
+                        mapping=form.cleaned_data["mapping"],
+                        actor=user,
+                        language=get_language() or "",
+                    )
                 except ApplicationError as exc:
                     form.add_error("file", exc.message)
                 else:
                     return redirect("registry:import-detail", batch_id=batch.pk)
-    return render(request, "registry/imports.html",
-                  {"form": form, "batches": import_batch_list()[:50]})
+    return render(
+        request, "registry/imports.html", {"form": form, "batches": import_batch_list()[:50]}
+    )
 
 
 @login_required
@@ -285,25 +329,37 @@ def import_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
     user = _require(request, Action.ESTABLISHMENT_IMPORT)
     batch = _batch(batch_id)
     mapping_form = ImportMappingForm(
-        request.POST or None, kind=batch.kind, headers=batch.columns.get("headers", []),
-        current=batch.columns.get("map", {}))
+        request.POST or None,
+        kind=batch.kind,
+        headers=batch.columns.get("headers", []),
+        current=batch.columns.get("map", {}),
+    )
     if request.method == "POST" and mapping_form.is_valid():
         try:
             with transaction.atomic():
-                batch = import_batch_set_columns(batch=batch, columns=mapping_form.columns(),
-                                                 actor=user)
+                batch = import_batch_set_columns(
+                    batch=batch, columns=mapping_form.columns(), actor=user
+                )
                 if mapping_form.cleaned_data["save_as"]:
-                    import_mapping_save(kind=batch.kind, name=mapping_form.cleaned_data["save_as"],
-                                        columns=mapping_form.columns(), actor=user)
+                    import_mapping_save(
+                        kind=batch.kind,
+                        name=mapping_form.cleaned_data["save_as"],
+                        columns=mapping_form.columns(),
+                        actor=user,
+                    )
                 import_batch_check_start(batch=batch, actor=user)
         except (ApplicationError, ValidationError) as exc:
             messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))  # type: ignore[union-attr]
         return redirect("registry:import-detail", batch_id=batch.pk)
-    return render(request, "registry/import_detail.html", {
-        "batch": batch,
-        "mapping_form": mapping_form,
-        "errors": import_row_errors(batch=batch)[:200],
-    })
+    return render(
+        request,
+        "registry/import_detail.html",
+        {
+            "batch": batch,
+            "mapping_form": mapping_form,
+            "errors": import_row_errors(batch=batch)[:200],
+        },
+    )
 
 
 @login_required
@@ -313,7 +369,9 @@ def import_progress_view(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = _batch(batch_id)
     response = render(request, "registry/partials/progress.html", {"batch": batch})
     if request.headers.get("HX-Request") and batch.status in (
-        ImportBatch.Status.CHECKED, ImportBatch.Status.DONE, ImportBatch.Status.FAILED
+        ImportBatch.Status.CHECKED,
+        ImportBatch.Status.DONE,
+        ImportBatch.Status.FAILED,
     ):
         # The phase ended: reload the page so the results and next step appear.
         response["HX-Refresh"] = "true"
@@ -335,15 +393,17 @@ def import_run_view(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def import_errors_csv_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+def import_errors_csv_view(request: HttpRequest, batch_id: int) -> HttpResponseBase:
     _require(request, Action.ESTABLISHMENT_IMPORT)
     batch = _batch(batch_id)
     writer = csv.writer(_Echo())
     # A BOM in front so Excel opens the accented messages correctly.
     response = StreamingHttpResponse(
-        (("\ufeff" + writer.writerow(r)) if i == 0 else writer.writerow(r)
-         for i, r in enumerate(import_error_report_rows(batch=batch))),
-        content_type="text/csv; charset=utf-8")
+        (
+            ("\ufeff" + writer.writerow(r)) if i == 0 else writer.writerow(r)
+            for i, r in enumerate(import_error_report_rows(batch=batch))
+        ),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
     return response
-

@@ -27,15 +27,17 @@ from labourhub.extensions.plugin import PluginAppConfig, core_version, meta_prob
 LABEL_RE = re.compile(r"^[a-z]{2}_[a-z0-9_]+$")
 
 
-def check_metadata(config_cls: type[PluginAppConfig]) -> list[str]:
-    problems = []
+def check_metadata(config_cls: type[Any]) -> list[str]:
+    problems: list[str] = []
     if not issubclass(config_cls, PluginAppConfig):
         return [f"{config_cls.__name__} must subclass labourhub.extensions.plugin.PluginAppConfig."]
     if not getattr(config_cls, "default", False):
         problems.append(f"{config_cls.__name__} must set default = True so Django picks it.")
     label = getattr(config_cls, "label", "") or ""
     if not LABEL_RE.match(label):
-        problems.append(f"AppConfig.label {label!r} must be '<cc>_<module>' (R3), e.g. 'hn_unions'.")
+        problems.append(
+            f"AppConfig.label {label!r} must be '<cc>_<module>' (R3), e.g. 'hn_unions'."
+        )
     return problems + meta_problems(config_cls.PluginMeta, core=core_version())
 
 
@@ -48,8 +50,9 @@ def check_hook_signatures(hooks_module: ModuleType) -> list[str]:
         manager.check_pending()
     except pluggy.PluginValidationError as exc:
         return [str(exc)]
-    impls = [name for name in dir(hooks_module)
-             if hasattr(getattr(hooks_module, name), "labourhub_impl")]
+    impls = [
+        name for name in dir(hooks_module) if hasattr(getattr(hooks_module, name), "labourhub_impl")
+    ]
     if not impls:
         return [f"{hooks_module.__name__} has no @hookimpl functions."]
     return []
@@ -68,15 +71,16 @@ def check_migrations(package: ModuleType, own_label: str) -> list[str]:
     except ModuleNotFoundError:
         return []
     core = _core_labels()
-    problems = []
+    problems: list[str] = []
     for info in pkgutil.iter_modules(migrations.__path__):
         module = importlib.import_module(f"{migrations.__name__}.{info.name}")
         migration = getattr(module, "Migration", None)
-        for app_label, _name in getattr(migration, "dependencies", []):
-            if app_label in (own_label, "__setting__") or app_label in core:
-                continue
-            problems.append(f"Migration {info.name} depends on {app_label!r}, which is not a "
-                            "core app; plugins may depend only on the core.")
+        problems.extend(
+            f"Migration {info.name} depends on {app_label!r}, which is not a core app; plugins "
+            "may depend only on the core."
+            for app_label, _name in getattr(migration, "dependencies", [])
+            if app_label not in (own_label, "__setting__") and app_label not in core
+        )
         if info.name[5:].startswith("auto_"):
             problems.append(f"Migration {info.name} needs a descriptive name (R55).")
     return problems
@@ -84,15 +88,16 @@ def check_migrations(package: ModuleType, own_label: str) -> list[str]:
 
 def check_namespaced_files(package_dir: Path, package_name: str) -> list[str]:
     """Templates and static files live under a directory named after the package (R3)."""
-    problems = []
+    problems: list[str] = []
     for kind in ("templates", "static"):
         root = package_dir / kind
-        if not root.is_dir():
-            continue
-        for path in root.rglob("*"):
-            if path.is_file() and path.relative_to(root).parts[0] != package_name:
-                problems.append(f"{kind}/{path.relative_to(root)} must be under "
-                                f"{kind}/{package_name}/ so it cannot override the core's.")
+        if root.is_dir():
+            problems.extend(
+                f"{kind}/{path.relative_to(root)} must be under {kind}/{package_name}/ so it "
+                "cannot override the core's."
+                for path in root.rglob("*")
+                if path.is_file() and path.relative_to(root).parts[0] != package_name
+            )
     return problems
 
 
@@ -101,15 +106,21 @@ def check_plugin_package(package_dir: Path) -> list[str]:
     package_name = package_dir.name
     package = importlib.import_module(package_name)
     apps_module = importlib.import_module(f"{package_name}.apps")
-    configs = [v for v in vars(apps_module).values() if isinstance(v, type)
-               and issubclass(v, PluginAppConfig) and v is not PluginAppConfig]
+    configs = [
+        v
+        for v in vars(apps_module).values()
+        if isinstance(v, type) and issubclass(v, PluginAppConfig) and v is not PluginAppConfig
+    ]
     if len(configs) != 1:
         return [f"{package_name}.apps must define exactly one PluginAppConfig subclass."]
     config_cls = configs[0]
     hooks = importlib.import_module(config_cls.hooks_module or f"{package_name}.hooks")
-    return (check_metadata(config_cls) + check_hook_signatures(hooks)
-            + check_migrations(package, config_cls.label)
-            + check_namespaced_files(package_dir, package_name))
+    return (
+        check_metadata(config_cls)
+        + check_hook_signatures(hooks)
+        + check_migrations(package, config_cls.label)
+        + check_namespaced_files(package_dir, package_name)
+    )
 
 
 class PluginConformance:
@@ -137,21 +148,29 @@ class PluginConformance:
         config = self._config()
         assert check_namespaced_files(Path(config.path), config.module.__name__) == []
 
-    def test_isolation_between_ministries(self, ministry: Any, second_ministry: Any,
-                                          enable_plugin: Any, client_for: Any) -> None:
+    def test_isolation_between_ministries(
+        self, ministry: Any, second_ministry: Any, enable_plugin: Any, client_for: Any
+    ) -> None:
         """Active in one ministry, the plugin contributes nothing to the other."""
         from labourhub.extensions import flatten, hooks_for
         from labourhub.extensions.manager import single_plugin_caller
 
         slug = self._config().PluginMeta.slug
-        register_hooks = [n for n in dir(hookspecs) if n.startswith("register_")
-                          and n not in ("register_menu_items", "register_urls",
-                                        "register_api_urls")]
-        before = {h: len(flatten(getattr(hooks_for(second_ministry), h)(tenant=second_ministry)))
-                  for h in register_hooks}
+        register_hooks = [
+            n
+            for n in dir(hookspecs)
+            if n.startswith("register_")
+            and n not in ("register_menu_items", "register_urls", "register_api_urls")
+        ]
+        before = {
+            h: len(flatten(getattr(hooks_for(second_ministry), h)(tenant=second_ministry)))
+            for h in register_hooks
+        }
         enable_plugin(slug)
-        after = {h: len(flatten(getattr(hooks_for(second_ministry), h)(tenant=second_ministry)))
-                 for h in register_hooks}
+        after = {
+            h: len(flatten(getattr(hooks_for(second_ministry), h)(tenant=second_ministry)))
+            for h in register_hooks
+        }
         assert after == before
         patterns = flatten(single_plugin_caller(slug, "register_urls")(tenant=None))
         client = client_for(second_ministry)

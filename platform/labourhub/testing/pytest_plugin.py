@@ -17,10 +17,22 @@ connection: Any = _connection
 
 TEST_PASSWORD = "Test-password-2026"
 MINISTRIES = {
-    "test": dict(name="Test Ministry of Labour", country="HN", languages=["es", "en"],
-                 default_language="es", time_zone="America/Tegucigalpa", currency="HNL"),
-    "test2": dict(name="Second Test Ministry", country="PY", languages=["es"],
-                  default_language="es", time_zone="America/Asuncion", currency="PYG"),
+    "test": {
+        "name": "Test Ministry of Labour",
+        "country": "HN",
+        "languages": ["es", "en"],
+        "default_language": "es",
+        "time_zone": "America/Tegucigalpa",
+        "currency": "HNL",
+    },
+    "test2": {
+        "name": "Second Test Ministry",
+        "country": "PY",
+        "languages": ["es"],
+        "default_language": "es",
+        "time_zone": "America/Asuncion",
+        "currency": "PYG",
+    },
 }
 
 
@@ -44,8 +56,12 @@ def _ensure_ministries() -> None:
             # A transactional test's flush removed the row but not the schema.
             with connection.cursor() as cursor:
                 cursor.execute(f'DROP SCHEMA "{slug}" CASCADE')
-        ministry_provision(spec=MinistrySpec(slug=slug, **spec),  # type: ignore[arg-type]
-                           admin_username="admin", admin_password=TEST_PASSWORD, actor=None)
+        ministry_provision(
+            spec=MinistrySpec(slug=slug, **spec),  # type: ignore[arg-type]
+            admin_username="admin",
+            admin_password=TEST_PASSWORD,
+            actor=None,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -142,16 +158,24 @@ def user_with_role(in_ministry: Any) -> Callable[..., Any]:
 
     counter = {"n": 0}
 
-    def make(role: Role | str = Role.INSPECTOR, username: str | None = None,
-             office: Any = None) -> Any:
+    def make(
+        role: Role | str = Role.INSPECTOR, username: str | None = None, office: Any = None
+    ) -> Any:
         counter["n"] += 1
         if office is None:
             region = Office.objects.filter(code="T-REG").first() or office_create(
-                code="T-REG", name="Test region", level="region", actor=None)
+                code="T-REG", name="Test region", level="region", actor=None
+            )
             office = Office.objects.filter(code="T-DIS").first() or office_create(
-                code="T-DIS", name="Test district", level="district", parent=region, actor=None)
-        return user_create(username=username or f"{Role(role).value}{counter['n']}",
-                           password=TEST_PASSWORD, office=office, roles=[Role(role)], actor=None)
+                code="T-DIS", name="Test district", level="district", parent=region, actor=None
+            )
+        return user_create(
+            username=username or f"{Role(role).value}{counter['n']}",
+            password=TEST_PASSWORD,
+            office=office,
+            roles=[Role(role)],
+            actor=None,
+        )
 
     return make
 
@@ -229,7 +253,8 @@ def register_temporary_plugin() -> Iterator[Callable[..., Any]]:
         slugs.append(slug)
         for target in active_for:
             PluginActivation.objects.update_or_create(
-                ministry=target, plugin_slug=slug, defaults={"enabled": True})
+                ministry=target, plugin_slug=slug, defaults={"enabled": True}
+            )
         activation_cache_clear()
         return obj
 

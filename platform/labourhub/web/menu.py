@@ -25,7 +25,17 @@ def core_menu() -> list[MenuItem]:
         MenuItem(_("Imports"), reverse("registry:imports"), Action.ESTABLISHMENT_IMPORT),
         MenuItem(_("Users"), reverse("web:user-list"), Action.USER_MANAGE),
         MenuItem(_("Audit trail"), reverse("web:audit-list"), Action.AUDIT_VIEW),
+        MenuItem(_("Plugins"), reverse("extensions-ministry-plugins"), Action.PLUGIN_MANAGE),
         MenuItem(_("Documents"), reverse("documents:list"), Action.DOCUMENT_VIEW),
+        MenuItem(_("My inspections"), reverse("inspections:mine"), Action.CASE_VIEW),
+        MenuItem(_("Inspections"), reverse("inspections:list"), Action.CASE_VIEW),
+        MenuItem(_("Cases"), reverse("workflow:case-list"), Action.CASE_VIEW),
+        MenuItem(_("Overdue"), reverse("workflow:overdue"), Action.CASE_SUPERVISE),
+        MenuItem(_("Complaints"), reverse("complaints:list"), Action.CASE_VIEW),
+        MenuItem(_("Indicators"), reverse("analytics:dashboard"), Action.DASHBOARD_VIEW),
+        MenuItem(_("Reports"), reverse("analytics:reports"), Action.REPORT_VIEW),
+        MenuItem(_("LMI data uploads"), reverse("lmi:contribute"), Action.LMI_CONTRIBUTE),
+        MenuItem(_("LMI data vetting"), reverse("lmi:contribute") + "#datasets", Action.LMI_VET),
         MenuItem(_("API"), "/api/v1/docs/", Action.DASHBOARD_VIEW),
     ]
 

@@ -6,10 +6,10 @@ to the next working day (the common rule in the source countries' administrative
 laws, e.g. Colombia CPACA art. 62, Peru LPAG art. 145).
 """
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dateutil.relativedelta import relativedelta
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,13 @@ UNITS = {
 }
 # A year has ~250 working days; a calendar with no working day at all must not loop forever.
 _MAX_SCAN = 3660
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ class MinistryCalendar:
         if unit == CALENDAR_DAYS:
             return self.next_working(start + dt.timedelta(days=amount))
         if unit == MONTHS:
-            return self.next_working(start + relativedelta(months=amount))
+            return self.next_working(add_months(start, amount))
         raise ValueError(f"unknown unit {unit!r}")
 
     def subtract_working_days(self, day: dt.date, amount: int) -> dt.date:

@@ -3,19 +3,30 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from labourhub.audit.services import audit_record
 from labourhub.workflow.models import CalendarDay
 
 # Colombia 2026 (Ley 51 de 1983 moves most holidays to the following Monday).
 COLOMBIA_2026 = [
-    ("2026-01-01", "Año Nuevo"), ("2026-01-12", "Reyes Magos"), ("2026-03-23", "San José"),
-    ("2026-04-02", "Jueves Santo"), ("2026-04-03", "Viernes Santo"), ("2026-05-01", "Día del Trabajo"),
-    ("2026-05-18", "Ascensión"), ("2026-06-08", "Corpus Christi"), ("2026-06-15", "Sagrado Corazón"),
-    ("2026-06-29", "San Pedro y San Pablo"), ("2026-07-20", "Independencia"),
-    ("2026-08-07", "Batalla de Boyacá"), ("2026-08-17", "Asunción de la Virgen"),
-    ("2026-10-12", "Día de la Raza"), ("2026-11-02", "Todos los Santos"),
-    ("2026-11-16", "Independencia de Cartagena"), ("2026-12-08", "Inmaculada Concepción"),
+    ("2026-01-01", "Año Nuevo"),
+    ("2026-01-12", "Reyes Magos"),
+    ("2026-03-23", "San José"),
+    ("2026-04-02", "Jueves Santo"),
+    ("2026-04-03", "Viernes Santo"),
+    ("2026-05-01", "Día del Trabajo"),
+    ("2026-05-18", "Ascensión"),
+    ("2026-06-08", "Corpus Christi"),
+    ("2026-06-15", "Sagrado Corazón"),
+    ("2026-06-29", "San Pedro y San Pablo"),
+    ("2026-07-20", "Independencia"),
+    ("2026-08-07", "Batalla de Boyacá"),
+    ("2026-08-17", "Asunción de la Virgen"),
+    ("2026-10-12", "Día de la Raza"),
+    ("2026-11-02", "Todos los Santos"),
+    ("2026-11-16", "Independencia de Cartagena"),
+    ("2026-12-08", "Inmaculada Concepción"),
     ("2026-12-25", "Navidad"),
 ]
 # Fixed-date holidays shared by most demo countries; movable ones are left to administrators.
@@ -30,8 +41,10 @@ def calendar_demo_seed(*, slug: str) -> int:
     added = 0
     for iso, name in rows:
         _day, created = CalendarDay.objects.get_or_create(
-            date=dt.date.fromisoformat(iso), kind=CalendarDay.Kind.HOLIDAY,
-            defaults={"name": name, "yearly": yearly})
+            date=dt.date.fromisoformat(iso),
+            kind=CalendarDay.Kind.HOLIDAY,
+            defaults={"name": name, "yearly": yearly},
+        )
         added += int(created)
     if added:
         audit_record(actor=None, action="calendar_day.seed", extra={"slug": slug, "added": added})
@@ -63,13 +76,24 @@ def _demo_cases() -> None:
     establishments = list(Establishment.objects.order_by("id")[:6])
     for i, est in enumerate(establishments):
         with transaction.atomic():
-            order_issue(establishment=est, office=inspector.office,
-                        provision="Occupational safety and health",
-                        requirement="Install guards on the cutting machines and train operators.",
-                        days=[3, 10, 30][i % 3], workers_affected=3 + i, assigned_to=inspector,
-                        supervisor=supervisor, actor=None,
-                        start_on=dt.date.today() - dt.timedelta(days=[10, 5, 0][i % 3]))
-    complaint_register(office=inspector.office, subject="Unpaid overtime",
-                       description="We work twelve hours a day and overtime is never paid.",
-                       channel="staff", actor=None, employer_text="Demo employer",
-                       complainant_name="Demo worker")
+            order_issue(
+                establishment=est,
+                office=inspector.office,
+                provision="Occupational safety and health",
+                requirement="Install guards on the cutting machines and train operators.",
+                days=[3, 10, 30][i % 3],
+                workers_affected=3 + i,
+                assigned_to=inspector,
+                supervisor=supervisor,
+                actor=None,
+                start_on=timezone.localdate() - dt.timedelta(days=[10, 5, 0][i % 3]),
+            )
+    complaint_register(
+        office=inspector.office,
+        subject="Unpaid overtime",
+        description="We work twelve hours a day and overtime is never paid.",
+        channel="staff",
+        actor=None,
+        employer_text="Demo employer",
+        complainant_name="Demo worker",
+    )

@@ -133,7 +133,10 @@ ENFORCEMENT = Procedure(
             ),
         ),
         Transition(
-            "decide_no_sanction", "Decide: no sanction", ("notice_served",), "closed",
+            "decide_no_sanction",
+            "Decide: no sanction",
+            ("notice_served",),
+            "closed",
             action=_SANCTION,
         ),
         Transition(
@@ -181,11 +184,17 @@ COMPLAINT = Procedure(
     ),
     transitions=(
         Transition(
-            "triage_inspection", "Triage: inspection", ("received",), "to_inspection",
+            "triage_inspection",
+            "Triage: inspection",
+            ("received",),
+            "to_inspection",
             starts=(_limit("inspection_start", "Start the inspection", 15),),
         ),
         Transition(
-            "triage_conciliation", "Triage: conciliation", ("received",), "to_conciliation",
+            "triage_conciliation",
+            "Triage: conciliation",
+            ("received",),
+            "to_conciliation",
             starts=(_limit("conciliation", "Hold the conciliation", 30, CALENDAR_DAYS),),
         ),
         Transition("triage_inadmissible", "Triage: not admissible", ("received",), "inadmissible"),
@@ -223,8 +232,13 @@ ACCIDENT = Procedure(
     ),
     transitions=(
         Transition("investigate", "Start investigation", ("notified",), "investigating", meets=()),
-        Transition("close", "Close with findings", ("notified", "investigating"), "closed",
-                   required_documents=("investigation_report",)),
+        Transition(
+            "close",
+            "Close with findings",
+            ("notified", "investigating"),
+            "closed",
+            required_documents=("investigation_report",),
+        ),
     ),
 )
 
@@ -234,6 +248,7 @@ CORE_PROCEDURES = {p.code: p for p in (ENFORCEMENT, COMPLAINT, DISPUTE, ACCIDENT
 def procedure_from_dict(data: Mapping[str, Any], *, source: str = "admin") -> Procedure:
     """Build and validate a procedure from JSON; raises ValidationError with a readable message."""
     try:
+
         def limits(raw: Any) -> tuple[TimeLimit, ...]:
             return tuple(TimeLimit(**item) for item in raw or ())
 
@@ -261,7 +276,9 @@ def procedure_from_dict(data: Mapping[str, Any], *, source: str = "admin") -> Pr
             source=source,
         )
     except (KeyError, TypeError) as exc:
-        raise ValidationError(_("The procedure definition is incomplete: %(e)s") % {"e": exc}) from exc
+        raise ValidationError(
+            _("The procedure definition is incomplete: %(e)s") % {"e": exc}
+        ) from exc
     procedure_validate(proc)
     return proc
 
@@ -274,15 +291,19 @@ def procedure_validate(proc: Procedure) -> None:
     actions = {a.value for a in Action}
     limits = list(proc.initial_limits)
     for t in proc.transitions:
-        for s in (*t.source, t.target):
-            if s not in codes:
-                errors.append(_("Transition %(t)s uses unknown state %(s)s.") % {"t": t.name, "s": s})
+        errors.extend(
+            _("Transition %(t)s uses unknown state %(s)s.") % {"t": t.name, "s": s}
+            for s in (*t.source, t.target)
+            if s not in codes
+        )
         if t.action not in actions:
             errors.append(_("Transition %(t)s needs an unknown permission.") % {"t": t.name})
         limits.extend(t.starts)
-    for lim in limits:
-        if lim.unit not in UNITS or lim.amount < 0 or lim.amount > 3650:
-            errors.append(_("Time limit %(c)s is not valid.") % {"c": lim.code})
+    errors.extend(
+        _("Time limit %(c)s is not valid.") % {"c": lim.code}
+        for lim in limits
+        if lim.unit not in UNITS or not 0 <= lim.amount <= 3650
+    )
     if errors:
         raise ValidationError(errors)
 

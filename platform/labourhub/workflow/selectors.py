@@ -14,8 +14,9 @@ from labourhub.workflow.procedures import Procedure, Transition, procedure_get
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 
 
-def traffic_light(*, next_due_on: dt.date | None, next_warn_on: dt.date | None,
-                  today: dt.date) -> str:
+def traffic_light(
+    *, next_due_on: dt.date | None, next_warn_on: dt.date | None, today: dt.date
+) -> str:
     """Red once the nearest deadline has passed, amber inside its warning window."""
     if next_due_on is None:
         return NONE
@@ -26,7 +27,9 @@ def traffic_light(*, next_due_on: dt.date | None, next_warn_on: dt.date | None,
     return GREEN
 
 
-def _visible(qs: QuerySet[Case], *, user: User, action: Action = Action.CASE_VIEW) -> QuerySet[Case]:
+def _visible(
+    qs: QuerySet[Case], *, user: User, action: Action = Action.CASE_VIEW
+) -> QuerySet[Case]:
     """Row-level scope of ``action`` for ``user``: the same rules as ``user_can``."""
     scope = user_scope_for(user=user, action=action)
     if scope is None:
@@ -43,8 +46,9 @@ def _visible(qs: QuerySet[Case], *, user: User, action: Action = Action.CASE_VIE
     return qs.filter(own)
 
 
-def case_list(*, user: User, filters: Mapping[str, Any] | None = None,
-              today: dt.date) -> QuerySet[Case]:
+def case_list(
+    *, user: User, filters: Mapping[str, Any] | None = None, today: dt.date
+) -> QuerySet[Case]:
     """Cases the user may see, nearest deadline first; filters: procedure, state, light, q,
     office, due_this_week, mine, open."""
     f = filters or {}
@@ -71,19 +75,25 @@ def case_list(*, user: User, filters: Mapping[str, Any] | None = None,
         qs = qs.filter(next_due_on__gte=today, next_due_on__lte=monday + dt.timedelta(days=6))
     if f.get("q"):
         qs = qs.filter(Q(reference__icontains=f["q"]) | Q(title__icontains=f["q"]))
-    return qs.select_related("office", "assigned_to", "establishment").order_by(
-        "next_due_on", "-id")
+    return qs.select_related("office", "assigned_to", "establishment").order_by("next_due_on", "id")
 
 
 def case_get(*, user: User, case_id: int) -> Case | None:
-    return _visible(Case.objects.all(), user=user).select_related(
-        "office", "assigned_to", "supervisor", "establishment").filter(pk=case_id).first()
+    return (
+        _visible(Case.objects.all(), user=user)
+        .select_related("office", "assigned_to", "supervisor", "establishment")
+        .filter(pk=case_id)
+        .first()
+    )
 
 
 def case_overdue_board(*, user: User, today: dt.date) -> QuerySet[Case]:
-    return _visible(Case.objects.all(), user=user, action=Action.CASE_SUPERVISE).filter(
-        closed_at=None, next_due_on__lt=today).select_related(
-        "office", "assigned_to", "supervisor").order_by("next_due_on", "id")
+    return (
+        _visible(Case.objects.all(), user=user, action=Action.CASE_SUPERVISE)
+        .filter(closed_at=None, next_due_on__lt=today)
+        .select_related("office", "assigned_to", "supervisor")
+        .order_by("next_due_on", "id")
+    )
 
 
 def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
@@ -106,8 +116,12 @@ def case_next_actions(*, case: Case, user: User) -> tuple[Procedure | None, list
     if proc is None:
         return None, []
     return proc, [
-        NextAction(t, user_can(user=user, action=Action(t.action), office=case.office,
-                               owner_id=case.assigned_to_id))
+        NextAction(
+            t,
+            user_can(
+                user=user, action=Action(t.action), office=case.office, owner_id=case.assigned_to_id
+            ),
+        )
         for t in proc.available(case.state)
     ]
 

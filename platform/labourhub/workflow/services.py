@@ -62,7 +62,12 @@ def _procedure(code: str) -> Procedure:
 
 
 def _dates_for(
-    *, cal: MinistryCalendar, start_on: dt.date, amount: int, unit: str, warn_before: int,
+    *,
+    cal: MinistryCalendar,
+    start_on: dt.date,
+    amount: int,
+    unit: str,
+    warn_before: int,
     escalate_after: int,
 ) -> tuple[dt.date, dt.date, dt.date | None]:
     due = cal.add(start_on, amount, unit)
@@ -72,17 +77,32 @@ def _dates_for(
 
 
 def _deadline_start(
-    *, case: Case, limit: TimeLimit, start_on: dt.date, cal: MinistryCalendar,
+    *,
+    case: Case,
+    limit: TimeLimit,
+    start_on: dt.date,
+    cal: MinistryCalendar,
     amount: int | None = None,
 ) -> Deadline:
     amount = limit.amount if amount is None else amount
     due, warn, escalate = _dates_for(
-        cal=cal, start_on=start_on, amount=amount, unit=limit.unit,
-        warn_before=limit.warn_before, escalate_after=limit.escalate_after,
+        cal=cal,
+        start_on=start_on,
+        amount=amount,
+        unit=limit.unit,
+        warn_before=limit.warn_before,
+        escalate_after=limit.escalate_after,
     )
     return Deadline.objects.create(
-        case=case, code=limit.code, label=limit.label, amount=amount, unit=limit.unit,
-        start_on=start_on, due_on=due, warn_on=warn, escalate_on=escalate,
+        case=case,
+        code=limit.code,
+        label=limit.label,
+        amount=amount,
+        unit=limit.unit,
+        start_on=start_on,
+        due_on=due,
+        warn_on=warn,
+        escalate_on=escalate,
     )
 
 
@@ -102,12 +122,24 @@ def _case_refresh_next(case_ids: Iterable[int]) -> None:
 
 
 def _event(
-    *, case: Case, actor: Actor, kind: str, text: str = "", from_state: str = "",
-    to_state: str = "", documents: list[dict[str, Any]] | None = None,
+    *,
+    case: Case,
+    actor: Actor,
+    kind: str,
+    text: str = "",
+    from_state: str = "",
+    to_state: str = "",
+    documents: list[dict[str, Any]] | None = None,
 ) -> CaseEvent:
     return CaseEvent.objects.create(
-        case=case, at=timezone.now(), actor=_user(actor), kind=kind, text=text,
-        from_state=from_state, to_state=to_state, documents=documents or [],
+        case=case,
+        at=timezone.now(),
+        actor=_user(actor),
+        kind=kind,
+        text=text,
+        from_state=from_state,
+        to_state=to_state,
+        documents=documents or [],
     )
 
 
@@ -136,14 +168,21 @@ def case_open(
     proc = _procedure(procedure)
     user = _user(actor)
     if user is not None and not user_can(
-        user=user, action=permission, office=office,
+        user=user,
+        action=permission,
+        office=office,
         owner_id=assigned_to.pk if assigned_to is not None else None,
     ):
         raise ApplicationError(_("Your role does not allow opening cases for this office."))
     case = Case(
-        procedure=proc.code, reference=uuid.uuid4().hex[:20], title=title.strip()[:300],
-        state=proc.initial, office=office, establishment=establishment,
-        assigned_to=assigned_to, supervisor=supervisor,
+        procedure=proc.code,
+        reference=uuid.uuid4().hex[:20],
+        title=title.strip()[:300],
+        state=proc.initial,
+        office=office,
+        establishment=establishment,
+        assigned_to=assigned_to,
+        supervisor=supervisor,
     )
     case.full_clean()
     case.save()
@@ -152,12 +191,17 @@ def case_open(
     cal = calendar_current()
     start = start_on or ministry_today()
     for limit in proc.initial_limits:
-        _deadline_start(case=case, limit=limit, start_on=start, cal=cal,
-                        amount=(limits or {}).get(limit.code))
+        _deadline_start(
+            case=case, limit=limit, start_on=start, cal=cal, amount=(limits or {}).get(limit.code)
+        )
     _case_refresh_next([case.pk])
     _event(case=case, actor=actor, kind="opened", to_state=proc.initial, text=note)
-    audit_record(actor=actor, action="case.open", subject=case,
-                 changes={"procedure": proc.code, "state": proc.initial})
+    audit_record(
+        actor=actor,
+        action="case.open",
+        subject=case,
+        changes={"procedure": proc.code, "state": proc.initial},
+    )
     _hooks_after_commit("case_opened", case=case, actor=user)
     case.refresh_from_db()
     return case
@@ -187,7 +231,10 @@ def case_transition(
         raise ApplicationError(
             _("“%(t)s” is not possible while the case is “%(s)s”.")
             % {"t": step.label if step else transition, "s": proc.state(locked.state).label},
-            extra={"state": locked.state, "allowed": [t.name for t in proc.available(locked.state)]},
+            extra={
+                "state": locked.state,
+                "allowed": [t.name for t in proc.available(locked.state)],
+            },
         )
     user = _user(actor)
     if user is not None and not user_can(
@@ -210,8 +257,9 @@ def case_transition(
     cal = calendar_current()
     start = on or ministry_today()
     started = [
-        _deadline_start(case=locked, limit=lim, start_on=start, cal=cal,
-                        amount=(limits or {}).get(lim.code))
+        _deadline_start(
+            case=locked, limit=lim, start_on=start, cal=cal, amount=(limits or {}).get(lim.code)
+        )
         for lim in step.starts
     ]
     old_state = locked.state
@@ -220,19 +268,34 @@ def case_transition(
     locked.closed_at = now if final else None
     if final:
         Deadline.objects.filter(case=locked, status=Deadline.Status.OPEN).update(
-            status=Deadline.Status.CANCELLED, closed_at=now)
+            status=Deadline.Status.CANCELLED, closed_at=now
+        )
     locked.save(update_fields=["state", "closed_at", "updated_at"])
     _case_refresh_next([locked.pk])
-    _event(case=locked, actor=actor, kind="transition", from_state=old_state,
-           to_state=step.target, text=note or step.label, documents=docs)
-    audit_record(
-        actor=actor, action="case.transition", subject=locked,
-        changes={"state": {"before": old_state, "after": step.target}},
-        extra={"transition": step.name, "deadlines_met": met,
-               "deadlines_started": {d.code: d.due_on for d in started}, "documents": docs},
+    _event(
+        case=locked,
+        actor=actor,
+        kind="transition",
+        from_state=old_state,
+        to_state=step.target,
+        text=note or step.label,
+        documents=docs,
     )
-    _hooks_after_commit("case_status_changed", case=locked, old_status=old_state,
-                        new_status=step.target, actor=user)
+    audit_record(
+        actor=actor,
+        action="case.transition",
+        subject=locked,
+        changes={"state": {"before": old_state, "after": step.target}},
+        extra={
+            "transition": step.name,
+            "deadlines_met": met,
+            "deadlines_started": {d.code: d.due_on for d in started},
+            "documents": docs,
+        },
+    )
+    _hooks_after_commit(
+        "case_status_changed", case=locked, old_status=old_state, new_status=step.target, actor=user
+    )
     if final:
         _hooks_after_commit("case_closed", case=locked, actor=user)
     locked.refresh_from_db()
@@ -241,31 +304,49 @@ def case_transition(
 
 @transaction.atomic
 def case_note_add(
-    *, case: Case, actor: Actor, text: str, documents: list[dict[str, Any]] | None = None,
+    *,
+    case: Case,
+    actor: Actor,
+    text: str,
+    documents: list[dict[str, Any]] | None = None,
     kind: str = "note",
 ) -> CaseEvent:
     """Add a line to the timeline (notes, documents, payments...) without changing state."""
     event = _event(case=case, actor=actor, kind=kind, text=text, documents=documents)
-    audit_record(actor=actor, action=f"case.{kind}", subject=case,
-                 extra={"text": text[:500], "documents": documents or []})
+    audit_record(
+        actor=actor,
+        action=f"case.{kind}",
+        subject=case,
+        extra={"text": text[:500], "documents": documents or []},
+    )
     return event
 
 
 @transaction.atomic
-def case_assign(*, case: Case, assigned_to: User | None, supervisor: User | None,
-                actor: Actor) -> Case:
+def case_assign(
+    *, case: Case, assigned_to: User | None, supervisor: User | None, actor: Actor
+) -> Case:
     user = _user(actor)
-    if user is not None and not user_can(user=user, action=Action.INSPECTION_ASSIGN,
-                                         office=case.office):
+    if user is not None and not user_can(
+        user=user, action=Action.INSPECTION_ASSIGN, office=case.office
+    ):
         raise ApplicationError(_("Your role does not allow assigning this case."))
     before = {"assigned_to": case.assigned_to_id, "supervisor": case.supervisor_id}
     Case.objects.filter(pk=case.pk).update(assigned_to=assigned_to, supervisor=supervisor)
     case.refresh_from_db()
     after = {"assigned_to": case.assigned_to_id, "supervisor": case.supervisor_id}
-    _event(case=case, actor=actor, kind="assigned",
-           text=_("Assigned to %(u)s") % {"u": assigned_to or "—"})
-    audit_record(actor=actor, action="case.assign", subject=case,
-                 changes={k: {"before": before[k], "after": after[k]} for k in before})
+    _event(
+        case=case,
+        actor=actor,
+        kind="assigned",
+        text=_("Assigned to %(u)s") % {"u": assigned_to or "—"},
+    )
+    audit_record(
+        actor=actor,
+        action="case.assign",
+        subject=case,
+        changes={k: {"before": before[k], "after": after[k]} for k in before},
+    )
     return case
 
 
@@ -292,18 +373,31 @@ def _deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Acto
             limits_by_code[key] = _limit_lookup(d.case.procedure, d.code)
         lim = limits_by_code[key]
         due, warn, escalate = _dates_for(
-            cal=cal, start_on=d.start_on, amount=d.amount, unit=d.unit,
-            warn_before=lim.warn_before if lim else 3, escalate_after=lim.escalate_after if lim else 2,
+            cal=cal,
+            start_on=d.start_on,
+            amount=d.amount,
+            unit=d.unit,
+            warn_before=lim.warn_before if lim else 3,
+            escalate_after=lim.escalate_after if lim else 2,
         )
         if due == d.due_on:
             continue
         old = d.due_on
         Deadline.objects.filter(pk=d.pk).update(due_on=due, warn_on=warn, escalate_on=escalate)
         text = _("Deadline “%(label)s” moved from %(old)s to %(new)s: %(reason)s") % {
-            "label": d.label, "old": old, "new": due, "reason": reason}
+            "label": d.label,
+            "old": old,
+            "new": due,
+            "reason": reason,
+        }
         _event(case=d.case, actor=actor, kind="deadline_moved", text=text)
-        audit_record(actor=actor, action="deadline.recompute", subject=d,
-                     changes={"due_on": {"before": old, "after": due}}, extra={"reason": reason})
+        audit_record(
+            actor=actor,
+            action="deadline.recompute",
+            subject=d,
+            changes={"due_on": {"before": old, "after": due}},
+            extra={"reason": reason},
+        )
         touched.add(d.case_id)
         moved += 1
     _case_refresh_next(touched)
@@ -322,7 +416,11 @@ def _limit_lookup(procedure: str, code: str) -> TimeLimit | None:
 
 @transaction.atomic
 def calendar_day_add(
-    *, date: dt.date, name: str, actor: Actor, kind: str = CalendarDay.Kind.HOLIDAY,
+    *,
+    date: dt.date,
+    name: str,
+    actor: Actor,
+    kind: str = CalendarDay.Kind.HOLIDAY,
     yearly: bool = False,
 ) -> tuple[CalendarDay, int]:
     """Add a holiday or closure day and move every open deadline it affects (each move audited)."""
@@ -332,11 +430,18 @@ def calendar_day_add(
     day = CalendarDay(date=date, name=name.strip(), kind=kind, yearly=yearly)
     day.full_clean()
     day.save()
-    audit_record(actor=actor, action="calendar_day.add", subject=day,
-                 changes={"date": date, "name": day.name, "kind": kind, "yearly": yearly})
+    audit_record(
+        actor=actor,
+        action="calendar_day.add",
+        subject=day,
+        changes={"date": date, "name": day.name, "kind": kind, "yearly": yearly},
+    )
     moved = _deadlines_recompute(
-        day=date, yearly=yearly, actor=actor,
-        reason=_("%(name)s (%(date)s) added to the calendar") % {"name": day.name, "date": date})
+        day=date,
+        yearly=yearly,
+        actor=actor,
+        reason=_("%(name)s (%(date)s) added to the calendar") % {"name": day.name, "date": date},
+    )
     return day, moved
 
 
@@ -344,22 +449,33 @@ def calendar_day_add(
 def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
     _require_admin(actor)
     date, name, yearly = day.date, day.name, day.yearly
-    audit_record(actor=actor, action="calendar_day.remove", subject=day,
-                 changes={"date": date, "name": name})
+    audit_record(
+        actor=actor, action="calendar_day.remove", subject=day, changes={"date": date, "name": name}
+    )
     day.delete()
     return _deadlines_recompute(
-        day=date, yearly=yearly, actor=actor,
-        reason=_("%(name)s (%(date)s) removed from the calendar") % {"name": name, "date": date})
+        day=date,
+        yearly=yearly,
+        actor=actor,
+        reason=_("%(name)s (%(date)s) removed from the calendar") % {"name": name, "date": date},
+    )
 
 
 @transaction.atomic
-def procedure_config_save(*, code: str, definition: dict[str, Any], actor: Actor) -> ProcedureConfig:
+def procedure_config_save(
+    *, code: str, definition: dict[str, Any], actor: Actor
+) -> ProcedureConfig:
     _require_admin(actor)
     proc = procedure_from_dict({**definition, "code": code})
     row, created = ProcedureConfig.objects.update_or_create(
-        code=code, defaults={"definition": proc.to_dict()})
-    audit_record(actor=actor, action="procedure.save", subject=row,
-                 extra={"created": created, "definition": row.definition})
+        code=code, defaults={"definition": proc.to_dict()}
+    )
+    audit_record(
+        actor=actor,
+        action="procedure.save",
+        subject=row,
+        extra={"created": created, "definition": row.definition},
+    )
     return row
 
 
@@ -415,8 +531,9 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
             counts[kind.value] = cursor.rowcount
     result = SweepResult(counts["warning"], counts["expired"], counts["escalation"])
     if any(counts.values()):
-        audit_record(actor=None, action="deadline.sweep", changes={}, extra={
-            "today": today, **counts})
+        audit_record(
+            actor=None, action="deadline.sweep", changes={}, extra={"today": today, **counts}
+        )
         transaction.on_commit(_enqueue_digest)
     return result
 
@@ -436,7 +553,8 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
     """
     sent = 0
     recipients = list(
-        Alert.objects.filter(emailed_at=None).values_list("recipient_id", flat=True)
+        Alert.objects.filter(emailed_at=None)
+        .values_list("recipient_id", flat=True)
         .distinct()[:limit_users]
     )
     for recipient_id in recipients:
@@ -464,8 +582,12 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
                 )
                 sent += 1
             Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(emailed_at=timezone.now())
-            audit_record(actor=None, action="alert.email", subject=user,
-                         extra={"alerts": [a.pk for a in alerts], "mailed": bool(user.email)})
+            audit_record(
+                actor=None,
+                action="alert.email",
+                subject=user,
+                extra={"alerts": [a.pk for a in alerts], "mailed": bool(user.email)},
+            )
     return sent
 
 
@@ -483,17 +605,65 @@ def alert_mark_read(*, user: User, alert_ids: list[int] | None = None) -> int:
 
 @transaction.atomic
 def deadline_add(
-    *, case: Case, code: str, label: str, amount: int, unit: str, actor: Actor,
-    start_on: dt.date | None = None, warn_before: int = 3, escalate_after: int = 2,
+    *,
+    case: Case,
+    code: str,
+    label: str,
+    amount: int,
+    unit: str,
+    actor: Actor,
+    start_on: dt.date | None = None,
+    warn_before: int = 3,
+    escalate_after: int = 2,
 ) -> Deadline:
     """An extra deadline outside the procedure's transitions (e.g. a conciliation agreement)."""
-    limit = TimeLimit(code=code, label=str(label), amount=amount, unit=unit,
-                      warn_before=warn_before, escalate_after=escalate_after)
-    deadline = _deadline_start(case=case, limit=limit, start_on=start_on or ministry_today(),
-                               cal=calendar_current())
+    limit = TimeLimit(
+        code=code,
+        label=str(label),
+        amount=amount,
+        unit=unit,
+        warn_before=warn_before,
+        escalate_after=escalate_after,
+    )
+    deadline = _deadline_start(
+        case=case, limit=limit, start_on=start_on or ministry_today(), cal=calendar_current()
+    )
     _case_refresh_next([case.pk])
-    _event(case=case, actor=actor, kind="deadline",
-           text=_("New deadline “%(l)s” on %(d)s") % {"l": deadline.label, "d": deadline.due_on})
-    audit_record(actor=actor, action="deadline.add", subject=deadline,
-                 changes={"code": code, "due_on": deadline.due_on})
+    _event(
+        case=case,
+        actor=actor,
+        kind="deadline",
+        text=_("New deadline “%(l)s” on %(d)s") % {"l": deadline.label, "d": deadline.due_on},
+    )
+    audit_record(
+        actor=actor,
+        action="deadline.add",
+        subject=deadline,
+        changes={"code": code, "due_on": deadline.due_on},
+    )
     return deadline
+
+
+@transaction.atomic
+def alert_escalate_now(*, deadline: Deadline, recipients: list[User], actor: Actor) -> int:
+    """Escalate at once (e.g. child labour), without waiting for the sweep; idempotent too."""
+    now = timezone.now()
+    created = 0
+    with connection.cursor() as cursor:
+        for user in recipients:
+            cursor.execute(
+                """INSERT INTO workflow_alert (deadline_id, case_id, recipient_id, kind, created_at)
+                   VALUES (%s, %s, %s, %s, %s)
+                   ON CONFLICT (deadline_id, kind, recipient_id) DO NOTHING""",
+                [deadline.pk, deadline.case_id, user.pk, Alert.Kind.ESCALATION.value, now],
+            )
+            created += cursor.rowcount
+    if created:
+        audit_record(
+            actor=actor,
+            action="alert.escalate",
+            subject=deadline,
+            extra={"recipients": [u.pk for u in recipients]},
+        )
+        transaction.on_commit(_enqueue_digest)
+    return created

@@ -7,8 +7,11 @@ from labourhub.workflow.services import alert_digest_send, deadline_sweep
 def deadline_sweep_task() -> dict[str, int]:
     """Runs in the schema that enqueued it (tenant-aware Celery app); safe to run twice."""
     result = deadline_sweep()
-    return {"warnings": result.warnings, "expired": result.expired,
-            "escalations": result.escalations}
+    return {
+        "warnings": result.warnings,
+        "expired": result.expired,
+        "escalations": result.escalations,
+    }
 
 
 @shared_task(acks_late=True)

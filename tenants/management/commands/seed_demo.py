@@ -8,9 +8,14 @@ from cms.services import cms_demo_seed
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import office_create, user_create
+from labourhub.analytics.services import analytics_demo_seed
+from labourhub.documents.demo import documents_demo_seed
+from labourhub.inspections.demo import inspections_demo_seed
 from labourhub.registry.demo import registry_demo_seed
+from labourhub.workflow.demo import enforcement_demo_seed
 from tenants.context import ministry_context
 from tenants.demo.ministries import DEMO, DEMO_PASSWORD
+from tenants.plugin_services import plugins_demo_activate
 from tenants.selectors import ministry_get, ministry_url
 from tenants.services import ministry_provision, public_tenant_ensure, template_ensure
 
@@ -58,6 +63,11 @@ class Command(BaseCommand):
                 self._seed_users(spec.default_language)
                 cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 registry_demo_seed()
+                plugins_demo_activate(ministry=ministry)
+                documents_demo_seed()
+                enforcement_demo_seed(slug=spec.slug)
+                inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
+                analytics_demo_seed()
         if not opts["quiet"]:
             self._print_summary()
 

@@ -69,6 +69,7 @@ LOCAL_TENANT_APPS = [
     "labourhub.workflow",
     "labourhub.enforcement",
     "labourhub.complaints",
+    "labourhub.analytics",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,

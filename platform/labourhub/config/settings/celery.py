@@ -27,6 +27,21 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.workflow_schedules.deadline_sweep_all",
         "schedule": 60 * 60,
     },
+    # Dashboards: a change in a case shows within a minute (incremental, locked per ministry);
+    # a nightly full rebuild corrects anything the incremental pass cannot see (deleted rows).
+    "analytics-refresh-all-ministries": {
+        "task": "tenants.analytics_schedules.analytics_refresh_all",
+        "schedule": 60,
+    },
+    "analytics-rebuild-all-ministries": {
+        "task": "tenants.analytics_schedules.analytics_rebuild_all",
+        "schedule": 24 * 60 * 60,
+    },
+    "analytics-scheduled-reports-all-ministries": {
+        "task": "tenants.analytics_schedules.analytics_reports_all",
+        "schedule": 60 * 60,
+    },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
-CELERY_IMPORTS = ["tenants.cms_schedules", "tenants.workflow_schedules"]
+CELERY_IMPORTS = ["tenants.cms_schedules", "tenants.workflow_schedules",
+                  "tenants.analytics_schedules"]

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action, Role
@@ -22,22 +22,27 @@ from labourhub.inspections.selectors import (
 from labourhub.inspections.services._common import (
     NOT_ALLOWED,
     Actor,
+    actor_user,
     inspection_lock,
     inspection_touch,
     require_status,
 )
 from labourhub.registry.models import Employer
 
-REASON_REQUIRED = N_("Give the reason for this assignment; it is kept in the audit trail.")
-NO_CANDIDATES = N_(
+REASON_REQUIRED = gettext_noop(
+    "Give the reason for this assignment; it is kept in the audit trail."
+)
+NO_CANDIDATES = gettext_noop(
     "No inspector of %(office)s can take this inspection (after conflict-of-interest "
     "exclusions). Add inspectors to the office or assign someone by hand."
 )
-CONFLICTED = N_("%(name)s has a declared conflict of interest with this employer: %(reason)s")
-NOT_INSPECTOR = N_("%(name)s does not hold the inspector role.")
-ASSIGNEE_REQUIRED = N_("Choose the inspector.")
-UNKNOWN_RULE = N_("There is no assignment rule “%(rule)s” in this ministry.")
-CONFLICT_EXISTS = N_("This conflict of interest is already declared.")
+CONFLICTED = gettext_noop(
+    "%(name)s has a declared conflict of interest with this employer: %(reason)s"
+)
+NOT_INSPECTOR = gettext_noop("%(name)s does not hold the inspector role.")
+ASSIGNEE_REQUIRED = gettext_noop("Choose the inspector.")
+UNKNOWN_RULE = gettext_noop("There is no assignment rule “%(rule)s” in this ministry.")
+CONFLICT_EXISTS = gettext_noop("This conflict of interest is already declared.")
 
 
 def assignment_rules() -> dict[str, Any]:
@@ -110,8 +115,13 @@ def inspection_assign(
     if not reason.strip():
         raise ValidationError({"reason": _(REASON_REQUIRED)})
     inspection = inspection_lock(inspection=inspection, expected_version=expected_version)
-    require_status(inspection, Inspection.Status.PLANNED, Inspection.Status.AUTHORISED,
-                   Inspection.Status.ASSIGNED, Inspection.Status.IN_PROGRESS)
+    require_status(
+        inspection,
+        Inspection.Status.PLANNED,
+        Inspection.Status.AUTHORISED,
+        Inspection.Status.ASSIGNED,
+        Inspection.Status.IN_PROGRESS,
+    )
     if not user_can(user=actor, action=Action.INSPECTION_ASSIGN, office=inspection.office):
         raise ApplicationError(_(NOT_ALLOWED), {"code": "not_allowed"})
     candidate_ids: list[int] = []
@@ -165,12 +175,20 @@ def inspection_assign(
         actor=actor,
         action="inspection.reassigned" if previous else "inspection.assigned",
         subject=inspection,
-        changes={"inspector": {"before": previous.pk if previous else None,
-                               "after": assignee.pk},
-                 "status": {"before": before, "after": inspection.status}},
-        extra={"method": method, "reason": assignment.reason, "seed": assignment.seed,
-               "candidates": candidate_ids, "excluded": excluded, "rule": rule,
-               "team": [m.pk for m in team], "assignment": assignment.pk},
+        changes={
+            "inspector": {"before": previous.pk if previous else None, "after": assignee.pk},
+            "status": {"before": before, "after": inspection.status},
+        },
+        extra={
+            "method": method,
+            "reason": assignment.reason,
+            "seed": assignment.seed,
+            "candidates": candidate_ids,
+            "excluded": excluded,
+            "rule": rule,
+            "team": [m.pk for m in team],
+            "assignment": assignment.pk,
+        },
     )
     return assignment
 
@@ -181,11 +199,18 @@ def conflict_declare(
 ) -> ConflictOfInterest:
     if ConflictOfInterest.objects.filter(inspector=inspector, employer=employer).exists():
         raise ValidationError({"employer": _(CONFLICT_EXISTS)})
-    conflict = ConflictOfInterest(inspector=inspector, employer=employer, reason=reason.strip(),
-                                  declared_by=actor if getattr(actor, "pk", None) else None)
-    conflict.full_clean()
+    conflict = ConflictOfInterest(
+        inspector=inspector,
+        employer=employer,
+        reason=reason.strip(),
+        declared_by=actor_user(actor),
+    )
+    conflict.full_clean(exclude=["declared_by"])
     conflict.save()
-    audit_record(actor=actor, action="inspection_conflict.declared", subject=conflict,
-                 changes={"inspector": inspector.pk, "employer": employer.pk,
-                          "reason": conflict.reason})
+    audit_record(
+        actor=actor,
+        action="inspection_conflict.declared",
+        subject=conflict,
+        changes={"inspector": inspector.pk, "employer": employer.pk, "reason": conflict.reason},
+    )
     return conflict

@@ -3,7 +3,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action, Role
@@ -22,11 +22,11 @@ from labourhub.inspections.services._common import (
     require_status,
 )
 
-WRONG_ROLE = N_(
+WRONG_ROLE = gettext_noop(
     "This ministry's procedure says only %(roles)s may authorise an inspection."
 )
-ALREADY_AUTHORISED = N_("This inspection already has a valid authorisation (%(number)s).")
-REVOKE_REASON = N_("Say why the authorisation is revoked.")
+ALREADY_AUTHORISED = gettext_noop("This inspection already has a valid authorisation (%(number)s).")
+REVOKE_REASON = gettext_noop("Say why the authorisation is revoked.")
 
 
 def ensure_document_template(kind: str) -> None:
@@ -60,8 +60,12 @@ def authorisation_issue(
     ensure_document_template(DocumentKind.ORDER_TO_INSPECT)
     valid_until = timezone.localdate() + dt.timedelta(days=procedure.authorisation_valid_days)
     document = document_issue(
-        kind=DocumentKind.ORDER_TO_INSPECT, officer=signer, subject=inspection,
-        office=inspection.office, extra={"valid_until": valid_until.isoformat()}, actor=actor,
+        kind=DocumentKind.ORDER_TO_INSPECT,
+        officer=signer,
+        subject=inspection,
+        office=inspection.office,
+        extra={"valid_until": valid_until.isoformat()},
+        actor=actor,
     )
     signature = document_sign(document=document, signer=signer, actor=actor)
     authorisation = InspectionAuthorisation.objects.create(
@@ -79,10 +83,16 @@ def authorisation_issue(
         inspection.status = Inspection.Status.AUTHORISED
     inspection_touch(inspection, ["status"])
     audit_record(
-        actor=actor, action="inspection.authorised", subject=inspection,
+        actor=actor,
+        action="inspection.authorised",
+        subject=inspection,
         changes={"status": {"before": before, "after": inspection.status}},
-        extra={"order_number": authorisation.number, "sha256": authorisation.sha256,
-               "signer": signer.get_username(), "valid_until": valid_until},
+        extra={
+            "order_number": authorisation.number,
+            "sha256": authorisation.sha256,
+            "signer": signer.get_username(),
+            "valid_until": valid_until,
+        },
     )
     return authorisation
 
@@ -97,7 +107,10 @@ def authorisation_revoke(
     authorisation.status = InspectionAuthorisation.Status.REVOKED
     authorisation.revoked_reason = reason.strip()
     authorisation.save(update_fields=["status", "revoked_reason", "updated_at"])
-    audit_record(actor=actor, action="inspection.authorisation_revoked",
-                 subject=authorisation.inspection,
-                 extra={"order_number": authorisation.number, "reason": reason.strip()})
+    audit_record(
+        actor=actor,
+        action="inspection.authorisation_revoked",
+        subject=authorisation.inspection,
+        extra={"order_number": authorisation.number, "reason": reason.strip()},
+    )
     return authorisation

@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.audit.services import audit_record
 from labourhub.common.exceptions import ApplicationError
@@ -18,21 +18,36 @@ from labourhub.inspections.models import (
     ChecklistVersion,
 )
 from labourhub.inspections.seed_checklists import SEED_CHECKLISTS
-from labourhub.inspections.services._common import Actor
+from labourhub.inspections.services._common import Actor, actor_user
 
-NOT_A_DRAFT = N_(
+NOT_A_DRAFT = gettext_noop(
     "Version %(number)s is published and can no longer change. Start a new draft to edit it."
 )
-EMPTY_VERSION = N_("A checklist version needs at least one question before it is published.")
-CODE_TAKEN = N_("Another question in this version already uses the code “%(code)s”.")
-CHOICES_NEEDED = N_("A choice question needs at least two choices, one per line.")
-UNKNOWN_CONDITION = N_("There is no question “%(code)s” earlier in this version.")
-CHECKLIST_CODE_TAKEN = N_("Another checklist already uses this code.")
+EMPTY_VERSION = gettext_noop(
+    "A checklist version needs at least one question before it is published."
+)
+CODE_TAKEN = gettext_noop("Another question in this version already uses the code “%(code)s”.")
+CHOICES_NEEDED = gettext_noop("A choice question needs at least two choices, one per line.")
+UNKNOWN_CONDITION = gettext_noop("There is no question “%(code)s” earlier in this version.")
+CHECKLIST_CODE_TAKEN = gettext_noop("Another checklist already uses this code.")
 
 QUESTION_FIELDS = (
-    "code", "text", "kind", "choices", "required", "condition_code", "condition_value",
-    "noncompliant_value", "legal_article", "legal_instrument", "legal_version",
-    "corrective_measure", "penalty_min", "penalty_max", "penalty_unit", "severity",
+    "code",
+    "text",
+    "kind",
+    "choices",
+    "required",
+    "condition_code",
+    "condition_value",
+    "noncompliant_value",
+    "legal_article",
+    "legal_instrument",
+    "legal_version",
+    "corrective_measure",
+    "penalty_min",
+    "penalty_max",
+    "penalty_unit",
+    "severity",
     "child_labour",
 )
 
@@ -53,18 +68,24 @@ def checklist_create(
     checklist.full_clean()
     checklist.save()
     version = ChecklistVersion.objects.create(checklist=checklist, number=1)
-    audit_record(actor=actor, action="checklist.created", subject=checklist,
-                 changes={"code": code, "title": checklist.title, "topic": topic})
+    audit_record(
+        actor=actor,
+        action="checklist.created",
+        subject=checklist,
+        changes={"code": code, "title": checklist.title, "topic": topic},
+    )
     return version
 
 
 def _copy_version(source: ChecklistVersion, target: ChecklistVersion) -> None:
     for section in source.sections.prefetch_related("questions").order_by("order", "id"):
-        new_section = ChecklistSection.objects.create(version=target, order=section.order,
-                                                      title=section.title)
+        new_section = ChecklistSection.objects.create(
+            version=target, order=section.order, title=section.title
+        )
         ChecklistQuestion.objects.bulk_create(
-            ChecklistQuestion(section=new_section, order=q.order,
-                              **{f: getattr(q, f) for f in QUESTION_FIELDS})
+            ChecklistQuestion(
+                section=new_section, order=q.order, **{f: getattr(q, f) for f in QUESTION_FIELDS}
+            )
             for q in section.questions.order_by("order", "id")
         )
 
@@ -83,25 +104,37 @@ def checklist_draft_start(*, checklist: Checklist, actor: Actor) -> ChecklistVer
     draft = ChecklistVersion.objects.create(checklist=checklist, number=number)
     if latest is not None:
         _copy_version(latest, draft)
-    audit_record(actor=actor, action="checklist.draft_started", subject=checklist,
-                 changes={"version": number}, extra={"copied_from": latest.number if latest else None})
+    audit_record(
+        actor=actor,
+        action="checklist.draft_started",
+        subject=checklist,
+        changes={"version": number},
+        extra={"copied_from": latest.number if latest else None},
+    )
     return draft
 
 
 @transaction.atomic
-def checklist_section_add(*, version: ChecklistVersion, title: str, actor: Actor) -> ChecklistSection:
+def checklist_section_add(
+    *, version: ChecklistVersion, title: str, actor: Actor
+) -> ChecklistSection:
     _require_draft(version)
     order = (version.sections.aggregate(m=Max("order"))["m"] or 0) + 1
     section = ChecklistSection(version=version, order=order, title=title.strip())
     section.full_clean()
     section.save()
-    audit_record(actor=actor, action="checklist.section_added", subject=version.checklist,
-                 changes={"version": version.number, "section": section.title})
+    audit_record(
+        actor=actor,
+        action="checklist.section_added",
+        subject=version.checklist,
+        changes={"version": version.number, "section": section.title},
+    )
     return section
 
 
-def _clean_question(version: ChecklistVersion, data: dict[str, Any],
-                    exclude_pk: int | None = None) -> dict[str, Any]:
+def _clean_question(
+    version: ChecklistVersion, data: dict[str, Any], exclude_pk: int | None = None
+) -> dict[str, Any]:
     errors: dict[str, str] = {}
     code = str(data.get("code") or "").strip()
     same_code = ChecklistQuestion.objects.filter(section__version=version, code=code)
@@ -113,9 +146,10 @@ def _clean_question(version: ChecklistVersion, data: dict[str, Any],
     if data.get("kind") == ChecklistQuestion.Kind.CHOICE and len(choices) < 2:
         errors["choices"] = _(CHOICES_NEEDED)
     condition = str(data.get("condition_code") or "").strip()
-    if condition and not ChecklistQuestion.objects.filter(
-        section__version=version, code=condition
-    ).exists():
+    if (
+        condition
+        and not ChecklistQuestion.objects.filter(section__version=version, code=condition).exists()
+    ):
         errors["condition_code"] = _(UNKNOWN_CONDITION) % {"code": condition}
     if errors:
         raise ValidationError(errors)
@@ -130,13 +164,22 @@ def checklist_question_add(
     _require_draft(version)
     clean = _clean_question(version, data)
     order = (section.questions.aggregate(m=Max("order"))["m"] or 0) + 1
-    question = ChecklistQuestion(section=section, order=order,
-                                 **{f: clean[f] for f in QUESTION_FIELDS if f in clean})
+    question = ChecklistQuestion(
+        section=section, order=order, **{f: clean[f] for f in QUESTION_FIELDS if f in clean}
+    )
     question.full_clean()
     question.save()
-    audit_record(actor=actor, action="checklist.question_added", subject=version.checklist,
-                 changes={"version": version.number, "code": question.code,
-                          "text": question.text, "kind": question.kind})
+    audit_record(
+        actor=actor,
+        action="checklist.question_added",
+        subject=version.checklist,
+        changes={
+            "version": version.number,
+            "code": question.code,
+            "text": question.text,
+            "kind": question.kind,
+        },
+    )
     return question
 
 
@@ -146,8 +189,12 @@ def checklist_question_remove(*, question: ChecklistQuestion, actor: Actor) -> N
     _require_draft(version)
     code = question.code
     question.delete()
-    audit_record(actor=actor, action="checklist.question_removed", subject=version.checklist,
-                 changes={"version": version.number, "code": code})
+    audit_record(
+        actor=actor,
+        action="checklist.question_removed",
+        subject=version.checklist,
+        changes={"version": version.number, "code": code},
+    )
 
 
 @transaction.atomic
@@ -162,19 +209,27 @@ def checklist_publish(*, version: ChecklistVersion, actor: Actor) -> ChecklistVe
     ).update(status=ChecklistVersion.Status.RETIRED)
     version.status = ChecklistVersion.Status.PUBLISHED
     version.published_at = timezone.now()
-    version.published_by = actor if getattr(actor, "pk", None) else None  # type: ignore[assignment]
+    version.published_by = actor_user(actor)
     version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
-    audit_record(actor=actor, action="checklist.published", subject=version.checklist,
-                 changes={"version": version.number})
+    audit_record(
+        actor=actor,
+        action="checklist.published",
+        subject=version.checklist,
+        changes={"version": version.number},
+    )
     return version
 
 
 def _seed_one(definition: dict[str, Any], actor: Actor) -> bool:
     if Checklist.objects.filter(code=definition["code"]).exists():
         return False
-    version = checklist_create(code=definition["code"], title=definition["title"],
-                               topic=definition["topic"], sector=definition.get("sector", ""),
-                               actor=actor)
+    version = checklist_create(
+        code=definition["code"],
+        title=definition["title"],
+        topic=definition["topic"],
+        sector=definition.get("sector", ""),
+        actor=actor,
+    )
     for title, questions in definition["sections"]:
         section = checklist_section_add(version=version, title=title, actor=actor)
         for q in questions:
@@ -193,8 +248,12 @@ def _from_plugin(definition: Any) -> dict[str, Any]:
         {"code": item.code, "text": str(item.question), "legal_article": item.legal_basis}
         for item in definition.items
     ]
-    return {"code": definition.code, "title": str(definition.label), "topic": "sector",
-            "sections": [(str(definition.label), items)]}
+    return {
+        "code": definition.code,
+        "title": str(definition.label),
+        "topic": "sector",
+        "sections": [(str(definition.label), items)],
+    }
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
@@ -14,24 +14,28 @@ from labourhub.common.exceptions import ApplicationError
 from labourhub.inspections.models import Answer, ChecklistQuestion, Correction, Finding, Inspection
 from labourhub.inspections.services._common import (
     NOT_ALLOWED,
-    Actor,
     inspection_lock,
     inspection_touch,
     require_status,
 )
 from labourhub.inspections.services.visits import _clean_value, is_noncompliant
 
-REASON_REQUIRED = N_("Explain why the submitted report needs correcting.")
-NOT_ON_REPORT = N_("That question is not part of this report's checklist.")
-ALREADY_DECIDED = N_("This correction was already %(status)s.")
-OWN_CORRECTION = N_("A correction must be approved by someone other than the person who asked "
-                    "for it.")
-NO_CHANGE = N_("The new value is the same as the submitted one.")
+REASON_REQUIRED = gettext_noop("Explain why the submitted report needs correcting.")
+NOT_ON_REPORT = gettext_noop("That question is not part of this report's checklist.")
+ALREADY_DECIDED = gettext_noop("This correction was already %(status)s.")
+OWN_CORRECTION = gettext_noop(
+    "A correction must be approved by someone other than the person who asked for it."
+)
+NO_CHANGE = gettext_noop("The new value is the same as the submitted one.")
 
 
 @transaction.atomic
 def correction_request(
-    *, inspection: Inspection, question: ChecklistQuestion, new_value: Any, reason: str,
+    *,
+    inspection: Inspection,
+    question: ChecklistQuestion,
+    new_value: Any,
+    reason: str,
     actor: User,
 ) -> Correction:
     """Ask to change one answer of a submitted (locked) report. Nothing changes until a
@@ -51,12 +55,20 @@ def correction_request(
     if original == value:
         raise ValidationError({"new_value": _(NO_CHANGE)})
     correction = Correction.objects.create(
-        inspection=inspection, question=question, original_value=original, new_value=value,
-        reason=reason.strip(), requested_by=actor,
+        inspection=inspection,
+        question=question,
+        original_value=original,
+        new_value=value,
+        reason=reason.strip(),
+        requested_by=actor,
     )
-    audit_record(actor=actor, action="inspection.correction_requested", subject=inspection,
-                 changes={"question": question.code, "before": original, "after": value},
-                 extra={"reason": correction.reason, "correction": correction.pk})
+    audit_record(
+        actor=actor,
+        action="inspection.correction_requested",
+        subject=inspection,
+        changes={"question": question.code, "before": original, "after": value},
+        extra={"reason": correction.reason, "correction": correction.pk},
+    )
     return correction
 
 
@@ -66,24 +78,29 @@ def correction_decide(
 ) -> Correction:
     """Approve or reject. Approval amends the answer; the original stays on the correction and
     the minutes already signed are not touched (the amendment is shown next to them)."""
-    correction = Correction.objects.select_for_update().select_related(
-        "inspection", "inspection__office", "question"
-    ).get(pk=correction.pk)
+    correction = (
+        Correction.objects.select_for_update()
+        .select_related("inspection", "inspection__office", "question")
+        .get(pk=correction.pk)
+    )
     if correction.status != Correction.Status.REQUESTED:
         raise ApplicationError(_(ALREADY_DECIDED) % {"status": correction.get_status_display()})
-    if not user_can(user=actor, action=Action.INSPECTION_ASSIGN,
-                    office=correction.inspection.office):
+    if not user_can(
+        user=actor, action=Action.INSPECTION_ASSIGN, office=correction.inspection.office
+    ):
         raise ApplicationError(_(NOT_ALLOWED), {"code": "not_allowed"})
     if correction.requested_by_id == actor.pk:
         raise ApplicationError(_(OWN_CORRECTION), {"code": "own_correction"})
-    inspection = inspection_lock(inspection=correction.inspection, expected_version=None,
-                                 allow_locked=True)
+    inspection = inspection_lock(
+        inspection=correction.inspection, expected_version=None, allow_locked=True
+    )
     correction.status = Correction.Status.APPROVED if approve else Correction.Status.REJECTED
     correction.decided_by = actor
     correction.decided_at = timezone.now()
     correction.decision_note = note.strip()
-    correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note",
-                                   "updated_at"])
+    correction.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_note", "updated_at"]
+    )
     if approve:
         question = correction.question
         answer, _created = Answer.objects.get_or_create(
@@ -95,10 +112,15 @@ def correction_decide(
         finding = Finding.objects.filter(answer=answer, withdrawn_by=None).first()
         if is_noncompliant(question, answer.value) and finding is None:
             Finding.objects.create(
-                inspection=inspection, answer=None, question=question,
-                provision=question.provision, description=question.text,
-                severity=question.severity, corrective_measure=question.corrective_measure,
-                penalty_min=question.penalty_min, penalty_max=question.penalty_max,
+                inspection=inspection,
+                answer=None,
+                question=question,
+                provision=question.provision,
+                description=question.text,
+                severity=question.severity,
+                corrective_measure=question.corrective_measure,
+                penalty_min=question.penalty_min,
+                penalty_max=question.penalty_max,
                 child_labour=question.child_labour,
             )
         elif not is_noncompliant(question, answer.value) and finding is not None:
@@ -109,8 +131,13 @@ def correction_decide(
         actor=actor,
         action="inspection.correction_approved" if approve else "inspection.correction_rejected",
         subject=inspection,
-        changes={"question": correction.question.code, "before": correction.original_value,
-                 "after": correction.new_value} if approve else {},
+        changes={
+            "question": correction.question.code,
+            "before": correction.original_value,
+            "after": correction.new_value,
+        }
+        if approve
+        else {},
         extra={"correction": correction.pk, "note": correction.decision_note},
     )
     return correction

@@ -13,12 +13,17 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from PIL import Image
 
 from labourhub.audit.services import audit_record
 from labourhub.inspections.models import ChecklistQuestion, Evidence, Inspection
-from labourhub.inspections.services._common import Actor, inspection_lock, require_status
+from labourhub.inspections.services._common import (
+    Actor,
+    actor_user,
+    inspection_lock,
+    require_status,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,28 +41,52 @@ TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "application/pdf": (".pdf", (".pdf",)),
 }
 
-TOO_BIG = N_("This file is %(size)s MB; the limit is %(limit)s MB. Take a smaller photo or "
-             "scan at a lower resolution.")
-EMPTY = N_("The file is empty.")
-BAD_NAME = N_("The file name “%(name)s” is not allowed: use a plain name without folders, "
-              "“..” or control characters.")
-EXECUTABLE = N_("“%(name)s” is a program, not a photo or document, whatever its name says. "
-                "It was refused.")
-ARCHIVE = N_("“%(name)s” is a compressed archive. Archives are refused because they can hide "
-             "other files or unpack to enormous sizes; upload the photos or PDFs themselves.")
-UNKNOWN_TYPE = N_("“%(name)s” is not a JPEG, PNG, WebP or TIFF photo or a PDF document.")
-MISMATCH = N_("“%(name)s” is really a %(detected)s file; rename it with the right extension "
-              "and try again.")
-BROKEN_IMAGE = N_("“%(name)s” is not a readable image.")
-HUGE_IMAGE = N_("“%(name)s” has %(pixels)s million pixels, more than the %(limit)s million "
-                "allowed.")
-BROKEN_PDF = N_("“%(name)s” is not a complete PDF document.")
-WRONG_QUESTION = N_("That question is not part of this inspection's checklist.")
+TOO_BIG = gettext_noop(
+    "This file is %(size)s MB; the limit is %(limit)s MB. Take a smaller photo or "
+    "scan at a lower resolution."
+)
+EMPTY = gettext_noop("The file is empty.")
+BAD_NAME = gettext_noop(
+    "The file name “%(name)s” is not allowed: use a plain name without folders, "
+    "“..” or control characters."
+)
+EXECUTABLE = gettext_noop(
+    "“%(name)s” is a program, not a photo or document, whatever its name says. It was refused."
+)
+ARCHIVE = gettext_noop(
+    "“%(name)s” is a compressed archive. Archives are refused because they can hide "
+    "other files or unpack to enormous sizes; upload the photos or PDFs themselves."
+)
+UNKNOWN_TYPE = gettext_noop("“%(name)s” is not a JPEG, PNG, WebP or TIFF photo or a PDF document.")
+MISMATCH = gettext_noop(
+    "“%(name)s” is really a %(detected)s file; rename it with the right extension and try again."
+)
+BROKEN_IMAGE = gettext_noop("“%(name)s” is not a readable image.")
+HUGE_IMAGE = gettext_noop(
+    "“%(name)s” has %(pixels)s million pixels, more than the %(limit)s million allowed."
+)
+BROKEN_PDF = gettext_noop("“%(name)s” is not a complete PDF document.")
+WRONG_QUESTION = gettext_noop("That question is not part of this inspection's checklist.")
 
-_EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"#!", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe",
-                     b"\xca\xfe\xba\xbe", b"\x00asm")
-_ARCHIVE_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!",
-                  b"BZh", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd")
+_EXECUTABLE_MAGIC = (
+    b"MZ",
+    b"\x7fELF",
+    b"#!",
+    b"\xfe\xed\xfa",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+    b"\x00asm",
+)
+_ARCHIVE_MAGIC = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+)
 
 
 def sniff(head: bytes) -> str:
@@ -97,16 +126,24 @@ def _check_name(name: str) -> str:
 def _read_limited(file: IO[bytes] | Any) -> bytes:
     size = getattr(file, "size", None)
     if size is not None and size > MAX_BYTES:
-        raise ValidationError({"file": _(TOO_BIG) % {"size": size // (1024 * 1024),
-                                                      "limit": MAX_BYTES // (1024 * 1024)}})
+        raise ValidationError(
+            {
+                "file": _(TOO_BIG)
+                % {"size": size // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+            }
+        )
     buffer = io.BytesIO()
     chunks = file.chunks() if hasattr(file, "chunks") else iter(lambda: file.read(65536), b"")
     for chunk in chunks:
         buffer.write(chunk)
         # The declared size can lie (a stream has none): count what actually arrives.
         if buffer.tell() > MAX_BYTES:
-            raise ValidationError({"file": _(TOO_BIG) % {"size": buffer.tell() // (1024 * 1024),
-                                                          "limit": MAX_BYTES // (1024 * 1024)}})
+            raise ValidationError(
+                {
+                    "file": _(TOO_BIG)
+                    % {"size": buffer.tell() // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+                }
+            )
     data = buffer.getvalue()
     if not data:
         raise ValidationError({"file": _(EMPTY)})
@@ -133,9 +170,16 @@ def evidence_check(*, name: str, file: IO[bytes] | Any) -> tuple[bytes, str, str
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    raise ValidationError({"file": _(HUGE_IMAGE) % {
-                        "name": name, "pixels": width * height // 1_000_000,
-                        "limit": MAX_PIXELS // 1_000_000}})
+                    raise ValidationError(
+                        {
+                            "file": _(HUGE_IMAGE)
+                            % {
+                                "name": name,
+                                "pixels": width * height // 1_000_000,
+                                "limit": MAX_PIXELS // 1_000_000,
+                            }
+                        }
+                    )
                 image.verify()
         except ValidationError:
             raise
@@ -166,22 +210,37 @@ def evidence_upload(
         raise ValidationError({"question": _(WRONG_QUESTION)})
     data, content_type, ext = evidence_check(name=name, file=file)
     digest = hashlib.sha256(data).hexdigest()
-    key = default_storage.save(f"evidence/{inspection.pk}/{uuid.uuid4().hex}{ext}",
-                               ContentFile(data))
+    key = default_storage.save(
+        f"evidence/{inspection.pk}/{uuid.uuid4().hex}{ext}", ContentFile(data)
+    )
     try:
         with transaction.atomic():
             locked = inspection_lock(inspection=inspection, expected_version=None)
             require_status(locked, Inspection.Status.IN_PROGRESS)
             evidence = Evidence.objects.create(
-                inspection=locked, question=question, original_name=name, storage_key=key,
-                sha256=digest, size=len(data), content_type=content_type,
+                inspection=locked,
+                question=question,
+                original_name=name,
+                storage_key=key,
+                sha256=digest,
+                size=len(data),
+                content_type=content_type,
                 caption=caption.strip()[:300],
-                uploaded_by=actor if getattr(actor, "pk", None) else None,
+                uploaded_by=actor_user(actor),
             )
-            audit_record(actor=actor, action="inspection.evidence_added", subject=locked,
-                         changes={"evidence": evidence.pk, "name": name, "sha256": digest,
-                                  "size": len(data), "type": content_type,
-                                  "question": question.code if question else None})
+            audit_record(
+                actor=actor,
+                action="inspection.evidence_added",
+                subject=locked,
+                changes={
+                    "evidence": evidence.pk,
+                    "name": name,
+                    "sha256": digest,
+                    "size": len(data),
+                    "type": content_type,
+                    "question": question.code if question else None,
+                },
+            )
     except BaseException:
         default_storage.delete(key)
         raise

@@ -1,9 +1,10 @@
 import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office
 from labourhub.audit.services import audit_record
@@ -18,21 +19,22 @@ from labourhub.inspections.models import (
 from labourhub.inspections.selectors import checklist_current_version
 from labourhub.inspections.services._common import (
     Actor,
+    actor_user,
     inspection_lock,
     inspection_touch,
 )
 from labourhub.registry.models import Establishment
 
-PERIOD_BACKWARDS = N_("The campaign cannot end before it starts.")
-UNKNOWN_REGISTRATIONS = N_(
+PERIOD_BACKWARDS = gettext_noop("The campaign cannot end before it starts.")
+UNKNOWN_REGISTRATIONS = gettext_noop(
     "These registration numbers are not in the registry: %(numbers)s. Nothing was added; "
     "correct the list and import it again."
 )
-EMPTY_IMPORT = N_("The list is empty: give one registration number per line.")
-NOT_ACTIVE = N_("Only active establishments can be inspected (this one is %(status)s).")
-NO_PUBLISHED_VERSION = N_("The checklist “%(title)s” has no published version yet.")
-CANCEL_REASON = N_("Say why the inspection is cancelled.")
-UNKNOWN_ROLE = N_("“%(role)s” is not a role of this system.")
+EMPTY_IMPORT = gettext_noop("The list is empty: give one registration number per line.")
+NOT_ACTIVE = gettext_noop("Only active establishments can be inspected (this one is %(status)s).")
+NO_PUBLISHED_VERSION = gettext_noop("The checklist “%(title)s” has no published version yet.")
+CANCEL_REASON = gettext_noop("Say why the inspection is cancelled.")
+UNKNOWN_ROLE = gettext_noop("“%(role)s” is not a role of this system.")
 
 
 @transaction.atomic
@@ -49,19 +51,27 @@ def procedure_update(
         if role not in Role.values:
             raise ValidationError({"authorising_roles": _(UNKNOWN_ROLE) % {"role": role}})
     procedure, _created = InspectionProcedure.objects.select_for_update().get_or_create(pk=1)
-    before = {"require_authorisation": procedure.require_authorisation,
-              "authorising_roles": list(procedure.authorising_roles),
-              "authorisation_valid_days": procedure.authorisation_valid_days}
+    before = {
+        "require_authorisation": procedure.require_authorisation,
+        "authorising_roles": list(procedure.authorising_roles),
+        "authorisation_valid_days": procedure.authorisation_valid_days,
+    }
     procedure.require_authorisation = require_authorisation
     procedure.authorising_roles = list(authorising_roles)
     procedure.authorisation_valid_days = authorisation_valid_days
     procedure.full_clean()
     procedure.save()
-    after = {"require_authorisation": require_authorisation,
-             "authorising_roles": list(authorising_roles),
-             "authorisation_valid_days": authorisation_valid_days}
-    audit_record(actor=actor, action="inspection_procedure.updated", subject=procedure,
-                 changes={"before": before, "after": after})
+    after = {
+        "require_authorisation": require_authorisation,
+        "authorising_roles": list(authorising_roles),
+        "authorisation_valid_days": authorisation_valid_days,
+    }
+    audit_record(
+        actor=actor,
+        action="inspection_procedure.updated",
+        subject=procedure,
+        changes={"before": before, "after": after},
+    )
     return procedure
 
 
@@ -80,18 +90,29 @@ def campaign_create(
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _(PERIOD_BACKWARDS)})
     campaign = Campaign(
-        name=name.strip(), theme=theme.strip(), sector=sector.strip().upper(), region=region,
-        starts_on=starts_on, ends_on=ends_on, status=Campaign.Status.ACTIVE,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        name=name.strip(),
+        theme=theme.strip(),
+        sector=sector.strip().upper(),
+        region=region,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        status=Campaign.Status.ACTIVE,
+        created_by=actor_user(actor),
     )
-    campaign.full_clean()
+    campaign.full_clean(exclude=["created_by"])  # None = seeded by the system
     campaign.save()
     for office, count in (targets or {}).items():
         CampaignTarget.objects.create(campaign=campaign, office=office, target_count=count)
     audit_record(
-        actor=actor, action="campaign.created", subject=campaign,
-        changes={"name": campaign.name, "period": [starts_on, ends_on], "sector": campaign.sector,
-                 "targets": {o.code: n for o, n in (targets or {}).items()}},
+        actor=actor,
+        action="campaign.created",
+        subject=campaign,
+        changes={
+            "name": campaign.name,
+            "period": [starts_on, ends_on],
+            "sector": campaign.sector,
+            "targets": {o.code: n for o, n in (targets or {}).items()},
+        },
     )
     return campaign
 
@@ -137,10 +158,19 @@ def campaign_add_by_filters(
         qs = qs.filter(risk_level=risk_level)
     ids = list(qs.order_by("id").values_list("id", flat=True)[:limit])
     added = _add_entries(campaign, ids, CampaignEstablishment.Source.FILTER)
-    audit_record(actor=actor, action="campaign.establishments_added", subject=campaign,
-                 changes={"added": added},
-                 extra={"filters": {"office": office.code if office else "", "sector": sector,
-                                    "risk_level": risk_level}})
+    audit_record(
+        actor=actor,
+        action="campaign.establishments_added",
+        subject=campaign,
+        changes={"added": added},
+        extra={
+            "filters": {
+                "office": office.code if office else "",
+                "sector": sector,
+                "risk_level": risk_level,
+            }
+        },
+    )
     return added
 
 
@@ -160,8 +190,12 @@ def campaign_import_list(*, campaign: Campaign, text: str, actor: Actor) -> int:
         shown = ", ".join(unknown[:10]) + ("…" if len(unknown) > 10 else "")
         raise ValidationError({"numbers": _(UNKNOWN_REGISTRATIONS) % {"numbers": shown}})
     added = _add_entries(campaign, [found[n] for n in numbers], CampaignEstablishment.Source.IMPORT)
-    audit_record(actor=actor, action="campaign.establishments_imported", subject=campaign,
-                 changes={"added": added, "lines": len(numbers)})
+    audit_record(
+        actor=actor,
+        action="campaign.establishments_imported",
+        subject=campaign,
+        changes={"added": added, "lines": len(numbers)},
+    )
     return added
 
 
@@ -195,7 +229,9 @@ def inspection_create(
     if checklist is not None:
         version = checklist_current_version(checklist=checklist)
         if version is None:
-            raise ValidationError({"checklist": _(NO_PUBLISHED_VERSION) % {"title": checklist.title}})
+            raise ValidationError(
+                {"checklist": _(NO_PUBLISHED_VERSION) % {"title": checklist.title}}
+            )
     inspection = Inspection(
         reference=_next_reference(),
         establishment=establishment,
@@ -207,16 +243,21 @@ def inspection_create(
         scheduled_for=scheduled_for,
         checklist_version=version,
         notes=notes,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=actor_user(actor),
     )
-    inspection.full_clean()
+    inspection.full_clean(exclude=["created_by"])
     inspection.save()
     audit_record(
-        actor=actor, action="inspection.created", subject=inspection,
-        changes={"establishment": establishment.pk, "origin": origin,
-                 "checklist_version": version.pk if version else None,
-                 "scheduled_for": scheduled_for,
-                 "campaign": campaign.pk if campaign else None},
+        actor=actor,
+        action="inspection.created",
+        subject=inspection,
+        changes={
+            "establishment": establishment.pk,
+            "origin": origin,
+            "checklist_version": version.pk if version else None,
+            "scheduled_for": scheduled_for,
+            "campaign": campaign.pk if campaign else None,
+        },
     )
     return inspection
 
@@ -235,8 +276,13 @@ def campaign_plan_inspections(
             continue
         if entry.establishment.status != Establishment.Status.ACTIVE:
             continue
-        inspection_create(establishment=entry.establishment, origin=Inspection.Origin.PLANNED,
-                          campaign=campaign, checklist=checklist, actor=actor)
+        inspection_create(
+            establishment=entry.establishment,
+            origin=Inspection.Origin.PLANNED,
+            campaign=campaign,
+            checklist=checklist,
+            actor=actor,
+        )
         created += 1
     return created
 
@@ -249,8 +295,12 @@ def inspection_schedule(
     before = inspection.scheduled_for
     inspection.scheduled_for = scheduled_for
     inspection_touch(inspection, ["scheduled_for"])
-    audit_record(actor=actor, action="inspection.scheduled", subject=inspection,
-                 changes={"scheduled_for": {"before": before, "after": scheduled_for}})
+    audit_record(
+        actor=actor,
+        action="inspection.scheduled",
+        subject=inspection,
+        changes={"scheduled_for": {"before": before, "after": scheduled_for}},
+    )
     return inspection
 
 
@@ -265,7 +315,27 @@ def inspection_cancel(
     inspection.status = Inspection.Status.CANCELLED
     inspection.cancelled_reason = reason.strip()
     inspection_touch(inspection, ["status", "cancelled_reason"])
-    audit_record(actor=actor, action="inspection.cancelled", subject=inspection,
-                 changes={"status": {"before": before, "after": inspection.status}},
-                 extra={"reason": inspection.cancelled_reason})
+    audit_record(
+        actor=actor,
+        action="inspection.cancelled",
+        subject=inspection,
+        changes={"status": {"before": before, "after": inspection.status}},
+        extra={"reason": inspection.cancelled_reason},
+    )
     return inspection
+
+
+@transaction.atomic
+def campaign_target_set(
+    *, campaign: Campaign, office: Office, target_count: int, actor: Actor
+) -> CampaignTarget:
+    target, created = CampaignTarget.objects.update_or_create(
+        campaign=campaign, office=office, defaults={"target_count": target_count}
+    )
+    audit_record(
+        actor=actor,
+        action="campaign.target_set",
+        subject=campaign,
+        changes={"office": office.code, "target": target_count, "new": created},
+    )
+    return target

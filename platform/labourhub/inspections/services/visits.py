@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
@@ -33,30 +33,32 @@ from labourhub.inspections.selectors import (
 )
 from labourhub.inspections.services._common import (
     Actor,
+    actor_user,
     inspection_lock,
     inspection_touch,
     require_status,
 )
 from labourhub.inspections.services.authorisation import ensure_document_template
 
-NO_AUTHORISATION = N_(
+NO_AUTHORISATION = gettext_noop(
     "This inspection has no valid authorisation, and this ministry's procedure requires one "
     "before a visit starts."
 )
-NO_CHECKLIST = N_("Choose the checklist for this visit first.")
-BAD_YES_NO = N_("Answer yes, no or not applicable.")
-BAD_NUMBER = N_("Enter a number.")
-BAD_DATE = N_("Enter a date as YYYY-MM-DD.")
-BAD_CHOICE = N_("Choose one of: %(choices)s.")
-TOO_LONG = N_("Keep this under %(max)s characters.")
-NOT_ON_CHECKLIST = N_("“%(code)s” is not a question of this checklist.")
-MISSING_ANSWERS = N_("Answer every required question before submitting: %(questions)s.")
-MISSING_PHOTO = N_("Add a photo for: %(questions)s.")
-REFUSAL_NOTE = N_("Describe how entry was refused (who refused, when, what was said).")
-FINDING_DESCRIPTION = N_("Describe the finding.")
+NO_CHECKLIST = gettext_noop("Choose the checklist for this visit first.")
+BAD_YES_NO = gettext_noop("Answer yes, no or not applicable.")
+BAD_NUMBER = gettext_noop("Enter a number (at most 12 digits).")
+BAD_DATE = gettext_noop("Enter a date as YYYY-MM-DD.")
+BAD_CHOICE = gettext_noop("Choose one of: %(choices)s.")
+TOO_LONG = gettext_noop("Keep this under %(max)s characters.")
+NOT_ON_CHECKLIST = gettext_noop("“%(code)s” is not a question of this checklist.")
+MISSING_ANSWERS = gettext_noop("Answer every required question before submitting: %(questions)s.")
+MISSING_PHOTO = gettext_noop("Add a photo for: %(questions)s.")
+REFUSAL_NOTE = gettext_noop("Describe how entry was refused (who refused, when, what was said).")
+FINDING_DESCRIPTION = gettext_noop("Describe the finding.")
 
 YES, NO, NA = "yes", "no", "na"
 MAX_TEXT = 5000
+MAX_NUMBER = Decimal("1e12")
 
 
 def _clean_value(question: ChecklistQuestion, raw: Any) -> Any:
@@ -74,9 +76,9 @@ def _clean_value(question: ChecklistQuestion, raw: Any) -> Any:
             number = Decimal(text.replace(",", "."))
         except InvalidOperation:
             raise ValidationError(_(BAD_NUMBER)) from None
-        if not number.is_finite():
+        if not number.is_finite() or abs(number) > MAX_NUMBER:
             raise ValidationError(_(BAD_NUMBER))
-        return str(number)
+        return str(int(number)) if number == number.to_integral() else str(number)
     if kind == ChecklistQuestion.Kind.DATE:
         try:
             return dt.date.fromisoformat(text).isoformat()
@@ -118,8 +120,12 @@ def visit_start(
     """Record the arrival. Without a valid authorisation the visit cannot start, unless the
     ministry's procedure allows it."""
     inspection = inspection_lock(inspection=inspection, expected_version=expected_version)
-    require_status(inspection, Inspection.Status.ASSIGNED, Inspection.Status.AUTHORISED,
-                   Inspection.Status.IN_PROGRESS)
+    require_status(
+        inspection,
+        Inspection.Status.ASSIGNED,
+        Inspection.Status.AUTHORISED,
+        Inspection.Status.IN_PROGRESS,
+    )
     authorisation = authorisation_valid(inspection=inspection)
     if procedure_get().require_authorisation and authorisation is None:
         raise ApplicationError(_(NO_AUTHORISATION), {"code": "no_authorisation"})
@@ -127,8 +133,10 @@ def visit_start(
         raise ApplicationError(_(NO_CHECKLIST), {"code": "no_checklist"})
     # Nothing answered yet: move to the newest published version of the same checklist.
     newest = checklist_current_version(checklist=inspection.checklist_version.checklist)
-    if newest is not None and newest.pk != inspection.checklist_version_id and not (
-        inspection.answers.exists()
+    if (
+        newest is not None
+        and newest.pk != inspection.checklist_version_id
+        and not (inspection.answers.exists())
     ):
         inspection.checklist_version = newest
     before = inspection.status
@@ -138,15 +146,28 @@ def visit_start(
     inspection.workers_interviewed_female = workers_interviewed_female
     inspection.workers_interviewed_male = workers_interviewed_male
     inspection.outcome = Inspection.Outcome.VISITED
-    inspection_touch(inspection, ["status", "arrived_at", "persons_met", "outcome",
-                                  "workers_interviewed_female", "workers_interviewed_male",
-                                  "checklist_version"])
+    inspection_touch(
+        inspection,
+        [
+            "status",
+            "arrived_at",
+            "persons_met",
+            "outcome",
+            "workers_interviewed_female",
+            "workers_interviewed_male",
+            "checklist_version",
+        ],
+    )
     audit_record(
-        actor=actor, action="inspection.visit_started", subject=inspection,
-        changes={"status": {"before": before, "after": inspection.status},
-                 "arrived_at": arrived_at, "persons_met": inspection.persons_met,
-                 "interviewed": {"women": workers_interviewed_female,
-                                 "men": workers_interviewed_male}},
+        actor=actor,
+        action="inspection.visit_started",
+        subject=inspection,
+        changes={
+            "status": {"before": before, "after": inspection.status},
+            "arrived_at": arrived_at,
+            "persons_met": inspection.persons_met,
+            "interviewed": {"women": workers_interviewed_female, "men": workers_interviewed_male},
+        },
         extra={"authorisation": authorisation.number if authorisation else None},
     )
     return inspection
@@ -156,8 +177,7 @@ def _alert_recipients(inspection: Inspection) -> list[int]:
     return list(
         User.objects.filter(is_active=True)
         .filter(
-            Q(role_grants__role__in=[Role.SUPERVISOR, Role.OFFICE_HEAD],
-              office=inspection.office)
+            Q(role_grants__role__in=[Role.SUPERVISOR, Role.OFFICE_HEAD], office=inspection.office)
             | Q(role_grants__role=Role.DIRECTOR)
         )
         .distinct()
@@ -169,11 +189,18 @@ def _alert_raise(inspection: Inspection, kind: str, message: str, actor: Actor) 
     if InspectionAlert.objects.filter(inspection=inspection, kind=kind).exists():
         return
     alert = InspectionAlert.objects.create(
-        inspection=inspection, kind=kind, message=message,
+        inspection=inspection,
+        kind=kind,
+        message=message,
         notified_user_ids=_alert_recipients(inspection),
     )
-    audit_record(actor=actor, action="inspection.alert_raised", subject=inspection,
-                 changes={"kind": kind}, extra={"notified": list(alert.notified_user_ids)})
+    audit_record(
+        actor=actor,
+        action="inspection.alert_raised",
+        subject=inspection,
+        changes={"kind": kind},
+        extra={"notified": list(alert.notified_user_ids)},
+    )
 
     def notify() -> None:
         from labourhub.inspections.tasks import inspection_alert_notify_task
@@ -189,7 +216,9 @@ def _sync_finding(inspection: Inspection, answer: Answer, actor: Actor) -> Findi
     if is_noncompliant(question, answer.value):
         if finding is None:
             finding = Finding.objects.create(
-                inspection=inspection, answer=answer, question=question,
+                inspection=inspection,
+                answer=answer,
+                question=question,
                 provision=question.provision,
                 description=question.text,
                 severity=question.severity,
@@ -200,7 +229,8 @@ def _sync_finding(inspection: Inspection, answer: Answer, actor: Actor) -> Findi
             )
         if question.child_labour:
             _alert_raise(
-                inspection, InspectionAlert.Kind.CHILD_LABOUR,
+                inspection,
+                InspectionAlert.Kind.CHILD_LABOUR,
                 _("Child labour found at %(site)s (%(question)s).")
                 % {"site": inspection.establishment.name, "question": question.text},
                 actor,
@@ -228,7 +258,9 @@ def answers_save(
     inspection = inspection_lock(inspection=inspection, expected_version=expected_version)
     require_status(inspection, Inspection.Status.IN_PROGRESS)
     assert inspection.checklist_version is not None  # set by visit_start
-    questions = {q.code: q for q in checklist_version_questions(version=inspection.checklist_version)}
+    questions = {
+        q.code: q for q in checklist_version_questions(version=inspection.checklist_version)
+    }
     notes = notes or {}
     errors: dict[str, Any] = {}
     cleaned: dict[str, Any] = {}
@@ -253,9 +285,13 @@ def answers_save(
             value = None
         answer = existing.get(question.pk)
         if answer is None:
-            answer = Answer.objects.create(inspection=inspection, question=question, value=value,
-                                           note=notes.get(code, ""),
-                                           answered_by=actor if getattr(actor, "pk", None) else None)
+            answer = Answer.objects.create(
+                inspection=inspection,
+                question=question,
+                value=value,
+                note=notes.get(code, ""),
+                answered_by=actor_user(actor),
+            )
             changed[code] = {"before": None, "after": value}
         elif answer.value != value or (code in notes and answer.note != notes[code]):
             changed[code] = {"before": answer.value, "after": value}
@@ -273,8 +309,9 @@ def answers_save(
             _sync_finding(inspection, answer, actor)
     inspection_touch(inspection, [])
     if changed:
-        audit_record(actor=actor, action="inspection.answers_saved", subject=inspection,
-                     changes=changed)
+        audit_record(
+            actor=actor, action="inspection.answers_saved", subject=inspection, changes=changed
+        )
     return inspection
 
 
@@ -293,8 +330,12 @@ def finding_update(
     inspection = inspection_lock(inspection=finding.inspection, expected_version=None)
     require_status(inspection, Inspection.Status.IN_PROGRESS)
     finding = Finding.objects.select_for_update().get(pk=finding.pk)
-    before = {"description": finding.description, "severity": finding.severity,
-              "women": finding.workers_affected_female, "men": finding.workers_affected_male}
+    before = {
+        "description": finding.description,
+        "severity": finding.severity,
+        "women": finding.workers_affected_female,
+        "men": finding.workers_affected_male,
+    }
     finding.description = description.strip()
     finding.workers_affected_female = workers_affected_female
     finding.workers_affected_male = workers_affected_male
@@ -302,21 +343,36 @@ def finding_update(
     finding.full_clean()
     finding.save()
     inspection_touch(inspection, [])
-    audit_record(actor=actor, action="inspection.finding_updated", subject=inspection,
-                 changes={"finding": finding.pk, "before": before,
-                          "after": {"description": finding.description,
-                                    "severity": severity, "women": workers_affected_female,
-                                    "men": workers_affected_male}})
+    audit_record(
+        actor=actor,
+        action="inspection.finding_updated",
+        subject=inspection,
+        changes={
+            "finding": finding.pk,
+            "before": before,
+            "after": {
+                "description": finding.description,
+                "severity": severity,
+                "women": workers_affected_female,
+                "men": workers_affected_male,
+            },
+        },
+    )
     return finding
 
 
 def _issue_minutes(inspection: Inspection, signer: User, actor: Actor) -> None:
     ensure_document_template(DocumentKind.MINUTES)
     document = document_issue(
-        kind=DocumentKind.MINUTES, officer=signer, subject=inspection, office=inspection.office,
-        extra={"outcome": inspection.get_outcome_display(),
-               "persons_met": inspection.persons_met,
-               "arrived_at": inspection.arrived_at.isoformat() if inspection.arrived_at else ""},
+        kind=DocumentKind.MINUTES,
+        officer=signer,
+        subject=inspection,
+        office=inspection.office,
+        extra={
+            "outcome": inspection.get_outcome_display(),
+            "persons_met": inspection.persons_met,
+            "arrived_at": inspection.arrived_at.isoformat() if inspection.arrived_at else "",
+        },
         actor=actor,
     )
     document_sign(document=document, signer=signer, actor=actor)
@@ -332,8 +388,12 @@ def visit_refuse_entry(
     if not note.strip():
         raise ValidationError({"note": _(REFUSAL_NOTE)})
     inspection = inspection_lock(inspection=inspection, expected_version=expected_version)
-    require_status(inspection, Inspection.Status.ASSIGNED, Inspection.Status.AUTHORISED,
-                   Inspection.Status.IN_PROGRESS)
+    require_status(
+        inspection,
+        Inspection.Status.ASSIGNED,
+        Inspection.Status.AUTHORISED,
+        Inspection.Status.IN_PROGRESS,
+    )
     if procedure_get().require_authorisation and authorisation_valid(inspection=inspection) is None:
         raise ApplicationError(_(NO_AUTHORISATION), {"code": "no_authorisation"})
     before = inspection.status
@@ -342,21 +402,33 @@ def visit_refuse_entry(
     inspection.outcome = Inspection.Outcome.REFUSED_ENTRY
     inspection.notes = note.strip()
     Finding.objects.create(
-        inspection=inspection, description=_("Entry refused: %(note)s") % {"note": note.strip()},
+        inspection=inspection,
+        description=_("Entry refused: %(note)s") % {"note": note.strip()},
         severity=Severity.VERY_SERIOUS,
         provision=_("Obstruction of labour inspection (ILO C081 Art. 12)"),
     )
-    _alert_raise(inspection, InspectionAlert.Kind.REFUSED_ENTRY,
-                 _("Entry refused at %(site)s.") % {"site": inspection.establishment.name}, actor)
+    _alert_raise(
+        inspection,
+        InspectionAlert.Kind.REFUSED_ENTRY,
+        _("Entry refused at %(site)s.") % {"site": inspection.establishment.name},
+        actor,
+    )
     _issue_minutes(inspection, actor, actor)
     inspection.status = Inspection.Status.COMPLETED
     inspection.submitted_at = now
-    inspection_touch(inspection, ["arrived_at", "outcome", "notes", "status", "submitted_at",
-                                  "minutes"])
-    audit_record(actor=actor, action="inspection.entry_refused", subject=inspection,
-                 changes={"status": {"before": before, "after": inspection.status},
-                          "outcome": inspection.outcome},
-                 extra={"note": inspection.notes, "minutes": inspection.minutes_id})
+    inspection_touch(
+        inspection, ["arrived_at", "outcome", "notes", "status", "submitted_at", "minutes"]
+    )
+    audit_record(
+        actor=actor,
+        action="inspection.entry_refused",
+        subject=inspection,
+        changes={
+            "status": {"before": before, "after": inspection.status},
+            "outcome": inspection.outcome,
+        },
+        extra={"note": inspection.notes, "minutes": inspection.minutes_id},
+    )
     return inspection
 
 
@@ -374,11 +446,22 @@ def inspection_submit(*, inspection: Inspection, expected_version: int, actor: U
             "question_id", flat=True
         )
     )
-    missing = [q.text for q in questions if q.required and q.kind != ChecklistQuestion.Kind.PHOTO
-               and question_visible(question=q, values=values) and answers.get(q.pk) is None]
-    missing_photos = [q.text for q in questions if q.required
-                      and q.kind == ChecklistQuestion.Kind.PHOTO
-                      and question_visible(question=q, values=values) and q.pk not in photos]
+    missing = [
+        q.text
+        for q in questions
+        if q.required
+        and q.kind != ChecklistQuestion.Kind.PHOTO
+        and question_visible(question=q, values=values)
+        and answers.get(q.pk) is None
+    ]
+    missing_photos = [
+        q.text
+        for q in questions
+        if q.required
+        and q.kind == ChecklistQuestion.Kind.PHOTO
+        and question_visible(question=q, values=values)
+        and q.pk not in photos
+    ]
     errors = {}
     if missing:
         errors["answers"] = _(MISSING_ANSWERS) % {"questions": "; ".join(missing)}
@@ -391,11 +474,19 @@ def inspection_submit(*, inspection: Inspection, expected_version: int, actor: U
     inspection.submitted_at = timezone.now()
     inspection_touch(inspection, ["status", "submitted_at", "minutes"])
     audit_record(
-        actor=actor, action="inspection.submitted", subject=inspection,
-        changes={"status": {"before": Inspection.Status.IN_PROGRESS,
-                            "after": Inspection.Status.COMPLETED}},
-        extra={"minutes": inspection.minutes_id,
-               "findings": list(inspection.findings.values_list("id", flat=True))},
+        actor=actor,
+        action="inspection.submitted",
+        subject=inspection,
+        changes={
+            "status": {
+                "before": Inspection.Status.IN_PROGRESS,
+                "after": Inspection.Status.COMPLETED,
+            }
+        },
+        extra={
+            "minutes": inspection.minutes_id,
+            "findings": list(inspection.findings.values_list("id", flat=True)),
+        },
     )
     return inspection
 
@@ -407,8 +498,12 @@ def inspection_alert_acknowledge(*, alert: InspectionAlert, actor: User) -> Insp
         alert.acknowledged_by = actor
         alert.acknowledged_at = timezone.now()
         alert.save(update_fields=["acknowledged_by", "acknowledged_at", "updated_at"])
-        audit_record(actor=actor, action="inspection.alert_acknowledged",
-                     subject=alert.inspection, changes={"kind": alert.kind})
+        audit_record(
+            actor=actor,
+            action="inspection.alert_acknowledged",
+            subject=alert.inspection,
+            changes={"kind": alert.kind},
+        )
     return alert
 
 

@@ -17,7 +17,7 @@ from labourhub_trade_unions.services import union_file
 
 
 def require(request: Request, action: Action) -> None:
-    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+    if not user_can(user=request.user, action=action):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
@@ -26,9 +26,21 @@ class UnionOutput(serializers.ModelSerializer[TradeUnion]):
 
     class Meta:
         model = TradeUnion
-        fields = ["id", "file_number", "name", "acronym", "kind", "employer_name",
-                  "municipality", "members_count", "status", "certificate_number",
-                  "created_at", "decided_at", "officers"]
+        fields = [
+            "id",
+            "file_number",
+            "name",
+            "acronym",
+            "kind",
+            "employer_name",
+            "municipality",
+            "members_count",
+            "status",
+            "certificate_number",
+            "created_at",
+            "decided_at",
+            "officers",
+        ]
 
     def get_officers(self, obj: TradeUnion) -> list[dict[str, str]]:
         return [{"full_name": o.full_name, "position": o.position} for o in obj.officers.all()]
@@ -36,8 +48,9 @@ class UnionOutput(serializers.ModelSerializer[TradeUnion]):
 
 class UnionListApi(APIView):
     class FilterSerializer(serializers.Serializer[Any]):
-        status = serializers.ChoiceField(choices=TradeUnion.Status.choices, required=False,
-                                         default="")
+        status = serializers.ChoiceField(
+            choices=TradeUnion.Status.choices, required=False, default=""
+        )
         q = serializers.CharField(max_length=100, required=False, default="")
 
     @extend_schema(parameters=[FilterSerializer], responses=UnionOutput(many=True))
@@ -46,9 +59,13 @@ class UnionListApi(APIView):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
-            serializer_class=UnionOutput, request=request, view=self,
-            queryset=union_list(status=filters.validated_data["status"],
-                                search=filters.validated_data["q"]))
+            serializer_class=UnionOutput,
+            request=request,
+            view=self,
+            queryset=union_list(
+                status=filters.validated_data["status"], search=filters.validated_data["q"]
+            ),
+        )
 
 
 class UnionFileApi(APIView):
@@ -63,7 +80,7 @@ class UnionFileApi(APIView):
         employer_name = serializers.CharField(max_length=200, required=False, default="")
         municipality = serializers.CharField(max_length=100)
         members_count = serializers.IntegerField(min_value=0, max_value=10**6)
-        officers = OfficerSerializer(many=True, allow_empty=False, max_length=100)
+        officers = OfficerSerializer(many=True, allow_empty=False, max_length=100)  # type: ignore[call-arg]
 
     @extend_schema(request=InputSerializer, responses={201: UnionOutput})
     def post(self, request: Request) -> Response:

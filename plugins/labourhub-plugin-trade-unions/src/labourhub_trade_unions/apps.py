@@ -36,5 +36,7 @@ class TradeUnionsConfig(PluginAppConfig):
         category = Category.MODULE
         requires = ">=0.1,<1"
         config_schema = TradeUnionsSettings
-        description = _("Register trade unions: filing, review, registration or refusal, "
-                        "with a certificate number.")
+        description = _(
+            "Register trade unions: filing, review, registration or refusal, "
+            "with a certificate number."
+        )

@@ -44,40 +44,71 @@ def register_procedure_types(tenant: Any) -> list[ProcedureType]:
     from labourhub_trade_unions.apps import TradeUnionsSettings
 
     conf = TradeUnionsSettings.model_validate(plugin_config(tenant, SLUG))
-    return [ProcedureType(
-        code="hn_trade_union_registration", label=_("Trade-union registration"),
-        steps=(
-            WorkflowStep("filed", _("Application filed"), next_steps=("reviewed",)),
-            WorkflowStep("reviewed", _("Documents reviewed"), time_limit_days=conf.review_days,
-                         next_steps=("registered", "refused")),
-            WorkflowStep("registered", _("Registered, certificate issued"),
-                         time_limit_days=conf.decision_days),
-            WorkflowStep("refused", _("Refused with reasons"), time_limit_days=conf.decision_days),
-        ),
-    )]
+    return [
+        ProcedureType(
+            code="hn_trade_union_registration",
+            label=_("Trade-union registration"),
+            steps=(
+                WorkflowStep("filed", _("Application filed"), next_steps=("reviewed",)),
+                WorkflowStep(
+                    "reviewed",
+                    _("Documents reviewed"),
+                    time_limit_days=conf.review_days,
+                    next_steps=("registered", "refused"),
+                ),
+                WorkflowStep(
+                    "registered",
+                    _("Registered, certificate issued"),
+                    time_limit_days=conf.decision_days,
+                ),
+                WorkflowStep(
+                    "refused", _("Refused with reasons"), time_limit_days=conf.decision_days
+                ),
+            ),
+        )
+    ]
 
 
 @hookimpl
 def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
-    return [DocumentTemplate("hn_union_certificate", _("Union registration certificate"),
-                             "labourhub_trade_unions/certificate.html", ("es",))]
+    return [
+        DocumentTemplate(
+            "hn_union_certificate",
+            _("Union registration certificate"),
+            "labourhub_trade_unions/certificate.html",
+            ("es",),
+        )
+    ]
 
 
 @hookimpl
 def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
     from labourhub_trade_unions.selectors import union_status_counts
 
-    return [ReportDefinition(
-        "hn_unions_by_status", _("Trade unions by registration status"), ("status", "count"),
-        rows=lambda **_kw: [{"status": s, "count": n} for s, n in union_status_counts().items()])]
+    return [
+        ReportDefinition(
+            "hn_unions_by_status",
+            _("Trade unions by registration status"),
+            ("status", "count"),
+            rows=lambda **_kw: [
+                {"status": s, "count": n} for s, n in union_status_counts().items()
+            ],
+        )
+    ]
 
 
 @hookimpl
 def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
     from labourhub_trade_unions.selectors import union_status_counts
 
-    return [IndicatorDefinition("hn_registered_unions", _("Registered trade unions"), "unions",
-                                compute=lambda **_kw: union_status_counts()["registered"])]
+    return [
+        IndicatorDefinition(
+            "hn_registered_unions",
+            _("Registered trade unions"),
+            "unions",
+            compute=lambda **_kw: union_status_counts()["registered"],
+        )
+    ]
 
 
 @hookimpl

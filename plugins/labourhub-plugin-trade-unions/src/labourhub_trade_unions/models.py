@@ -24,10 +24,12 @@ class TradeUnion(BaseModel):
     employer_name = models.CharField(_("employer"), max_length=200, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100)
     members_count = models.PositiveIntegerField(_("founding members"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.FILED, db_index=True)
-    certificate_number = models.CharField(_("certificate number"), max_length=40, unique=True,
-                                          null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.FILED, db_index=True
+    )
+    certificate_number = models.CharField(
+        _("certificate number"), max_length=40, unique=True, null=True, blank=True
+    )
     review_notes = models.TextField(_("review notes"), blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     filed_by_id = models.BigIntegerField(null=True, blank=True)
@@ -38,8 +40,10 @@ class TradeUnion(BaseModel):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(status="registered") | models.Q(certificate_number__isnull=False),
-                name="hn_tu_registered_has_certificate"),
+                condition=~models.Q(status="registered")
+                | models.Q(certificate_number__isnull=False),
+                name="hn_tu_registered_has_certificate",
+            ),
         ]
 
     def __str__(self) -> str:

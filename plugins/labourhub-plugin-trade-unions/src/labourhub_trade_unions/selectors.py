@@ -17,7 +17,7 @@ def union_get(*, union_id: int) -> TradeUnion | None:
 
 
 def union_status_counts() -> dict[str, int]:
-    counts = {s: 0 for s in TradeUnion.Status.values}
+    counts = dict.fromkeys(TradeUnion.Status.values, 0)
     for row in TradeUnion.objects.values("status").annotate(n=Count("id")):
         counts[row["status"]] = row["n"]
     return counts

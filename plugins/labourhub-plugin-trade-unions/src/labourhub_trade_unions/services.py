@@ -23,7 +23,8 @@ ERR_REASON_REQUIRED = "Give the reason for the refusal; it is notified to the ap
 
 def settings_for_current_ministry() -> TradeUnionsSettings:
     return TradeUnionsSettings.model_validate(
-        plugin_config(getattr(connection, "tenant", None), SLUG))
+        plugin_config(getattr(connection, "tenant", None), SLUG)
+    )
 
 
 def _next_number(prefix: str, field: str) -> str:
@@ -37,15 +38,24 @@ def _next_number(prefix: str, field: str) -> str:
 
 
 @transaction.atomic
-def union_file(*, name: str, kind: str, municipality: str, members_count: int,
-               officers: list[tuple[str, str]], acronym: str = "", employer_name: str = "",
-               actor: Actor) -> TradeUnion:
+def union_file(
+    *,
+    name: str,
+    kind: str,
+    municipality: str,
+    members_count: int,
+    officers: list[tuple[str, str]],
+    acronym: str = "",
+    employer_name: str = "",
+    actor: Actor,
+) -> TradeUnion:
     """File an application; validates against the ministry's configured legal minimum."""
     conf = settings_for_current_ministry()
     errors: dict[str, list[str]] = {}
     if members_count < conf.min_members:
-        errors["members_count"] = [_(ERR_TOO_FEW_MEMBERS) % {"min": conf.min_members,
-                                                            "n": members_count}]
+        errors["members_count"] = [
+            _(ERR_TOO_FEW_MEMBERS) % {"min": conf.min_members, "n": members_count}
+        ]
     if not officers:
         errors["officers"] = [_(ERR_NO_OFFICERS)]
     if kind == TradeUnion.Kind.ENTERPRISE and not employer_name.strip():
@@ -53,9 +63,13 @@ def union_file(*, name: str, kind: str, municipality: str, members_count: int,
     if errors:
         raise ValidationError(errors)
     union = TradeUnion(
-        file_number=_next_number("EXP", "file_number"), name=name.strip(), kind=kind,
-        acronym=acronym.strip(), employer_name=employer_name.strip(),
-        municipality=municipality.strip(), members_count=members_count,
+        file_number=_next_number("EXP", "file_number"),
+        name=name.strip(),
+        kind=kind,
+        acronym=acronym.strip(),
+        employer_name=employer_name.strip(),
+        municipality=municipality.strip(),
+        members_count=members_count,
         filed_by_id=getattr(actor, "pk", None),
     )
     union.full_clean()
@@ -64,17 +78,25 @@ def union_file(*, name: str, kind: str, municipality: str, members_count: int,
         officer = UnionOfficer(union=union, full_name=full_name.strip(), position=position.strip())
         officer.full_clean(exclude=["union"])
         officer.save()
-    audit_record(actor=actor, action="trade_union.filed", subject=union,
-                 changes={"name": union.name, "members_count": members_count,
-                          "officers": [list(o) for o in officers]})
+    audit_record(
+        actor=actor,
+        action="trade_union.filed",
+        subject=union,
+        changes={
+            "name": union.name,
+            "members_count": members_count,
+            "officers": [list(o) for o in officers],
+        },
+    )
     return union
 
 
 def _transition(union: TradeUnion, expected: str, action: str) -> TradeUnion:
     locked = TradeUnion.objects.select_for_update().get(pk=union.pk)
     if locked.status != expected:
-        raise ApplicationError(_(ERR_TRANSITION) % {
-            "status": locked.get_status_display(), "action": action})
+        raise ApplicationError(
+            _(ERR_TRANSITION) % {"status": locked.get_status_display(), "action": action}
+        )
     return locked
 
 
@@ -85,8 +107,12 @@ def union_review(*, union: TradeUnion, notes: str = "", actor: Actor) -> TradeUn
     union.review_notes = notes.strip()
     union.reviewed_at = timezone.now()
     union.save(update_fields=["status", "review_notes", "reviewed_at", "updated_at"])
-    audit_record(actor=actor, action="trade_union.reviewed", subject=union,
-                 changes={"status": {"before": "filed", "after": "reviewed"}, "notes": notes})
+    audit_record(
+        actor=actor,
+        action="trade_union.reviewed",
+        subject=union,
+        changes={"status": {"before": "filed", "after": "reviewed"}, "notes": notes},
+    )
     return union
 
 
@@ -99,9 +125,15 @@ def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
     union.status = TradeUnion.Status.REGISTERED
     union.decided_at = timezone.now()
     union.save(update_fields=["status", "certificate_number", "decided_at", "updated_at"])
-    audit_record(actor=actor, action="trade_union.registered", subject=union,
-                 changes={"status": {"before": "reviewed", "after": "registered"},
-                          "certificate_number": union.certificate_number})
+    audit_record(
+        actor=actor,
+        action="trade_union.registered",
+        subject=union,
+        changes={
+            "status": {"before": "reviewed", "after": "registered"},
+            "certificate_number": union.certificate_number,
+        },
+    )
     return union
 
 
@@ -114,9 +146,15 @@ def union_refuse(*, union: TradeUnion, reason: str, actor: Actor) -> TradeUnion:
     union.refusal_reason = reason.strip()
     union.decided_at = timezone.now()
     union.save(update_fields=["status", "refusal_reason", "decided_at", "updated_at"])
-    audit_record(actor=actor, action="trade_union.refused", subject=union,
-                 changes={"status": {"before": "reviewed", "after": "refused"},
-                          "reason": union.refusal_reason})
+    audit_record(
+        actor=actor,
+        action="trade_union.refused",
+        subject=union,
+        changes={
+            "status": {"before": "reviewed", "after": "refused"},
+            "reason": union.refusal_reason,
+        },
+    )
     return union
 
 
@@ -128,7 +166,8 @@ def parse_officers(text: str) -> list[tuple[str, str]]:
             continue
         parts: list[Any] = [p.strip() for p in line.split(";")]
         if len(parts) != 2 or not all(parts):
-            raise ValidationError({"officers": [
-                _("Line %(n)d: write 'Full name; Position'.") % {"n": number}]})
+            raise ValidationError(
+                {"officers": [_("Line %(n)d: write 'Full name; Position'.") % {"n": number}]}
+            )
         pairs.append((parts[0][:200], parts[1][:100]))
     return pairs

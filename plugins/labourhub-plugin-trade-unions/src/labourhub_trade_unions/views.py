@@ -24,13 +24,13 @@ from labourhub_trade_unions.services import (
 
 
 def _require(request: HttpRequest, action: Action) -> None:
-    if not user_can(user=request.user, action=action):  # type: ignore[arg-type]
+    if not user_can(user=request.user, action=action):
         raise PermissionDenied(_("Your role does not allow this."))
 
 
 def _add_errors(form: UnionFileForm | UnionRefuseForm, exc: ValidationError, default: str) -> None:
     for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else default, errors)  # type: ignore[arg-type]
+        form.add_error(field if field in form.fields else default, errors)
 
 
 @login_required
@@ -39,13 +39,21 @@ def union_list_view(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in TradeUnion.Status.values:
         status = ""
-    page = Paginator(union_list(status=status, search=request.GET.get("q", "")[:100]), 50
-                     ).get_page(request.GET.get("page"))
-    return render(request, "labourhub_trade_unions/list.html", {
-        "page": page, "counts": union_status_counts(), "status": status,
-        "statuses": TradeUnion.Status.choices, "q": request.GET.get("q", ""),
-        "may_file": user_can(user=request.user, action=Action.CASE_EDIT),  # type: ignore[arg-type]
-    })
+    page = Paginator(union_list(status=status, search=request.GET.get("q", "")[:100]), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "labourhub_trade_unions/list.html",
+        {
+            "page": page,
+            "counts": union_status_counts(),
+            "status": status,
+            "statuses": TradeUnion.Status.choices,
+            "q": request.GET.get("q", ""),
+            "may_file": user_can(user=request.user, action=Action.CASE_EDIT),
+        },
+    )
 
 
 @login_required
@@ -57,17 +65,26 @@ def union_file_view(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             union = union_file(
-                name=data["name"], acronym=data["acronym"], kind=data["kind"],
-                employer_name=data["employer_name"], municipality=data["municipality"],
-                members_count=data["members_count"], officers=parse_officers(data["officers"]),
-                actor=request.user)
+                name=data["name"],
+                acronym=data["acronym"],
+                kind=data["kind"],
+                employer_name=data["employer_name"],
+                municipality=data["municipality"],
+                members_count=data["members_count"],
+                officers=parse_officers(data["officers"]),
+                actor=request.user,
+            )
         except ValidationError as exc:
             _add_errors(form, exc, "name")
         else:
             messages.success(request, _("Application %(n)s filed.") % {"n": union.file_number})
             return HttpResponseRedirect(reverse("x:trade-unions:detail", args=[union.pk]))
-    return render(request, "labourhub_trade_unions/file.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "labourhub_trade_unions/file.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -79,16 +96,28 @@ def union_detail_view(request: HttpRequest, union_id: int) -> HttpResponse:
     return _detail(request, union, UnionReviewForm(), UnionRefuseForm())
 
 
-def _detail(request: HttpRequest, union: TradeUnion, review: UnionReviewForm,
-            refuse: UnionRefuseForm, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    union: TradeUnion,
+    review: UnionReviewForm,
+    refuse: UnionRefuseForm,
+    status: int = 200,
+) -> HttpResponse:
     user = request.user
-    return render(request, "labourhub_trade_unions/detail.html", {
-        "union": union, "review_form": review, "refuse_form": refuse,
-        "may_review": union.status == TradeUnion.Status.FILED
-        and user_can(user=user, action=Action.CASE_EDIT),  # type: ignore[arg-type]
-        "may_decide": union.status == TradeUnion.Status.REVIEWED
-        and user_can(user=user, action=Action.REGISTRATION_DECIDE),  # type: ignore[arg-type]
-    }, status=status)
+    return render(
+        request,
+        "labourhub_trade_unions/detail.html",
+        {
+            "union": union,
+            "review_form": review,
+            "refuse_form": refuse,
+            "may_review": union.status == TradeUnion.Status.FILED
+            and user_can(user=user, action=Action.CASE_EDIT),
+            "may_decide": union.status == TradeUnion.Status.REVIEWED
+            and user_can(user=user, action=Action.REGISTRATION_DECIDE),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -108,8 +137,9 @@ def union_decide_view(request: HttpRequest, union_id: int, step: str) -> HttpRes
         elif step == "register":
             _require(request, Action.REGISTRATION_DECIDE)
             union = union_register(union=union, actor=request.user)
-            messages.success(request, _("Registered with certificate %(c)s.") % {
-                "c": union.certificate_number})
+            messages.success(
+                request, _("Registered with certificate %(c)s.") % {"c": union.certificate_number}
+            )
         elif step == "refuse":
             _require(request, Action.REGISTRATION_DECIDE)
             refuse = UnionRefuseForm(request.POST)

@@ -20,8 +20,9 @@ def scaffold_values(cc: str, name: str) -> dict[str, str]:
     if not CC_RE.match(cc):
         raise CommandError(_("The country code must be two letters (ISO 3166-1), or xx."))
     if not NAME_RE.match(name) or len(name) > 40:
-        raise CommandError(_("The name must be lower-case words joined by hyphens, e.g. "
-                             "child-labour."))
+        raise CommandError(
+            _("The name must be lower-case words joined by hyphens, e.g. child-labour.")
+        )
     under = name.replace("-", "_")
     major, minor = (int(p) for p in core_version().split(".")[:2])
     return {
@@ -42,8 +43,9 @@ def scaffold_write(*, cc: str, name: str, directory: Path) -> Path:
     values = scaffold_values(cc, name)
     target = directory / values["__DIST__"]
     if target.exists():
-        raise CommandError(_("%(path)s already exists; choose another name or remove it.")
-                           % {"path": target})
+        raise CommandError(
+            _("%(path)s already exists; choose another name or remove it.") % {"path": target}
+        )
     for source in sorted(SCAFFOLD.rglob("*")):
         if source.is_dir() or source.name.endswith((".pyc",)) or "__pycache__" in source.parts:
             continue
@@ -65,11 +67,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("cc", help="ISO 3166-1 alpha-2 country code, or xx")
         parser.add_argument("name", help="module name, lower-case with hyphens")
-        parser.add_argument("--directory", default=str(Path(settings.BASE_DIR) / "plugins"))
+        parser.add_argument(
+            "--directory", default=str(Path(getattr(settings, "BASE_DIR", Path.cwd())) / "plugins")
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        target = scaffold_write(cc=opts["cc"], name=opts["name"],
-                                directory=Path(opts["directory"]))
+        target = scaffold_write(cc=opts["cc"], name=opts["name"], directory=Path(opts["directory"]))
         self.stdout.write(f"Created {target}")
-        self.stdout.write("Next: make test (installs it), then activate it for a ministry in "
-                          "the console; see docs/plugins/tutorial.md.")
+        self.stdout.write(
+            "Next: make test (installs it), then activate it for a ministry in "
+            "the console; see docs/plugins/tutorial.md."
+        )

@@ -1,0 +1,102 @@
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+from labourhub.complaints.models import Complaint
+from labourhub.complaints.selectors import complainant_identity, complaint_get, complaint_list
+from labourhub.complaints.services import complaint_register
+from labourhub.registry.models import Establishment
+
+
+def _user(request: Request) -> User:
+    if not user_can(user=request.user, action=Action.CASE_VIEW):
+        raise PermissionDenied(_("Your role does not allow this."))
+    return request.user  # type: ignore[return-value]
+
+
+class ComplaintOutput(serializers.ModelSerializer[Complaint]):
+    reference = serializers.CharField(source="case.reference")
+    case_id = serializers.IntegerField(source="case.pk")
+    complainant = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "id",
+            "reference",
+            "case_id",
+            "channel",
+            "subject",
+            "description",
+            "establishment_id",
+            "employer_text",
+            "child_labour",
+            "anonymous",
+            "triage",
+            "triage_reason",
+            "possible_duplicate_of_id",
+            "complainant",
+        ]
+
+    def get_complainant(self, obj: Complaint) -> dict[str, str]:
+        return complainant_identity(user=self.context["user"], complaint=obj)
+
+
+class ComplaintListApi(APIView):
+    class InputSerializer(serializers.Serializer[Any]):
+        subject = serializers.CharField(max_length=200)
+        description = serializers.CharField(max_length=10000)
+        channel = serializers.ChoiceField(choices=["staff", "phone"], default="staff")
+        establishment = serializers.SlugRelatedField(
+            slug_field="registration_number",
+            queryset=Establishment.objects.all(),
+            required=False,
+            allow_null=True,
+        )
+        employer_text = serializers.CharField(max_length=300, required=False, allow_blank=True)
+        anonymous = serializers.BooleanField(default=False)
+        complainant_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+        complainant_contact = serializers.CharField(
+            max_length=200, required=False, allow_blank=True
+        )
+        child_labour = serializers.BooleanField(default=False)
+
+    @extend_schema(responses=ComplaintOutput(many=True))
+    def get(self, request: Request) -> Response:
+        user = _user(request)
+        items = complaint_list(user=user)[:200]
+        return Response(ComplaintOutput(items, many=True, context={"user": user}).data)
+
+    @extend_schema(request=InputSerializer, responses={201: dict})
+    def post(self, request: Request) -> Response:
+        user = _user(request)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        office = values["establishment"].office if values.get("establishment") else user.office
+        if office is None:
+            raise PermissionDenied(_("Your account has no office; ask an administrator."))
+        complaint, code = complaint_register(office=office, actor=user, **values)
+        out = dict(ComplaintOutput(complaint, context={"user": user}).data)
+        out["tracking_code"] = code
+        return Response(out, status=201)
+
+
+class ComplaintDetailApi(APIView):
+    @extend_schema(responses=ComplaintOutput)
+    def get(self, request: Request, complaint_id: int) -> Response:
+        user = _user(request)
+        complaint = complaint_get(user=user, complaint_id=complaint_id)
+        if complaint is None:
+            raise Http404
+        return Response(ComplaintOutput(complaint, context={"user": user}).data)

@@ -1,0 +1,26 @@
+from typing import Any
+
+from labourhub.complaints.models import Complaint
+from labourhub.complaints.services import complaint_triage
+from labourhub.workflow.models import Case
+from labourhub.workflow.services import Actor, case_transition
+from labourhub.workflow.steps import StepInput
+
+_TRIAGE = {
+    "triage_inspection": Complaint.Triage.INSPECTION,
+    "triage_conciliation": Complaint.Triage.CONCILIATION,
+    "triage_inadmissible": Complaint.Triage.INADMISSIBLE,
+}
+
+
+def complaint_step(case: Case, transition: str, actor: Actor, data: StepInput) -> Any:
+    complaint = Complaint.objects.filter(case=case).first()
+    # Cases opened on the complaint procedure without a Complaint row (imports, plugins) still
+    # move through the plain transition.
+    if transition in _TRIAGE and complaint is not None:
+        return complaint_triage(
+            complaint=complaint, outcome=_TRIAGE[transition], reason=data.note, actor=actor
+        )
+    return case_transition(
+        case=case, transition=transition, actor=actor, note=data.note, documents=data.documents
+    )

@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from labourhub.accounts.models import User
+from labourhub.complaints.forms import EstablishmentField
+
+
+class OrderForm(forms.Form):
+    establishment = EstablishmentField(label=_("Establishment registration number"), max_length=64)
+    provision = forms.CharField(label=_("Legal provision"), max_length=400)
+    requirement = forms.CharField(
+        label=_("What the employer must do"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    days = forms.IntegerField(
+        label=_("Calendar days to comply"), min_value=1, max_value=365, initial=30
+    )
+    workers_affected = forms.IntegerField(
+        label=_("Workers affected"), min_value=0, max_value=1000000, initial=0
+    )
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2, min_value=0.01)
+    reference = forms.CharField(label=_("Payment reference"), max_length=80)
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class HearingForm(forms.Form):
+    room = forms.CharField(label=_("Room"), max_length=100)
+    officer = forms.ModelChoiceField(
+        label=_("Officer"), queryset=User.objects.filter(is_active=True).order_by("username")
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    parties = forms.CharField(
+        label=_("Parties"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,205 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import user_can
+from labourhub.common.exceptions import ApplicationError
+from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, StepForm
+from labourhub.workflow.models import CalendarDay
+from labourhub.workflow.selectors import (
+    alert_list,
+    calendar_day_list,
+    case_deadlines,
+    case_get,
+    case_list,
+    case_next_actions,
+    case_overdue_board,
+    case_timeline,
+    traffic_light,
+)
+from labourhub.workflow.services import (
+    alert_mark_read,
+    calendar_day_add,
+    calendar_day_remove,
+    ministry_today,
+)
+from labourhub.workflow.steps import StepInput, case_panels, case_step
+
+
+def _require(request: HttpRequest, action: Action) -> User:
+    if not user_can(user=request.user, action=action):
+        raise PermissionDenied(_("Your role does not allow this."))
+    return request.user  # type: ignore[return-value]
+
+
+def _error_text(exc: ValidationError | ApplicationError) -> str:
+    if isinstance(exc, ApplicationError):
+        return exc.message
+    return " ".join(str(m) for m in exc.messages)
+
+
+PER_PAGE = 50
+
+
+@login_required
+def case_list_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.CASE_VIEW)
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = ministry_today()
+    try:
+        number = min(max(int(request.GET.get("page", "1")), 1), 10_000)
+    except ValueError:
+        number = 1
+    # No COUNT(*): at 100,000 open cases it cost more than the page itself; one extra row
+    # tells whether there is a next page.
+    offset = (number - 1) * PER_PAGE
+    rows = list(case_list(user=user, filters=filters, today=today)[offset : offset + PER_PAGE + 1])
+    has_next, rows = len(rows) > PER_PAGE, rows[:PER_PAGE]
+    for case in rows:
+        case.light = traffic_light(  # type: ignore[attr-defined]
+            next_due_on=case.next_due_on, next_warn_on=case.next_warn_on, today=today
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workflow/case_list.html",
+        {
+            "form": form,
+            "cases": rows,
+            "today": today,
+            "number": number,
+            "has_next": has_next,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_detail_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _require(request, Action.CASE_VIEW)
+    case = case_get(user=user, case_id=case_id)
+    if case is None:
+        raise Http404
+    proc, actions = case_next_actions(case=case, user=user)
+    form = StepForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            name = form.cleaned_data["transition"]
+            step = proc.transition(name) if proc else None
+            data = StepInput(
+                note=form.cleaned_data["note"],
+                documents=form.documents(step.required_documents if step else ()),
+                amount=form.cleaned_data["amount"],
+                days=form.cleaned_data["days"],
+                choice=form.cleaned_data["choice"],
+            )
+            try:
+                case_step(case=case, transition=name, actor=user, data=data)
+            except (ApplicationError, ValidationError) as exc:
+                messages.error(request, _error_text(exc))
+            else:
+                messages.success(
+                    request, _("Done: %(step)s.") % {"step": step.label if step else name}
+                )
+                return HttpResponseRedirect(reverse("workflow:case-detail", args=[case.pk]))
+        else:
+            messages.error(request, _("Please correct the errors below."))
+    today = ministry_today()
+    return render(
+        request,
+        "workflow/case_detail.html",
+        {
+            "case": case,
+            "procedure": proc,
+            "actions": actions,
+            "form": form,
+            "state_label": proc.state(case.state).label if proc else case.state,
+            "timeline": case_timeline(case=case),
+            "deadlines": case_deadlines(case=case),
+            "light": traffic_light(
+                next_due_on=case.next_due_on, next_warn_on=case.next_warn_on, today=today
+            ),
+            "today": today,
+            "panels": case_panels(case=case, user=user),
+        },
+    )
+
+
+@login_required
+def overdue_board_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.CASE_SUPERVISE)
+    today = ministry_today()
+    cases = list(case_overdue_board(user=user, today=today)[:500])
+    by_owner: dict[str, int] = {}
+    for case in cases:
+        case.days_late = (today - case.next_due_on).days  # type: ignore[attr-defined, operator]
+        key = str(case.assigned_to or _("Unassigned"))
+        by_owner[key] = by_owner.get(key, 0) + 1
+    peak = max(by_owner.values(), default=1)
+    chart = [
+        (owner, n, round(100 * n / peak))
+        for owner, n in sorted(by_owner.items(), key=lambda kv: -kv[1])
+    ]
+    return render(request, "workflow/overdue.html", {"cases": cases, "chart": chart})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_view(request: HttpRequest) -> HttpResponse:
+    user = _require(request, Action.CASE_VIEW)
+    can_edit = user_can(user=user, action=Action.CALENDAR_MANAGE)
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied(_("Your role does not allow changing the calendar."))
+        if form.is_valid():
+            try:
+                _day, moved = calendar_day_add(actor=user, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errs in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                messages.success(request, _("Added. %(n)d open deadlines moved.") % {"n": moved})
+                return HttpResponseRedirect(reverse("workflow:calendar"))
+    return render(
+        request,
+        "workflow/calendar.html",
+        {
+            "days": calendar_day_list(),
+            "form": form,
+            "can_edit": can_edit,
+            "working_week": getattr(request.tenant, "working_week", []),  # type: ignore[attr-defined]
+        },
+    )
+
+
+@login_required
+@require_POST
+def calendar_remove_view(request: HttpRequest, day_id: int) -> HttpResponse:
+    user = _require(request, Action.CALENDAR_MANAGE)
+    day = get_object_or_404(CalendarDay, pk=day_id)
+    moved = calendar_day_remove(day=day, actor=user)
+    messages.success(request, _("Removed. %(n)d open deadlines moved.") % {"n": moved})
+    return HttpResponseRedirect(reverse("workflow:calendar"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alert_list_view(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if request.method == "POST":
+        alert_mark_read(user=user)
+        return HttpResponseRedirect(reverse("workflow:alerts"))
+    page = Paginator(alert_list(user=user), 50).get_page(request.GET.get("page"))
+    return render(request, "workflow/alerts.html", {"page": page})
