@@ -15,6 +15,7 @@ from django_tenants.utils import schema_exists
 from cms.services import site_bootstrap
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
+from labourhub.documents.services import document_templates_seed
 from labourhub.audit.services import Actor, audit_record
 from tenants.context import ministry_context
 from tenants.models import Domain, Ministry
@@ -180,6 +181,8 @@ def ministry_provision(
     )
     with ministry_context(ministry):
         _ministry_site_setup(ministry=ministry, hostname=domain.domain)
+        # Every ministry starts with editable letter templates in its own language(s).
+        document_templates_seed(actor=None)
         user_create(
             username=admin_username,
             password=admin_password,

@@ -134,12 +134,25 @@ POLICY[Role.ANALYST][Action.LMI_CONTRIBUTE] = _M
 # legal authority. Template editing stays with the system administrator (granted above).
 for _role in (Role.DIRECTOR, Role.AUTHORISING_OFFICIAL, Role.ANALYST):
     POLICY[_role][Action.DOCUMENT_VIEW] = _M
-for _role in (Role.OFFICE_HEAD, Role.SUPERVISOR, Role.INSPECTOR, Role.LEGAL_OFFICER,
-              Role.OSH_ENGINEER, Role.OCCUPATIONAL_PHYSICIAN, Role.CLERK):
+for _role in (
+    Role.OFFICE_HEAD,
+    Role.SUPERVISOR,
+    Role.INSPECTOR,
+    Role.LEGAL_OFFICER,
+    Role.OSH_ENGINEER,
+    Role.OCCUPATIONAL_PHYSICIAN,
+    Role.CLERK,
+):
     POLICY[_role][Action.DOCUMENT_VIEW] = POLICY[_role][Action.CASE_VIEW]
     POLICY[_role][Action.DOCUMENT_ISSUE] = POLICY[_role][Action.CASE_VIEW]
-for _role in (Role.DIRECTOR, Role.AUTHORISING_OFFICIAL, Role.OFFICE_HEAD, Role.SUPERVISOR,
-              Role.INSPECTOR, Role.LEGAL_OFFICER):
+for _role in (
+    Role.DIRECTOR,
+    Role.AUTHORISING_OFFICIAL,
+    Role.OFFICE_HEAD,
+    Role.SUPERVISOR,
+    Role.INSPECTOR,
+    Role.LEGAL_OFFICER,
+):
     POLICY[_role][Action.DOCUMENT_SIGN] = POLICY[_role].get(Action.CASE_VIEW, _M)
 
 # Registrations filed with the ministry (trade unions and similar plugin procedures) are decided

@@ -1,9 +1,11 @@
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from labourhub.accounts.models import Office, User
@@ -164,31 +166,34 @@ def inspection_list_mine(*, user: User, today: dt.date | None = None) -> MyInspe
 @dataclass(frozen=True)
 class EstablishmentHistory:
     establishment: Establishment
-    inspections: list[Inspection]
-    findings_by_inspection: dict[int, int]
+    inspections: Sequence[Inspection]
     paper_records: list[HistoricalInspection]
 
 
 def establishment_inspection_history(
     *, establishment: Establishment, limit: int = 50
 ) -> EstablishmentHistory:
+    """Newest first from the (establishment, -scheduled_for, -id) index; the findings count is a
+    correlated subquery so only the rows shown are counted, however long the history."""
+    open_findings = (
+        Finding.objects.filter(inspection=OuterRef("pk"), withdrawn_by=None)
+        .order_by()
+        .values("inspection")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     inspections = list(
         Inspection.objects.select_related("inspector")
         .filter(establishment=establishment)
+        .annotate(findings_open=Coalesce(Subquery(open_findings), 0))
         .order_by("-scheduled_for", "-id")[:limit]
-    )
-    counts = dict(
-        Finding.objects.filter(inspection__in=[i.pk for i in inspections], withdrawn_by=None)
-        .values_list("inspection_id")
-        .annotate(n=Count("id"))
-        .values_list("inspection_id", "n")
     )
     paper = list(
         HistoricalInspection.objects.filter(establishment=establishment).order_by(
             "-inspected_on", "-id"
         )[:limit]
     )
-    return EstablishmentHistory(establishment, inspections, counts, paper)
+    return EstablishmentHistory(establishment, inspections, paper)
 
 
 def authorisation_valid(
