@@ -145,7 +145,8 @@ def test_filter_by_region_click_a_bar_and_land_on_its_cases(browser, live_server
     assert page.locator("#card-inspections_done a.num").inner_text() == "4"
     page.wait_for_function("window.lhCharts && window.lhCharts.inspections_done")
 
-    # Click the "planned" bar where Chart.js drew it.
+    # Click the "planned" bar where Chart.js drew it (scrolled into view first).
+    page.locator("canvas[data-indicator='inspections_done']").scroll_into_view_if_needed()
     point = page.evaluate("""() => {
         const chart = window.lhCharts.inspections_done;
         const i = chart.data.labels.indexOf('planned');

@@ -1,6 +1,5 @@
 """Staff pages under /app/analytics/: dashboards, drill-down lists, performance, reports."""
 
-import json
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Action
+from labourhub.accounts.roles import Action, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
 from labourhub.analytics import geo
 from labourhub.analytics.exports import csv_response, xlsx_response
@@ -170,16 +169,16 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
             (d.label, _plugin_value(d, tenant))
             for d in flatten(current_hooks().register_indicator_definitions(tenant=tenant))
         ]
-    context["chart_data"] = json.dumps(
-        {
-            c["indicator"].code: {
-                "labels": [p["label"] for p in c["points"]],
-                "values": [p["value"] for p in c["points"]],
-                "urls": [p["url"] for p in c["points"]],
-            }
-            for c in context.get("cards", []) + [c for _l, cs in context["sections"] for c in cs]
+    # A dict, not a JSON string: the template's json_script does the (safe) encoding.
+    all_cards = context.get("cards", []) + [c for _l, cs in context["sections"] for c in cs]
+    context["chart_data"] = {
+        c["indicator"].code: {
+            "labels": [p["label"] for p in c["points"]],
+            "values": [p["value"] for p in c["points"]],
+            "urls": [p["url"] for p in c["points"]],
         }
-    )
+        for c in all_cards
+    }
     context["can_performance"] = user_can(user=user, action=Action.PERFORMANCE_VIEW)
     return render(request, "analytics/dashboard.html", context)
 
@@ -346,7 +345,8 @@ def team_view(request: HttpRequest) -> HttpResponse:
     f = form.filters()
     settings_obj = analytics_settings_get()
     is_supervisor = (
-        user_can(user=viewer, action=Action.PERFORMANCE_VIEW, office=viewer.office) and scope > 1
+        user_can(user=viewer, action=Action.PERFORMANCE_VIEW, office=viewer.office)
+        and scope > Scope.OWN
     )
     ranking = None
     if is_supervisor and settings_obj.ranking_enabled:
@@ -417,11 +417,15 @@ def _report_scope(request: HttpRequest) -> frozenset[int] | None:
     scope = user_scope_for(user=user, action=Action.REPORT_VIEW)
     if scope is None:
         raise PermissionDenied(_(NOT_ALLOWED))
-    if scope == 5:
+    if scope == Scope.MINISTRY:
         return None
     if user.office is None:
         return frozenset()
-    office = user.office if scope != 4 or user.office.parent is None else user.office.parent
+    office = (
+        user.office.parent
+        if scope == Scope.REGION and user.office.parent is not None
+        else user.office
+    )
     return offices_in(office)
 
 

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -757,6 +757,9 @@ def import_batch_check(*, batch_id: int, actor: Actor = None) -> ImportBatch:
                 )
             processed = valid_count = error_count = existing_count = 0
             for chunk in _chunks(batch, fh, actor):
+                # With DEBUG on, Django keeps every SQL string; in a long task that alone grows
+                # with the file (requests reset it, tasks do not).
+                reset_queries()
                 valid, existing = _resolve(batch, chunk)
                 errors = [
                     ImportRowError(
@@ -916,6 +919,7 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
         with translation.override(batch.language), _local_copy(batch) as fh:
             ImportBatch.objects.filter(pk=batch.pk).update(processed_rows=0)
             for chunk in _chunks(batch, fh, actor):
+                reset_queries()
                 with transaction.atomic():
                     valid, existing = _resolve(batch, chunk)
                     new = [r for r in valid if _key(batch, r) not in existing]
