@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Left
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Action, Role, Scope
@@ -25,8 +26,11 @@ from labourhub.analytics.sources import (
 )
 from labourhub.registry.isic import isic_divisions_of
 
-NOT_ALLOWED = "Your role does not allow this."
-PERFORMANCE_REFUSED = "Individual performance is shown only to the inspector and their supervisor."
+# gettext_noop: extracted for translators, translated where raised (in the user's language).
+NOT_ALLOWED = gettext_noop("Your role does not allow this.")
+PERFORMANCE_REFUSED = gettext_noop(
+    "Individual performance is shown only to the inspector and their supervisor."
+)
 
 
 @dataclass(frozen=True)

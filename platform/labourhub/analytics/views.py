@@ -13,6 +13,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.models import Office, User
@@ -60,10 +61,10 @@ from labourhub.extensions import current_hooks, flatten
 
 PAGE = 50
 SECTIONS = (
-    ("inspection", _("Inspections")),
-    ("enforcement", _("Enforcement")),
-    ("complaints", _("Complaints")),
-    ("safety", _("Safety, accidents and child labour")),
+    ("inspection", gettext_lazy("Inspections")),
+    ("enforcement", gettext_lazy("Enforcement")),
+    ("complaints", gettext_lazy("Complaints")),
+    ("safety", gettext_lazy("Safety, accidents and child labour")),
 )
 
 
