@@ -100,6 +100,14 @@ def case_closed(tenant: Any, case: Any, actor: Any) -> None:
     """Called after a case of ``tenant`` is closed."""
 
 
+# -- documents -----------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def document_signature_provider(tenant: Any) -> Any:
+    """Return a SignatureProvider that signs ``tenant``'s documents, or None for the built-in."""
+
+
 # -- lifecycle -----------------------------------------------------------------------------------
 
 

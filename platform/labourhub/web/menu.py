@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.db import connection
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -18,26 +18,41 @@ class MenuItem:
     action: Action | None = None
 
 
+# (label, URL name or None, suffix or literal path, action). Names that the current URLconf does
+# not have (tenant-only pages on the platform's public host) are left out of the menu.
+CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
+    (_("Dashboard"), "web:home", "", Action.DASHBOARD_VIEW),
+    (_("Console"), "console:home", "", Action.PLATFORM_MANAGE),
+    (_("Establishments"), "registry:list", "", Action.ESTABLISHMENT_VIEW),
+    (_("Imports"), "registry:imports", "", Action.ESTABLISHMENT_IMPORT),
+    (_("Users"), "web:user-list", "", Action.USER_MANAGE),
+    (_("Audit trail"), "web:audit-list", "", Action.AUDIT_VIEW),
+    (_("Plugins"), "extensions-ministry-plugins", "", Action.PLUGIN_MANAGE),
+    (_("Documents"), "documents:list", "", Action.DOCUMENT_VIEW),
+    (_("My inspections"), "inspections:mine", "", Action.CASE_VIEW),
+    (_("Inspections"), "inspections:list", "", Action.CASE_VIEW),
+    (_("Cases"), "workflow:case-list", "", Action.CASE_VIEW),
+    (_("Overdue"), "workflow:overdue", "", Action.CASE_SUPERVISE),
+    (_("Complaints"), "complaints:list", "", Action.CASE_VIEW),
+    (_("Indicators"), "analytics:dashboard", "", Action.DASHBOARD_VIEW),
+    (_("Reports"), "analytics:reports", "", Action.REPORT_VIEW),
+    (_("LMI data uploads"), "lmi:contribute", "", Action.LMI_CONTRIBUTE),
+    (_("LMI data vetting"), "lmi:contribute", "#datasets", Action.LMI_VET),
+    (_("API"), "v1:docs", "", Action.DASHBOARD_VIEW),
+]
+
+
 def core_menu() -> list[MenuItem]:
-    return [
-        MenuItem(_("Dashboard"), reverse("web:home"), Action.DASHBOARD_VIEW),
-        MenuItem(_("Establishments"), reverse("registry:list"), Action.ESTABLISHMENT_VIEW),
-        MenuItem(_("Imports"), reverse("registry:imports"), Action.ESTABLISHMENT_IMPORT),
-        MenuItem(_("Users"), reverse("web:user-list"), Action.USER_MANAGE),
-        MenuItem(_("Audit trail"), reverse("web:audit-list"), Action.AUDIT_VIEW),
-        MenuItem(_("Plugins"), reverse("extensions-ministry-plugins"), Action.PLUGIN_MANAGE),
-        MenuItem(_("Documents"), reverse("documents:list"), Action.DOCUMENT_VIEW),
-        MenuItem(_("My inspections"), reverse("inspections:mine"), Action.CASE_VIEW),
-        MenuItem(_("Inspections"), reverse("inspections:list"), Action.CASE_VIEW),
-        MenuItem(_("Cases"), reverse("workflow:case-list"), Action.CASE_VIEW),
-        MenuItem(_("Overdue"), reverse("workflow:overdue"), Action.CASE_SUPERVISE),
-        MenuItem(_("Complaints"), reverse("complaints:list"), Action.CASE_VIEW),
-        MenuItem(_("Indicators"), reverse("analytics:dashboard"), Action.DASHBOARD_VIEW),
-        MenuItem(_("Reports"), reverse("analytics:reports"), Action.REPORT_VIEW),
-        MenuItem(_("LMI data uploads"), reverse("lmi:contribute"), Action.LMI_CONTRIBUTE),
-        MenuItem(_("LMI data vetting"), reverse("lmi:contribute") + "#datasets", Action.LMI_VET),
-        MenuItem(_("API"), "/api/v1/docs/", Action.DASHBOARD_VIEW),
-    ]
+    items = []
+    for label, name, suffix, action in CORE_ITEMS:
+        if name is None:
+            items.append(MenuItem(label, suffix, action))
+            continue
+        try:
+            items.append(MenuItem(label, reverse(name) + suffix, action))
+        except NoReverseMatch:
+            continue
+    return items
 
 
 def menu_for(*, user: User) -> list[MenuItem]:

@@ -5,6 +5,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
+
+from labourhub.common.db import current_schema
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
@@ -62,3 +65,12 @@ class OtpRequiredMiddleware:
         ):
             return HttpResponseRedirect(reverse("web:login-otp"))
         return self.get_response(request)
+
+
+class MinistryRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects exist per ministry; the platform's public schema has no such table."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if current_schema() == "public":
+            return response
+        return super().process_response(request, response)  # type: ignore[no-any-return]

@@ -109,7 +109,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "labourhub.web.middleware.MinistryRedirectMiddleware",
 ]
 
 TEMPLATES = [
