@@ -71,7 +71,6 @@ def session_for(ctx: BenchContext, slug: str, username: str | None = None) -> re
 
 def stack_is_up(ctx: BenchContext) -> bool:
     try:
-        return requests.get(f"{ctx.base_url}/health/", headers={"Host": "localhost"},
-                            timeout=2).ok
+        return requests.get(f"{ctx.base_url}/health/", headers={"Host": "localhost"}, timeout=2).ok
     except requests.RequestException:
         return False

@@ -21,13 +21,16 @@ class Ministry(TenantMixin):
 
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"), blank=True)
-    languages = ArrayField(models.CharField(max_length=8), default=list, verbose_name=_("languages"))
+    languages = ArrayField(
+        models.CharField(max_length=8), default=list, verbose_name=_("languages")
+    )
     default_language = models.CharField(_("default language"), max_length=8, default="en")
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     currency = models.CharField(_("currency"), max_length=3, default="USD")
     working_week = ArrayField(models.PositiveSmallIntegerField(), default=default_working_week)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
     created_on = models.DateTimeField(auto_now_add=True)
 
     # Schemas are created by the provisioning service inside its transaction, never by save().

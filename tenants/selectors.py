@@ -39,8 +39,11 @@ def plugin_enabled_slugs(*, ministry: Ministry | None) -> frozenset[str]:
         return frozenset()
     from tenants.models import PluginActivation
 
-    return frozenset(PluginActivation.objects.filter(ministry=ministry, enabled=True)
-                     .values_list("plugin_slug", flat=True))
+    return frozenset(
+        PluginActivation.objects.filter(ministry=ministry, enabled=True).values_list(
+            "plugin_slug", flat=True
+        )
+    )
 
 
 from tenants.models import PluginActivation, Release, TenantUpgrade  # noqa: E402

@@ -15,8 +15,8 @@ from django_tenants.utils import schema_exists
 from cms.services import site_bootstrap
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
-from labourhub.documents.services import document_templates_seed
 from labourhub.audit.services import Actor, audit_record
+from labourhub.documents.services import document_templates_seed
 from tenants.context import ministry_context
 from tenants.models import Domain, Ministry
 from tenants.selectors import domain_taken

@@ -13,10 +13,14 @@ pytestmark = pytest.mark.multi_tenant
 
 
 def bucket_keys():
-    s3 = boto3.client("s3", endpoint_url=os.environ["S3_ENDPOINT_URL"], aws_access_key_id="dev",
-                      aws_secret_access_key="dev", region_name="us-east-1")
-    listing = s3.list_objects_v2(Bucket=os.environ.get("S3_BUCKET", "labourhub"),
-                                 Prefix="tenants/")
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=os.environ["S3_ENDPOINT_URL"],
+        aws_access_key_id="dev",
+        aws_secret_access_key="dev",
+        region_name="us-east-1",
+    )
+    listing = s3.list_objects_v2(Bucket=os.environ.get("S3_BUCKET", "labourhub"), Prefix="tenants/")
     return {obj["Key"] for obj in listing.get("Contents", [])}
 
 

@@ -34,18 +34,37 @@ def live_env(django_db_setup, django_db_blocker):
     url = f"postgres://{s['USER']}@/{s['NAME']}?host={quote(host)}"
     if s.get("PORT"):
         url += f"&port={s['PORT']}"
-    return {**os.environ, "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "labourhub.config.settings.test",
-            "PYTHONPATH": str(ROOT / "platform")}
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "labourhub.config.settings.test",
+        "PYTHONPATH": str(ROOT / "platform"),
+    }
 
 
 @pytest.fixture(scope="session")
 def celery_worker(live_env):
     log = open(ROOT / ".run" / "test-celery.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "labourhub.config", "worker", "--pool=solo",
-         "--concurrency=1", "-l", "info", "--without-gossip", "--without-mingle"],
-        env={**live_env, "CELERY_WORKER": "1"}, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "labourhub.config",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "-l",
+            "info",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        env={**live_env, "CELERY_WORKER": "1"},
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     yield proc
     proc.terminate()
     proc.wait(timeout=20)
@@ -57,10 +76,23 @@ def live_server_url(live_env):
     port = _free_port()
     log = open(ROOT / ".run" / "test-web.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "labourhub.config.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", "2", "--timeout", "60"],
-        env={**live_env, "PLATFORM_PORT": str(port)}, cwd=ROOT, stdout=log,
-        stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "labourhub.config.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--timeout",
+            "60",
+        ],
+        env={**live_env, "PLATFORM_PORT": str(port)},
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with socket.socket() as s:

@@ -8,8 +8,9 @@ from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
 
 def test_operator_signs_in_on_the_apex_host_and_sees_only_platform_links(db):
-    user_create(username="operator-x", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN],
-                actor=None)
+    user_create(
+        username="operator-x", password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+    )
     client = Client(HTTP_HOST="localhost")
     response = client.post("/app/login/", {"username": "operator-x", "password": TEST_PASSWORD})
     assert response.status_code == 302

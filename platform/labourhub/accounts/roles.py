@@ -171,11 +171,19 @@ POLICY[Role.SUPERVISOR][Action.INSPECTION_PLAN] = _T
 # identity is shown only to those who triage or decide (never to the inspector who visits the
 # employer, so it cannot leak on site). Calendars are the director's and the administrator's.
 POLICY[Role.DIRECTOR][Action.CALENDAR_MANAGE] = _M
-for _role, _scope in ((Role.DIRECTOR, _M), (Role.OFFICE_HEAD, _O), (Role.SUPERVISOR, _T),
-                      (Role.LEGAL_OFFICER, _R)):
+for _role, _scope in (
+    (Role.DIRECTOR, _M),
+    (Role.OFFICE_HEAD, _O),
+    (Role.SUPERVISOR, _T),
+    (Role.LEGAL_OFFICER, _R),
+):
     POLICY[_role][Action.CASE_SUPERVISE] = _scope
-for _role, _scope in ((Role.OFFICE_HEAD, _O), (Role.SUPERVISOR, _T), (Role.LEGAL_OFFICER, _R),
-                      (Role.CLERK, _O)):
+for _role, _scope in (
+    (Role.OFFICE_HEAD, _O),
+    (Role.SUPERVISOR, _T),
+    (Role.LEGAL_OFFICER, _R),
+    (Role.CLERK, _O),
+):
     POLICY[_role][Action.COMPLAINANT_VIEW] = _scope
 
 # Registry: clerks digitise the paper archives and office heads clean up duplicates; both act

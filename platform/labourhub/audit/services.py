@@ -35,9 +35,7 @@ def audit_record(
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record() must be called inside the service's transaction")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"audit:{current_schema()}"]
-        )
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"audit:{current_schema()}"])
     last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     real_actor = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent(

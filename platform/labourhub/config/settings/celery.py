@@ -43,5 +43,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
-CELERY_IMPORTS = ["tenants.cms_schedules", "tenants.workflow_schedules",
-                  "tenants.analytics_schedules"]
+CELERY_IMPORTS = [
+    "tenants.cms_schedules",
+    "tenants.workflow_schedules",
+    "tenants.analytics_schedules",
+]

@@ -1,4 +1,4 @@
-from labourhub.config.settings.base import *  # noqa: F403
 from labourhub.config.env import env
+from labourhub.config.settings.base import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=True)

@@ -1,5 +1,5 @@
-from labourhub.config.settings.base import *  # noqa: F403
 from labourhub.config.env import env
+from labourhub.config.settings.base import *  # noqa: F403
 
 DEBUG = False
 WHITENOISE_AUTOREFRESH = False
