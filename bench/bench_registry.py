@@ -16,8 +16,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 import requests
 
 from bench.lib import BenchContext, Row, percentiles, session_for
@@ -161,10 +162,12 @@ class PeakRss(threading.Thread):
             time.sleep(0.1)
 
 
-def _wait(api: requests.Session, url: str, until: set[str], timeout: float = 3600) -> dict:
+def _wait(
+    api: requests.Session, url: str, until: set[str], timeout: float = 3600
+) -> dict[str, Any]:
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
-        batch = api.get(url).json()
+        batch: dict[str, Any] = api.get(url).json()
         if batch["status"] in until:
             return batch
         time.sleep(0.25)

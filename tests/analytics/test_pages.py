@@ -42,6 +42,8 @@ def test_leadership_sees_the_whole_ministry_with_map_and_charts(
     shapes = {m["shape"].name: m["shown"] for m in response.context["map_shapes"]}
     assert shapes == {"Test region": "3", "Second region": "1"}
     assert "<svg" in html and 'class="region"' in html
+    fills = {m["shape"].name: m["shape"].fill for m in response.context["map_shapes"]}
+    assert fills["Test region"] != fills["Second region"]  # 3 and 1 fall in different classes
 
 
 def test_office_head_sees_only_their_office(refreshed, client_for, ministry, user_with_role):

@@ -149,7 +149,9 @@ def test_filter_by_region_click_a_bar_and_land_on_its_cases(browser, live_server
     page.locator("canvas[data-indicator='inspections_done']").scroll_into_view_if_needed()
     point = page.evaluate("""() => {
         const chart = window.lhCharts.inspections_done;
-        const i = chart.data.labels.indexOf('planned');
+        const urls = JSON.parse(document.getElementById('chart-data').textContent)
+            .inspections_done.urls;
+        const i = urls.findIndex(u => u.includes('dim=planned'));
         const bar = chart.getDatasetMeta(0).data[i];
         const box = chart.canvas.getBoundingClientRect();
         return {x: box.left + bar.x, y: box.top + (bar.y + bar.base) / 2, value: chart.data.datasets[0].data[i]};

@@ -191,3 +191,17 @@ def test_plugin_not_enabled_for_the_ministry_contributes_nothing(ministry, make_
         assert est.extra == {}
     finally:
         unregister_plugin("xx_cedula")
+
+
+def test_contractor_links_are_audited_and_never_point_to_self(make_establishment):
+    from labourhub.registry.services import employer_create, employer_link_create
+
+    principal = employer_create(legal_name="Minera Grande S.A.", actor=None)
+    contractor = employer_create(legal_name="Servicios Pequeños", actor=None)
+    link = employer_link_create(
+        principal=principal, partner=contractor, kind="subcontractor", actor=None
+    )
+    assert list(principal.partner_links.all()) == [link]
+    assert AuditEvent.objects.filter(action="employer.linked").count() == 1
+    with pytest.raises(ValidationError):
+        employer_link_create(principal=principal, partner=principal, kind="supplier", actor=None)

@@ -258,8 +258,9 @@ def test_chunked_import_reports_progress(offices, monkeypatch):
 
 def test_an_oversized_cell_is_refused_for_its_row_only(offices):
     giant = "x" * 200_000  # above the csv module's field limit
-    content = (HEADER + f'R-1,"{giant}",E SA,,x,D-TGU,1071,1,1,0,\n'
-               "R-2,Bien,E SA,,x,D-TGU,1071,1,1,0,\n").encode()
+    content = (
+        HEADER + f'R-1,"{giant}",E SA,,x,D-TGU,1071,1,1,0,\nR-2,Bien,E SA,,x,D-TGU,1071,1,1,0,\n'
+    ).encode()
     batch = checked(content)
     codes = errors_by_row(batch)
     assert list(codes.values()) == [["unreadable"]]

@@ -180,3 +180,12 @@ def test_another_ministry_cannot_see_or_touch_this_registry(
         assert not Establishment.objects.filter(name="Solo en A").exists()
     est.refresh_from_db()
     assert est.name == "Solo en A"
+
+
+def test_openapi_schema_documents_the_registry(ministry, user_with_role, api_client_for):
+    api = api_client_for(ministry, user_with_role(Role.SYSTEM_ADMIN))
+    res = api.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    assert res.status_code == 200
+    body = res.content.decode()
+    for path in ("/api/v1/registry/establishments/", "/api/v1/registry/imports/{batch_id}/run/"):
+        assert path in body, path

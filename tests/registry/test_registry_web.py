@@ -224,3 +224,15 @@ def test_pages_of_another_ministry_are_unreachable(
     from django.core.files.storage import default_storage
 
     assert default_storage.exists(batch.file.name)
+
+
+def test_detail_page_lists_contractor_links(
+    client_for, ministry, user_with_role, make_establishment
+):
+    from labourhub.registry.services import employer_create, employer_link_create
+
+    est = make_establishment(name="Mina Norte")
+    contractor = employer_create(legal_name="Transportes Ñuble", actor=None)
+    employer_link_create(principal=est.employer, partner=contractor, kind="contractor", actor=None)
+    client = logged_in(client_for, ministry, user_with_role(Role.INSPECTOR))
+    assert "Transportes Ñuble" in client.get(f"/app/establishments/{est.pk}/").content.decode()

@@ -14,7 +14,11 @@ def test_trigram_indexes_exist_in_the_ministry_schema(in_ministry):
             [connection.schema_name, "%trgm"],
         )
         names = {row[0] for row in cursor.fetchall()}
-    assert {"establishment_name_norm_trgm", "establishment_addr_norm_trgm", "employer_name_trgm"} <= names
+    assert {
+        "establishment_name_norm_trgm",
+        "establishment_addr_norm_trgm",
+        "employer_name_trgm",
+    } <= names
 
 
 def test_demo_seed_generates_a_plausible_registry_once(in_ministry, offices):

@@ -56,7 +56,8 @@ def _classes(values: list[Decimal]) -> list[Decimal]:
     if not ordered:
         return []
     n = len(PALETTE)
-    return [ordered[min(len(ordered) - 1, (len(ordered) * (i + 1)) // n - 1)] for i in range(n)]
+    last = len(ordered) - 1
+    return [ordered[max(0, min(last, (len(ordered) * (i + 1)) // n - 1))] for i in range(n)]
 
 
 def _fill(value: Decimal | None, bounds: list[Decimal]) -> str:
@@ -106,11 +107,14 @@ def region_shapes(
                     cy / count,
                 )
             )
-    size = 36.0
+    # Regions without an outline: a row of labelled squares (the whole box when none has one).
+    cols = max(1, min(len(missing), 6))
+    size = 36.0 if drawn else min(110.0, (WIDTH - PAD * 2) / cols - 8)
     for i, (rid, _code, name) in enumerate(missing):
-        x = PAD + (i % 9) * (size + 6)
-        y = HEIGHT - PAD - size - (i // 9) * (size + 6)
-        path = f"M{x:.1f},{y:.1f}h{size}v{size}h-{size}Z"
+        x = PAD + (i % cols) * (size + 8)
+        row = i // cols
+        y = (HEIGHT - PAD - size - row * (size + 8)) if drawn else (PAD + row * (size + 8))
+        path = f"M{x:.1f},{y:.1f}h{size:.1f}v{size:.1f}h-{size:.1f}Z"
         shapes.append(
             Shape(
                 rid,

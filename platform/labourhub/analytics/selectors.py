@@ -230,7 +230,23 @@ def indicator_series(
         key = str(r[position])
         totals[key] = totals.get(key, Decimal(0)) + r[4]
     ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
-    return [(k, k or "—", v) for k, v in ordered if v]
+    labels = dim_labels()
+    return [(k, str(labels.get(k, k)) or "—", v) for k, v in ordered if v]
+
+
+def dim_labels() -> dict[str, Any]:
+    """Display names for the coded dimension values (origin, channel, sex, sector)."""
+    from labourhub.complaints.models import Complaint
+    from labourhub.inspections.models import Inspection
+    from labourhub.registry.isic import isic_section_choices
+
+    return {
+        **dict(Inspection.Origin.choices),
+        **dict(Complaint.Channel.choices),
+        **dict(isic_section_choices()),
+        "female": _("Women"),
+        "male": _("Men"),
+    }
 
 
 def _region_names() -> dict[int, str]:

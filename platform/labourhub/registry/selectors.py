@@ -16,6 +16,7 @@ from labourhub.registry.fields import extra_fields
 from labourhub.registry.isic import isic_divisions_of
 from labourhub.registry.models import (
     Employer,
+    EmployerLink,
     Establishment,
     EstablishmentMerge,
     HistoricalInspection,
@@ -172,6 +173,15 @@ def establishment_history(*, establishment: Establishment) -> QuerySet[AuditEven
 
 def historical_inspection_list(*, establishment: Establishment) -> QuerySet[HistoricalInspection]:
     return HistoricalInspection.objects.filter(establishment=establishment)
+
+
+def employer_links(*, employer_id: int) -> QuerySet[EmployerLink]:
+    """Contractor, subcontractor and supplier links in both directions."""
+    return (
+        EmployerLink.objects.filter(Q(principal_id=employer_id) | Q(partner_id=employer_id))
+        .select_related("principal", "partner")
+        .order_by("kind", "id")
+    )
 
 
 def establishment_merges(*, establishment: Establishment) -> QuerySet[EstablishmentMerge]:

@@ -40,6 +40,7 @@ from labourhub.registry.imports import (
 from labourhub.registry.isic import isic_label
 from labourhub.registry.models import Employer, Establishment, EstablishmentMerge, ImportBatch
 from labourhub.registry.selectors import (
+    employer_links,
     establishment_duplicate_candidates,
     establishment_duplicates_recent,
     establishment_get,
@@ -163,6 +164,7 @@ def establishment_detail_view(request: HttpRequest, establishment_id: int) -> Ht
             "inspections": historical_inspection_list(establishment=est)[:100],
             "history": establishment_history(establishment=est)[:50],
             "merges": establishment_merges(establishment=est),
+            "links": employer_links(employer_id=est.employer_id),
             "duplicates": establishment_duplicate_candidates(establishment=est)
             if can_merge and est.status != Establishment.Status.MERGED
             else [],
