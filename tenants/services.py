@@ -181,8 +181,6 @@ def ministry_provision(
     )
     with ministry_context(ministry):
         _ministry_site_setup(ministry=ministry, hostname=domain.domain)
-        # Every ministry starts with editable letter templates in its own language(s).
-        document_templates_seed(actor=None)
         user_create(
             username=admin_username,
             password=admin_password,
@@ -196,3 +194,10 @@ def ministry_provision(
 
 def _ministry_site_setup(*, ministry: Ministry, hostname: str) -> None:
     site_bootstrap(site_name=ministry.name, hostname=hostname, port=int(settings.PLATFORM_PORT))
+
+
+def ministry_starter_content(*, ministry: Ministry, actor: Actor) -> None:
+    """Editable letter templates in the ministry's language(s), so staff can issue documents on
+    day one. Kept out of ``ministry_provision`` so test ministries start empty."""
+    with ministry_context(ministry):
+        document_templates_seed(actor=actor)

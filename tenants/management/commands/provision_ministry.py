@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from tenants.selectors import ministry_url
-from tenants.services import MinistrySpec, ministry_provision, public_tenant_ensure, template_ensure
+from tenants.services import (
+    MinistrySpec,
+    ministry_provision,
+    ministry_starter_content,
+    public_tenant_ensure,
+    template_ensure,
+)
 
 
 class Command(BaseCommand):
@@ -48,6 +54,7 @@ class Command(BaseCommand):
         except ValidationError as exc:
             lines = [f"  {field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items()]
             raise CommandError("The ministry was not created:\n" + "\n".join(lines)) from exc
+        ministry_starter_content(ministry=ministry, actor=None)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Provisioned {ministry.name} in {time.monotonic() - t0:.2f}s: "
