@@ -174,8 +174,16 @@ def procfile(env: dict[str, str]) -> Path:
     return path
 
 
+def compile_messages(env: dict[str, str]) -> None:
+    # The compiled catalogues are committed; recompiling keeps them in step with edited .po files.
+    if shutil.which("msgfmt"):
+        subprocess.run([PY, str(ROOT / "manage.py"), "compilemessages", "--ignore", ".venv",
+                        "--ignore", ".run", "-v", "0"], env=env, check=True, cwd=ROOT)
+
+
 def cmd_run(env: dict[str, str]) -> int:
     env.setdefault("DJANGO_SETTINGS_MODULE", "labourhub.config.settings.dev")
+    compile_messages(env)
     start_postgres(env, "pg-dev", fast=False)
     start_redis(env, required=False)
     start_s3(env)
@@ -197,6 +205,7 @@ def cmd_run(env: dict[str, str]) -> int:
 
 def cmd_test(env: dict[str, str], pytest_args: list[str]) -> int:
     env["DJANGO_SETTINGS_MODULE"] = "labourhub.config.settings.test"
+    compile_messages(env)
     start_postgres(env, "pg-test", fast=True)
     start_redis(env, required=True)
     start_s3(env)
