@@ -177,8 +177,22 @@ def procfile(env: dict[str, str]) -> Path:
 def compile_messages(env: dict[str, str]) -> None:
     # The compiled catalogues are committed; recompiling keeps them in step with edited .po files.
     if shutil.which("msgfmt"):
-        subprocess.run([PY, str(ROOT / "manage.py"), "compilemessages", "--ignore", ".venv",
-                        "--ignore", ".run", "-v", "0"], env=env, check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                PY,
+                str(ROOT / "manage.py"),
+                "compilemessages",
+                "--ignore",
+                ".venv",
+                "--ignore",
+                ".run",
+                "-v",
+                "0",
+            ],
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
 
 
 def cmd_run(env: dict[str, str]) -> int:
