@@ -19,6 +19,7 @@ from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.inspections import selectors as sel
 from labourhub.inspections import services as svc
+from labourhub.inspections.access import _inspection, _require, _user
 from labourhub.inspections.models import (
     Answer,
     Assignment,
@@ -32,33 +33,6 @@ from labourhub.inspections.models import (
     InspectionAuthorisation,
 )
 from labourhub.registry.models import Establishment
-
-
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _require(request: Request, action: Action) -> User:
-    user = _user(request)
-    if not user_can(user=user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
-
-
-def _inspection(
-    request: Request, inspection_id: int, action: Action = Action.CASE_VIEW
-) -> Inspection:
-    inspection = sel.inspection_get(inspection_id=inspection_id)
-    if inspection is None:
-        raise Http404
-    user = _user(request)
-    if not sel.inspection_can(user=user, action=action, inspection=inspection):
-        raise PermissionDenied(_("Your role does not allow this."))
-    if action == Action.CASE_EDIT and not sel.inspection_is_assignee(
-        user=user, inspection=inspection
-    ):
-        raise PermissionDenied(_("Only the assigned inspector or team can do this."))
-    return inspection
 
 
 class InspectionOutput(serializers.ModelSerializer[Inspection]):

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,6 +19,7 @@ from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
 from labourhub.inspections import selectors as sel
 from labourhub.inspections import services as svc
+from labourhub.inspections.access import _inspection, _require, _user
 from labourhub.inspections.forms import (
     AssignForm,
     CampaignFilterForm,
@@ -56,33 +57,6 @@ from labourhub.inspections.models import (
 from labourhub.registry.models import Establishment
 
 Form = Any
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _require(request: HttpRequest, action: Action) -> User:
-    user = _user(request)
-    if not user_can(user=user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
-
-
-def _inspection(
-    request: HttpRequest, inspection_id: int, action: Action = Action.CASE_VIEW
-) -> Inspection:
-    inspection = sel.inspection_get(inspection_id=inspection_id)
-    if inspection is None:
-        raise Http404
-    user = _user(request)
-    if not sel.inspection_can(user=user, action=action, inspection=inspection):
-        raise PermissionDenied(_("Your role does not allow this."))
-    if action == Action.CASE_EDIT and not sel.inspection_is_assignee(
-        user=user, inspection=inspection
-    ):
-        raise PermissionDenied(_("Only the assigned inspector or team can do this."))
-    return inspection
 
 
 def _apply_errors(form: Form, exc: ValidationError) -> None:
