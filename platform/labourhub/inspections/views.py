@@ -485,69 +485,76 @@ def finding_edit_view(request: HttpRequest, inspection_id: int, finding_id: int)
     return _back(inspection, "findings")
 
 
+def _versioned_action(
+    request: HttpRequest,
+    inspection_id: int,
+    *,
+    action: Action,
+    form_class: type[Form],
+    form_key: str,
+    call: Callable[[Inspection, dict[str, Any], User], object],
+    done: Callable[[HttpRequest], None],
+) -> HttpResponse:
+    """A POST that changes one inspection under optimistic concurrency (its ``version`` field)."""
+    inspection = _inspection(request, inspection_id, action)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _detail(request, inspection, 400, **{form_key: form})
+    ok, _r, status = _attempt(form, lambda: call(inspection, form.cleaned_data, _user(request)))
+    if ok:
+        done(request)
+        return _back(inspection)
+    return _detail(request, inspection, status, **{form_key: form})
+
+
 @login_required
 @require_POST
 def refuse_entry_view(request: HttpRequest, inspection_id: int) -> HttpResponse:
-    inspection = _inspection(request, inspection_id, Action.CASE_EDIT)
-    form = RefuseEntryForm(request.POST)
-    if form.is_valid():
-        ok, _r, status = _attempt(
-            form,
-            lambda: svc.visit_refuse_entry(
-                inspection=inspection,
-                note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data["version"],
-                actor=_user(request),
-            ),
-        )
-        if ok:
-            messages.warning(request, _("Entry refusal recorded; supervisors were alerted."))
-            return _back(inspection)
-        return _detail(request, inspection, status, refuse_form=form)
-    return _detail(request, inspection, 400, refuse_form=form)
+    return _versioned_action(
+        request,
+        inspection_id,
+        action=Action.CASE_EDIT,
+        form_class=RefuseEntryForm,
+        form_key="refuse_form",
+        call=lambda insp, data, user: svc.visit_refuse_entry(
+            inspection=insp, note=data["note"], expected_version=data["version"], actor=user
+        ),
+        done=lambda req: messages.warning(
+            req, _("Entry refusal recorded; supervisors were alerted.")
+        ),
+    )
 
 
 @login_required
 @require_POST
 def submit_view(request: HttpRequest, inspection_id: int) -> HttpResponse:
-    inspection = _inspection(request, inspection_id, Action.CASE_EDIT)
-    form = VersionForm(request.POST)
-    if form.is_valid():
-        ok, _r, status = _attempt(
-            form,
-            lambda: svc.inspection_submit(
-                inspection=inspection,
-                expected_version=form.cleaned_data["version"],
-                actor=_user(request),
-            ),
-        )
-        if ok:
-            messages.success(request, _("Report submitted and minutes signed."))
-            return _back(inspection)
-        return _detail(request, inspection, status, version_form=form)
-    return _detail(request, inspection, 400, version_form=form)
+    return _versioned_action(
+        request,
+        inspection_id,
+        action=Action.CASE_EDIT,
+        form_class=VersionForm,
+        form_key="version_form",
+        call=lambda insp, data, user: svc.inspection_submit(
+            inspection=insp, expected_version=data["version"], actor=user
+        ),
+        done=lambda req: messages.success(req, _("Report submitted and minutes signed.")),
+    )
 
 
 @login_required
 @require_POST
 def cancel_view(request: HttpRequest, inspection_id: int) -> HttpResponse:
-    inspection = _inspection(request, inspection_id, Action.INSPECTION_PLAN)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        ok, _r, status = _attempt(
-            form,
-            lambda: svc.inspection_cancel(
-                inspection=inspection,
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["version"],
-                actor=_user(request),
-            ),
-        )
-        if ok:
-            messages.success(request, _("Inspection cancelled."))
-            return _back(inspection)
-        return _detail(request, inspection, status, cancel_form=form)
-    return _detail(request, inspection, 400, cancel_form=form)
+    return _versioned_action(
+        request,
+        inspection_id,
+        action=Action.INSPECTION_PLAN,
+        form_class=CancelForm,
+        form_key="cancel_form",
+        call=lambda insp, data, user: svc.inspection_cancel(
+            inspection=insp, reason=data["reason"], expected_version=data["version"], actor=user
+        ),
+        done=lambda req: messages.success(req, _("Inspection cancelled.")),
+    )
 
 
 @login_required
