@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RUN = ROOT / ".run"
 PY = sys.executable
 CHILDREN: list[subprocess.Popen[bytes]] = []
+STACK_ENV = RUN / "stack.env"
+SHARED_KEYS = ("REDIS_URL", "S3_ENDPOINT_URL")
 
 
 def log(msg: str) -> None:
@@ -207,6 +209,9 @@ def cmd_run(env: dict[str, str]) -> int:
     t0 = time.monotonic()
     manage(env, "seed_demo")
     log(f"demo data: {time.monotonic() - t0:.1f}s")
+    # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
+    STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
+    atexit.register(STACK_ENV.unlink, missing_ok=True)
     honcho = spawn(
         [PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env
     )
@@ -229,6 +234,10 @@ def cmd_test(env: dict[str, str], pytest_args: list[str]) -> int:
 def cmd_exec(env: dict[str, str], args: list[str], settings: str) -> int:
     """Run a command against the development database (for management commands and benches)."""
     env.setdefault("DJANGO_SETTINGS_MODULE", settings)
+    if STACK_ENV.exists():
+        for line in STACK_ENV.read_text().splitlines():
+            key, _sep, value = line.partition("=")
+            env.setdefault(key, value)
     start_postgres(env, "pg-dev", fast=False)
     return subprocess.run(args, env=env, cwd=ROOT).returncode
 
