@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from labourhub.audit.services import Actor, audit_record
 from labourhub.common.exceptions import ApplicationError
@@ -20,9 +21,11 @@ from labourhub.extensions.registry import plugin_app_config, plugin_is_registere
 from tenants.context import ministry_context
 from tenants.models import Ministry, PluginActivation
 
-ERR_NOT_INSTALLED = "The plugin %(slug)s is not installed on this platform."
-ERR_NOT_AVAILABLE = "The plugin %(slug)s is not available for %(ministry)s (%(country)s)."
-ERR_NOT_ACTIVE = "The plugin %(slug)s is not active for %(ministry)s."
+ERR_NOT_INSTALLED = gettext_noop("The plugin %(slug)s is not installed on this platform.")
+ERR_NOT_AVAILABLE = gettext_noop(
+    "The plugin %(slug)s is not available for %(ministry)s (%(country)s)."
+)
+ERR_NOT_ACTIVE = gettext_noop("The plugin %(slug)s is not active for %(ministry)s.")
 
 
 def _actor_name(actor: Actor) -> str:
@@ -211,7 +214,7 @@ def plugins_demo_activate(*, ministry: Ministry) -> list[str]:
     return activated
 
 
-ERR_MINISTRY_MAY_NOT = (
+ERR_MINISTRY_MAY_NOT = gettext_noop(
     "The coordination unit activates %(slug)s; ask it to switch the plugin on or off for you."
 )
 

@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from packaging.version import InvalidVersion, Version
 
 from labourhub.audit.services import Actor, audit_record
@@ -33,15 +34,17 @@ from tenants.selectors import ministry_list
 
 logger = logging.getLogger(__name__)
 
-ERR_VERSION = "%(version)s is not a valid version number (PEP 440), e.g. 0.2.0."
-ERR_VERSION_TAKEN = "Release %(version)s already exists."
-ERR_PREFLIGHT = "Pre-flight check failed: %(count)d problem(s) must be fixed before rolling out."
-ERR_CANARY_FIRST = (
+ERR_VERSION = gettext_noop("%(version)s is not a valid version number (PEP 440), e.g. 0.2.0.")
+ERR_VERSION_TAKEN = gettext_noop("Release %(version)s already exists.")
+ERR_PREFLIGHT = gettext_noop(
+    "Pre-flight check failed: %(count)d problem(s) must be fixed before rolling out."
+)
+ERR_CANARY_FIRST = gettext_noop(
     "Roll this release out to one ministry (the canary) first; roll out to all "
     "once it is done there."
 )
-ERR_NOTHING_TO_RETRY = "No ministry has a failed upgrade for this release."
-PREFLIGHT_PLUGIN_MISSING = (
+ERR_NOTHING_TO_RETRY = gettext_noop("No ministry has a failed upgrade for this release.")
+PREFLIGHT_PLUGIN_MISSING = gettext_noop(
     "Plugin %(slug)s is active for %(ministries)s but is not part of release %(version)s."
 )
 

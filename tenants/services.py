@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_countries import countries
 from django_tenants.utils import schema_exists
 
@@ -38,15 +39,17 @@ RESERVED_SLUGS = frozenset(
 )
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 
-ERR_SLUG = "Use 2-30 lower-case letters or digits, starting with a letter."
-ERR_SLUG_RESERVED = "This name is reserved by the platform."
-ERR_SUBDOMAIN_TAKEN = "The subdomain %(domain)s is already used by another ministry."
-ERR_COUNTRY = "Unknown country code %(code)s; use an ISO 3166-1 alpha-2 code such as HN."
-ERR_LANGUAGE = "Unsupported language %(code)s. Supported: %(supported)s."
-ERR_DEFAULT_LANGUAGE = "The default language must be one of the ministry's languages."
-ERR_TIME_ZONE = "Unknown time zone %(tz)s."
-ERR_CURRENCY = "Use a three-letter ISO 4217 currency code such as HNL."
-ERR_WORKING_WEEK = "Working days are numbers from 0 (Monday) to 6 (Sunday)."
+ERR_SLUG = gettext_noop("Use 2-30 lower-case letters or digits, starting with a letter.")
+ERR_SLUG_RESERVED = gettext_noop("This name is reserved by the platform.")
+ERR_SUBDOMAIN_TAKEN = gettext_noop("The subdomain %(domain)s is already used by another ministry.")
+ERR_COUNTRY = gettext_noop(
+    "Unknown country code %(code)s; use an ISO 3166-1 alpha-2 code such as HN."
+)
+ERR_LANGUAGE = gettext_noop("Unsupported language %(code)s. Supported: %(supported)s.")
+ERR_DEFAULT_LANGUAGE = gettext_noop("The default language must be one of the ministry's languages.")
+ERR_TIME_ZONE = gettext_noop("Unknown time zone %(tz)s.")
+ERR_CURRENCY = gettext_noop("Use a three-letter ISO 4217 currency code such as HNL.")
+ERR_WORKING_WEEK = gettext_noop("Working days are numbers from 0 (Monday) to 6 (Sunday).")
 
 
 @dataclass

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
@@ -14,9 +15,11 @@ from labourhub.audit.services import Actor, audit_record, diff_for_audit
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.services import model_update
 
-USER_DEPARTED_FINAL = "A departed user can never be reactivated; create a new account instead."
-USERNAME_TAKEN = "This username is already taken."
-CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account."
+USER_DEPARTED_FINAL = gettext_noop(
+    "A departed user can never be reactivated; create a new account instead."
+)
+USERNAME_TAKEN = gettext_noop("This username is already taken.")
+CANNOT_DEACTIVATE_SELF = gettext_noop("You cannot deactivate your own account.")
 
 
 @transaction.atomic

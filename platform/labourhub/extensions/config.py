@@ -10,16 +10,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticError
 
 SECRET_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9_./-]{2,199}$")
 # A message about secrets, not a secret (S105 reads the name).
-ERR_SECRET_PLAINTEXT = (
-    'Secrets are stored as references like {"$secret": "hn/plugin/key"}, never as plaintext.'  # noqa: S105
+ERR_SECRET_PLAINTEXT = gettext_noop(
+    'Secrets are stored as references like {"$secret": "hn/plugin/key"}, never as plaintext.'
 )
-ERR_CONFIG_FIELD = "%(field)s: %(message)s"
-ERR_UNKNOWN_FIELD = "%(field)s: this plugin has no such setting."
+ERR_CONFIG_FIELD = gettext_noop("%(field)s: %(message)s")
+ERR_UNKNOWN_FIELD = gettext_noop("%(field)s: this plugin has no such setting.")
 
 
 class SecretRef(BaseModel):

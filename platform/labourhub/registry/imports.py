@@ -121,65 +121,78 @@ class ImportField:
     extra: ExtraField | None = None
 
 
-_T = gettext_lazy
 ESTABLISHMENT_FIELDS = [
     ImportField(
         "registration_number",
-        _T("Registration number"),
+        gettext_lazy("Registration number"),
         True,
         64,
         ("registration", "reg_no", "numero_registro", "registro"),
     ),
-    ImportField("name", _T("Establishment name"), True, 300, ("establishment", "nombre", "site")),
+    ImportField(
+        "name", gettext_lazy("Establishment name"), True, 300, ("establishment", "nombre", "site")
+    ),
     ImportField(
         "employer_name",
-        _T("Employer legal name"),
+        gettext_lazy("Employer legal name"),
         True,
         300,
         ("employer", "razon_social", "empleador", "company"),
     ),
     ImportField(
-        "employer_tax_id", _T("Employer tax id"), False, 64, ("tax_id", "nit", "ruc", "rtn", "tin")
+        "employer_tax_id",
+        gettext_lazy("Employer tax id"),
+        False,
+        64,
+        ("tax_id", "nit", "ruc", "rtn", "tin"),
     ),
-    ImportField("address", _T("Address"), False, 500, ("direccion",)),
-    ImportField("locality", _T("Locality"), False, 200, ("city", "municipio", "ciudad")),
+    ImportField("address", gettext_lazy("Address"), False, 500, ("direccion",)),
+    ImportField("locality", gettext_lazy("Locality"), False, 200, ("city", "municipio", "ciudad")),
     ImportField(
         "office",
-        _T("Office (code or name)"),
+        gettext_lazy("Office (code or name)"),
         True,
         200,
         ("office_code", "region", "oficina", "district"),
     ),
-    ImportField("isic_code", _T("ISIC Rev.4 class"), True, 8, ("isic", "ciiu", "sector")),
-    ImportField("workers_female", _T("Women workers"), False, 0, ("women", "mujeres", "female")),
-    ImportField("workers_male", _T("Men workers"), False, 0, ("men", "hombres", "male")),
-    ImportField("workers_minors", _T("Workers under 18"), False, 0, ("minors", "menores")),
-    ImportField("size_band", _T("Size band"), False, 16, ("size", "tamano")),
-    ImportField("status", _T("Status"), False, 16, ("estado",)),
-    ImportField("risk_level", _T("Risk"), False, 16, ("risk", "riesgo")),
-    ImportField("opened_on", _T("Opened on"), False, 0, ("opened", "fecha_apertura")),
-    ImportField("latitude", _T("Latitude"), False, 0, ("lat", "latitud")),
-    ImportField("longitude", _T("Longitude"), False, 0, ("lon", "lng", "longitud")),
+    ImportField("isic_code", gettext_lazy("ISIC Rev.4 class"), True, 8, ("isic", "ciiu", "sector")),
+    ImportField(
+        "workers_female", gettext_lazy("Women workers"), False, 0, ("women", "mujeres", "female")
+    ),
+    ImportField("workers_male", gettext_lazy("Men workers"), False, 0, ("men", "hombres", "male")),
+    ImportField(
+        "workers_minors", gettext_lazy("Workers under 18"), False, 0, ("minors", "menores")
+    ),
+    ImportField("size_band", gettext_lazy("Size band"), False, 16, ("size", "tamano")),
+    ImportField("status", gettext_lazy("Status"), False, 16, ("estado",)),
+    ImportField("risk_level", gettext_lazy("Risk"), False, 16, ("risk", "riesgo")),
+    ImportField("opened_on", gettext_lazy("Opened on"), False, 0, ("opened", "fecha_apertura")),
+    ImportField("latitude", gettext_lazy("Latitude"), False, 0, ("lat", "latitud")),
+    ImportField("longitude", gettext_lazy("Longitude"), False, 0, ("lon", "lng", "longitud")),
 ]
 INSPECTION_FIELDS = [
     ImportField(
         "source_reference",
-        _T("Archive reference"),
+        gettext_lazy("Archive reference"),
         True,
         120,
         ("reference", "ref", "expediente", "file_number"),
     ),
     ImportField(
         "registration_number",
-        _T("Establishment registration number"),
+        gettext_lazy("Establishment registration number"),
         True,
         64,
         ("establishment", "registro"),
     ),
-    ImportField("inspected_on", _T("Inspection date"), True, 0, ("date", "fecha")),
-    ImportField("inspector_name", _T("Inspector"), False, 200, ("inspector", "inspector_name")),
-    ImportField("findings_summary", _T("Findings"), False, 5000, ("findings", "hallazgos")),
-    ImportField("outcome", _T("Outcome"), True, 40, ("result", "resultado")),
+    ImportField("inspected_on", gettext_lazy("Inspection date"), True, 0, ("date", "fecha")),
+    ImportField(
+        "inspector_name", gettext_lazy("Inspector"), False, 200, ("inspector", "inspector_name")
+    ),
+    ImportField(
+        "findings_summary", gettext_lazy("Findings"), False, 5000, ("findings", "hallazgos")
+    ),
+    ImportField("outcome", gettext_lazy("Outcome"), True, 40, ("result", "resultado")),
 ]
 
 
@@ -407,7 +420,10 @@ class Cleaner:
             v = result.values
             if v.get("workers_minors", 0) > v.get("workers_female", 0) + v.get("workers_male", 0):
                 result.fail(
-                    str(_T("Workers under 18")), "minors", _(MINORS_EXCEED), v.get("workers_minors")
+                    str(gettext_lazy("Workers under 18")),
+                    "minors",
+                    _(MINORS_EXCEED),
+                    v.get("workers_minors"),
                 )
         key_field = (
             "registration_number"
@@ -712,7 +728,7 @@ def _resolve(batch: ImportBatch, chunk: list[RowResult]) -> tuple[list[RowResult
         reg = r.values["registration_number"]
         if reg not in found:
             r.fail(
-                str(_T("Establishment registration number")),
+                str(gettext_lazy("Establishment registration number")),
                 "unknown_establishment",
                 _(UNKNOWN_ESTABLISHMENT) % {"value": reg},
                 reg,

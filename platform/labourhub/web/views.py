@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -40,7 +41,9 @@ from labourhub.web.forms import (
 )
 from labourhub.web.selectors import dashboard_counts
 
-LOCKED_OUT = "Too many failed sign-in attempts. This account is locked for 15 minutes."
+LOCKED_OUT = gettext_noop(
+    "Too many failed sign-in attempts. This account is locked for 15 minutes."
+)
 
 
 def _require(request: HttpRequest, action: Action) -> None:

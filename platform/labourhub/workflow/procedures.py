@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as gl
+from django.utils.translation import gettext_lazy
 
 from labourhub.accounts.roles import Action
 from labourhub.workflow.calendar import CALENDAR_DAYS, MONTHS, UNITS, WORKING_DAYS
@@ -84,7 +84,7 @@ _SANCTION = Action.SANCTION_DECIDE.value
 # or the ministry's administrators replace them (e.g. Colombia: 15 working days to respond).
 ENFORCEMENT = Procedure(
     code="enforcement",
-    label=str(gl("Enforcement")),
+    label=str(gettext_lazy("Enforcement")),
     initial="order_issued",
     initial_limits=(_limit("order_compliance", "Comply with the order", 30, CALENDAR_DAYS),),
     states=(
@@ -172,7 +172,7 @@ ENFORCEMENT = Procedure(
 
 COMPLAINT = Procedure(
     code="complaint",
-    label=str(gl("Complaint")),
+    label=str(gettext_lazy("Complaint")),
     initial="received",
     initial_limits=(_limit("triage", "Triage the complaint", 5),),
     states=(
@@ -204,7 +204,7 @@ COMPLAINT = Procedure(
 
 DISPUTE = Procedure(
     code="dispute",
-    label=str(gl("Labour dispute")),
+    label=str(gettext_lazy("Labour dispute")),
     initial="filed",
     initial_limits=(_limit("conciliation", "Hold the conciliation", 30, CALENDAR_DAYS),),
     states=(
@@ -222,7 +222,7 @@ DISPUTE = Procedure(
 
 ACCIDENT = Procedure(
     code="accident",
-    label=str(gl("Accident / occupational disease")),
+    label=str(gettext_lazy("Accident / occupational disease")),
     initial="notified",
     initial_limits=(_limit("investigation", "Investigate the accident", 10),),
     states=(

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action
@@ -27,7 +28,7 @@ from labourhub.workflow.models import Alert, CalendarDay, Case, CaseEvent, Deadl
 from labourhub.workflow.procedures import Procedure, TimeLimit, procedure_from_dict, procedure_get
 
 Actor = User | AnonymousUser | None
-NOT_ALLOWED = "Your role does not allow “%(action)s” on this case."
+NOT_ALLOWED = gettext_noop("Your role does not allow “%(action)s” on this case.")
 
 
 def ministry_today() -> dt.date:
