@@ -33,6 +33,28 @@ def _start(world, inspection):
     return inspection
 
 
+def _authorised_and_started(world):
+    """Authorised by the minister, assigned by hand to the first inspector, visit started."""
+    inspection = world.new_inspection()
+    authorisation_issue(
+        inspection=inspection,
+        signer=world.minister,
+        expected_version=inspection.version,
+        actor=world.minister,
+    )
+    inspection.refresh_from_db()
+    inspection_assign(
+        inspection=inspection,
+        method="manual",
+        assignee=world.inspectors[0],
+        reason="x",
+        expected_version=inspection.version,
+        actor=world.supervisor,
+    )
+    inspection.refresh_from_db()
+    return _start(world, inspection)
+
+
 def test_full_flow_authorise_random_assign_fill_submit(world):
     inspection = world.new_inspection()
     assert inspection.status == Inspection.Status.PLANNED
@@ -239,24 +261,7 @@ def test_conditional_answer_is_cleared_when_condition_goes_away(world):
 
 
 def test_bad_values_save_nothing_and_name_each_field(world):
-    inspection = world.new_inspection()
-    authorisation_issue(
-        inspection=inspection,
-        signer=world.minister,
-        expected_version=inspection.version,
-        actor=world.minister,
-    )
-    inspection.refresh_from_db()
-    inspection_assign(
-        inspection=inspection,
-        method="manual",
-        assignee=world.inspectors[0],
-        reason="x",
-        expected_version=inspection.version,
-        actor=world.supervisor,
-    )
-    inspection.refresh_from_db()
-    inspection = _start(world, inspection)
+    inspection = _authorised_and_started(world)
     with pytest.raises(ValidationError) as exc:
         answers_save(
             inspection=inspection,
@@ -280,24 +285,7 @@ def test_bad_values_save_nothing_and_name_each_field(world):
 
 
 def test_submit_refuses_missing_required_answers(world):
-    inspection = world.new_inspection()
-    authorisation_issue(
-        inspection=inspection,
-        signer=world.minister,
-        expected_version=inspection.version,
-        actor=world.minister,
-    )
-    inspection.refresh_from_db()
-    inspection_assign(
-        inspection=inspection,
-        method="manual",
-        assignee=world.inspectors[0],
-        reason="x",
-        expected_version=inspection.version,
-        actor=world.supervisor,
-    )
-    inspection.refresh_from_db()
-    inspection = _start(world, inspection)
+    inspection = _authorised_and_started(world)
     with pytest.raises(ValidationError) as exc:
         inspection_submit(
             inspection=inspection, expected_version=inspection.version, actor=world.inspectors[0]
