@@ -14,7 +14,8 @@ help:
 	@echo "make lint   - ruff, mypy, import-linter"
 	@echo "make bench  - benchmarks against a running stack (make run first)"
 
-$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml $(PLUGINS)
+$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml $(PLUGINS) infra/system-deps.sh
+	@bash infra/system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev.txt -e . $(foreach p,$(PLUGINS),-e $(dir $(p)))
 	@touch $(STAMP)
