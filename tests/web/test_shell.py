@@ -130,3 +130,15 @@ def test_ministry_public_site_is_served(client_for, ministry):
     response = client_for(ministry).get("/")
     assert response.status_code == 200
     assert "Test Ministry of Labour" in response.content.decode()
+
+
+def test_every_core_menu_item_resolves_on_a_ministry_host(in_ministry):
+    # The menu leaves out names a URLconf lacks (so the apex host works); on a ministry host a
+    # missing name would be a typo, not a design choice.
+    from django.urls import reverse
+
+    from labourhub.web.menu import CORE_ITEMS
+
+    for _label, name, _suffix, _action in CORE_ITEMS:
+        if name and not name.startswith("console:"):
+            reverse(name, urlconf="labourhub.config.urls_tenant")
