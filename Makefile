@@ -31,7 +31,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy platform tenants cms
+	$(VENV)/bin/mypy platform tenants cms devtools
 	$(VENV)/bin/lint-imports
 
 bench: install

@@ -78,7 +78,7 @@ def _dispatch_rows() -> list[Row]:
 
 
 def _ensure_ministries() -> list[object]:
-    from tenants.demo.ministries import DEMO_PASSWORD
+    from devtools.ministries import DEMO_PASSWORD
     from tenants.selectors import ministry_get, ministry_list
     from tenants.services import MinistrySpec, ministry_provision
 

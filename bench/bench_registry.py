@@ -99,7 +99,7 @@ def _search_rows(ctx: BenchContext) -> list[Row]:
 
 
 def _write_csv(path: Path, n: int, run_id: str) -> None:
-    from tenants.demo.ministries import DEMO
+    from devtools.ministries import DEMO
 
     offices = [
         d

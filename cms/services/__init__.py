@@ -6,17 +6,16 @@ from cms.services.data import (
     dataset_submit,
     observations_apply,
 )
-from cms.services.demo import cms_demo_seed
-from cms.services.site import DEFAULT_INTRO, site_bootstrap
+from cms.services.site import DEFAULT_INTRO, lmi_editor_group_ensure, site_bootstrap
 
 __all__ = [
     "DEFAULT_INTRO",
     "cache_bump",
-    "cms_demo_seed",
     "dataset_approve",
     "dataset_publish_due",
     "dataset_return",
     "dataset_submit",
+    "lmi_editor_group_ensure",
     "observations_apply",
     "site_bootstrap",
 ]

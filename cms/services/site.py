@@ -1,5 +1,7 @@
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Site
+from django.db.models import Q
+from wagtail.models import GroupPagePermission, Page, Site
 
 from cms.models import HomePage
 
@@ -27,3 +29,30 @@ def site_bootstrap(*, site_name: str, hostname: str, port: int) -> Site:
     # The placeholder page from Wagtail's initial data is a plain Page at depth 2.
     Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
     return site
+
+
+LMI_EDITOR_MODELS = ["indicator", "agency", "dimension", "release", "lmisettings"]
+
+
+def lmi_editor_group_ensure() -> Group:
+    """The Wagtail group for LMI editors: admin access, page publishing, indicator snippets."""
+    group, _created = Group.objects.get_or_create(name="LMI editors")
+    perms = Permission.objects.filter(
+        Q(content_type__app_label="wagtailadmin", codename="access_admin")
+        | Q(content_type__app_label="cms", content_type__model__in=LMI_EDITOR_MODELS)
+        | Q(
+            content_type__app_label="wagtaildocs",
+            codename__in=["add_document", "change_document", "choose_document"],
+        )
+    )
+    group.permissions.add(*perms)
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return group

@@ -38,7 +38,7 @@ def _drop(slug):
 
 @pytest.fixture(scope="module")
 def lmi_sites(django_db_setup, django_db_blocker):
-    from cms.services import cms_demo_seed
+    from devtools.demo.cms import cms_demo_seed
     from labourhub.testing.pytest_plugin import TEST_PASSWORD
     from tenants.context import ministry_context
     from tenants.services import MinistrySpec, ministry_provision

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from cms.models import Indicator, IndicatorPage, NewsPage, PublicationPage
-from cms.services import cms_demo_seed
+from devtools.demo.cms import cms_demo_seed
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 from tenants.context import ministry_context
 from tests.cms.conftest import english

@@ -21,7 +21,7 @@ from labourhub.enforcement.services import (
     sanction_decide,
     sanction_notice_serve,
 )
-from labourhub.workflow.demo import calendar_demo_seed
+from devtools.demo.workflow import calendar_demo_seed
 from labourhub.workflow.models import Alert, Deadline
 from labourhub.workflow.selectors import RED, traffic_light
 from labourhub.workflow.services import alert_digest_send, deadline_sweep

@@ -22,7 +22,7 @@ def test_trigram_indexes_exist_in_the_ministry_schema(in_ministry):
 
 
 def test_demo_seed_generates_a_plausible_registry_once(in_ministry, offices):
-    from labourhub.registry.demo import registry_demo_seed
+    from devtools.demo.registry import registry_demo_seed
     from labourhub.registry.isic import isic_is_valid
     from labourhub.registry.models import Establishment
     from labourhub.registry.selectors import establishment_search
@@ -38,7 +38,7 @@ def test_demo_seed_generates_a_plausible_registry_once(in_ministry, offices):
 
 
 def test_generate_continues_numbering_without_duplicates(in_ministry, offices):
-    from labourhub.registry.demo import registry_generate
+    from devtools.demo.registry import registry_generate
     from labourhub.registry.models import Establishment
 
     registry_generate(count=30, with_history=False)

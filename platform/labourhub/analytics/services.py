@@ -198,7 +198,3 @@ def report_schedules_send_due(*, today: dt.date | None = None) -> int:
             sent += 1
     return sent
 
-
-def analytics_demo_seed() -> int:
-    """Build a demo ministry's summaries once its other demo data are in (run last)."""
-    return summary_refresh(full=True).rows_written

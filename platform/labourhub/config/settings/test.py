@@ -1,7 +1,8 @@
 from labourhub.config.settings.base import *  # noqa: F403
-from labourhub.config.settings.base import STORAGES
+from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from cms.models import (
     TOTAL,
@@ -36,7 +34,7 @@ from cms.models import (
     TopicPage,
 )
 from cms.parsing import ParsedRow
-from cms.services.data import observations_apply
+from cms.services import lmi_editor_group_ensure, observations_apply
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
@@ -375,33 +373,6 @@ def cms_demo_seed(*, slug: str, password: str) -> bool:
         user.groups.add(editors)
     audit_record(actor=None, action="lmi.demo_seed", extra={"indicators": len(indicators)})
     return True
-
-
-LMI_EDITOR_MODELS = ["indicator", "agency", "dimension", "release", "lmisettings"]
-
-
-def lmi_editor_group_ensure() -> Group:
-    """The Wagtail group for LMI editors: admin access, page publishing, indicator snippets."""
-    group, _created = Group.objects.get_or_create(name="LMI editors")
-    perms = Permission.objects.filter(
-        Q(content_type__app_label="wagtailadmin", codename="access_admin")
-        | Q(content_type__app_label="cms", content_type__model__in=LMI_EDITOR_MODELS)
-        | Q(
-            content_type__app_label="wagtaildocs",
-            codename__in=["add_document", "change_document", "choose_document"],
-        )
-    )
-    group.permissions.add(*perms)
-    root = Page.get_first_root_node()
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    return group
 
 
 def _seed_pages(indicators: list[Indicator], slug: str) -> None:

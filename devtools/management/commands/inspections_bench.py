@@ -20,11 +20,11 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from devtools.demo.registry import registry_generate
 from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import office_create
 from labourhub.inspections.models import Inspection
-from labourhub.registry.demo import registry_generate
 from labourhub.registry.models import Establishment
 from tenants.context import ministry_context
 from tenants.models import Ministry

@@ -4,18 +4,18 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from cms.services import cms_demo_seed
+from devtools.demo.analytics import analytics_demo_seed
+from devtools.demo.cms import cms_demo_seed
+from devtools.demo.documents import documents_demo_seed
+from devtools.demo.inspections import inspections_demo_seed
+from devtools.demo.plugins import plugins_demo_activate
+from devtools.demo.registry import registry_demo_seed
+from devtools.demo.workflow import enforcement_demo_seed
+from devtools.ministries import DEMO, DEMO_PASSWORD
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import office_create, user_create
-from labourhub.analytics.services import analytics_demo_seed
-from labourhub.documents.demo import documents_demo_seed
-from labourhub.inspections.demo import inspections_demo_seed
-from labourhub.registry.demo import registry_demo_seed
-from labourhub.workflow.demo import enforcement_demo_seed
 from tenants.context import ministry_context
-from tenants.demo.ministries import DEMO, DEMO_PASSWORD
-from tenants.plugin_services import plugins_demo_activate
 from tenants.selectors import ministry_get, ministry_url
 from tenants.services import ministry_provision, public_tenant_ensure, template_ensure
 

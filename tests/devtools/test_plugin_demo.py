@@ -1,7 +1,7 @@
+from devtools.demo import plugins as plugin_services
 from labourhub.accounts.models import User
 from labourhub.extensions.manager import unregister_plugin
 from labourhub.extensions.registry import plugin_register_installed
-from tenants import plugin_services
 from tenants.context import ministry_context
 from tenants.models import PluginActivation
 
