@@ -36,8 +36,8 @@ def test_single_language_ministry_gets_single_column(in_ministry):
 
 
 def test_demo_seed_issues_and_signs_sample_letters_once(in_ministry, user_with_role):
-    from labourhub.accounts.roles import Role
     from devtools.demo.documents import documents_demo_seed
+    from labourhub.accounts.roles import Role
     from labourhub.documents.models import Document
 
     user_with_role(Role.INSPECTOR, username="inspector")

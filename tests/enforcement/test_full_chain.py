@@ -7,6 +7,7 @@ from decimal import Decimal
 import time_machine
 from django.core import mail
 
+from devtools.demo.workflow import calendar_demo_seed
 from labourhub.audit.models import AuditEvent
 from labourhub.enforcement.models import Appeal
 from labourhub.enforcement.services import (
@@ -21,7 +22,6 @@ from labourhub.enforcement.services import (
     sanction_decide,
     sanction_notice_serve,
 )
-from devtools.demo.workflow import calendar_demo_seed
 from labourhub.workflow.models import Alert, Deadline
 from labourhub.workflow.selectors import RED, traffic_light
 from labourhub.workflow.services import alert_digest_send, deadline_sweep

@@ -1,5 +1,5 @@
-from labourhub.accounts.roles import Role
 from devtools.demo.inspections import inspections_demo_seed
+from labourhub.accounts.roles import Role
 from labourhub.inspections.models import Inspection
 from labourhub.inspections.selectors import assignment_replay, procedure_get
 from labourhub.registry.services import establishment_create

@@ -38,7 +38,7 @@ def test_demo_seed_generates_a_plausible_registry_once(in_ministry, offices):
 
 
 def test_generate_continues_numbering_without_duplicates(in_ministry, offices):
-    from devtools.demo.registry import registry_generate
+    from devtools.generators.registry import registry_generate
     from labourhub.registry.models import Establishment
 
     registry_generate(count=30, with_history=False)

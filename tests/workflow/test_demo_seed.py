@@ -1,6 +1,6 @@
+from devtools.demo.workflow import enforcement_demo_seed
 from labourhub.accounts.roles import Role
 from labourhub.enforcement.models import ComplianceOrder, FineRule
-from devtools.demo.workflow import enforcement_demo_seed
 from labourhub.workflow.models import CalendarDay, Case
 from tests.workflow.helpers import make_establishment
 

@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from devtools.demo.registry import registry_generate
+from devtools.generators.registry import registry_generate
 from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import office_create

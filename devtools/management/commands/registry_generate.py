@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from devtools.demo.registry import registry_generate
+from devtools.generators.registry import registry_generate
 from labourhub.registry.models import Establishment
 from tenants.context import ministry_context
 from tenants.selectors import ministry_get

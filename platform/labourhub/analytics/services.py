@@ -197,4 +197,3 @@ def report_schedules_send_due(*, today: dt.date | None = None) -> int:
         if report_schedule_send(schedule=schedule, today=today):
             sent += 1
     return sent
-
