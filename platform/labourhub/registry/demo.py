@@ -7,7 +7,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from labourhub.accounts.models import Office
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.registry.models import (
     Employer,
     Establishment,
@@ -191,9 +191,9 @@ def registry_generate(
         added += n
     audit_record(
         actor=actor,
-        action="registry.generated",
+        action=AuditAction.REGISTRY_GENERATED,
         subject=None,
-        changes={"count": added, "seed": seed},
+        payload={"values": {"count": added, "seed": seed}},
     )
     return added
 
@@ -228,8 +228,8 @@ def registry_demo_seed(*, count: int = 300, actor: Actor = None) -> int:
                         )
                 audit_record(
                     actor=actor,
-                    action="registry.demo_showcase",
+                    action=AuditAction.REGISTRY_SHOWCASE_SEEDED,
                     subject=None,
-                    changes={"records": 2},
+                    payload={"values": {"records": 2}},
                 )
     return added
