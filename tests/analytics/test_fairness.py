@@ -92,4 +92,4 @@ def test_ministry_can_turn_ranking_off(refreshed, client_for, ministry, user_wit
         "turned individual ranking off" in response.content.decode()
         or response.context["ranking_enabled"] is False
     )
-    assert AuditEvent.objects.filter(action="analytics.settings_update").count() == 1
+    assert AuditEvent.objects.filter(action="analytics.settings_updated").count() == 1

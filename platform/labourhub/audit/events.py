@@ -229,8 +229,9 @@ def audit_action_register(*, code: str, label: str | Promise) -> AuditActionType
     return known
 
 
-def audit_action_is_registered(action: AuditActionType) -> bool:
-    return _PLUGIN_ACTIONS.get(action.code) == action
+def audit_action_is_registered(action: object) -> bool:
+    # Takes any object: untyped callers may still pass a free string, which must be refused.
+    return isinstance(action, AuditActionType) and _PLUGIN_ACTIONS.get(action.code) == action
 
 
 def audit_action_resolve(code: str) -> AuditAction | AuditActionType | None:

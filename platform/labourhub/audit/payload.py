@@ -60,13 +60,18 @@ def audit_field_label(field: str) -> str:
     return str(label) if label is not None else field.replace("_", " ").capitalize()
 
 
-def _text(value: Any) -> str:
+Choices = Mapping[str, Mapping[Any, Any]]
+
+
+def _text(value: Any, labels: Mapping[Any, Any] | None = None) -> str:
+    if labels and isinstance(value, str | int) and value in labels:
+        return str(labels[value])
     if value is None or value == "" or value == [] or value == {}:
         return "—"
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, list | tuple):
-        return ", ".join(_text(item) for item in value)
+        return ", ".join(_text(item, labels) for item in value)
     if isinstance(value, Mapping):
         return "; ".join(f"{audit_field_label(str(k))}: {_text(v)}" for k, v in value.items())
     if hasattr(value, "isoformat") and not isinstance(value, str):
@@ -78,30 +83,37 @@ def _is_legacy_change(value: Any) -> bool:
     return isinstance(value, Mapping) and set(value) == {"before", "after"}
 
 
-def audit_event_lines(*, changes: Mapping[str, Any], extra: Mapping[str, Any]) -> list[str]:
-    """One line per field, e.g. "Status: open → closed", in the active language."""
+def _pair(field: str, before: Any, after: Any, choices: Choices) -> str:
+    labels = choices.get(field)
+    return f"{audit_field_label(field)}: {_text(before, labels)} → {_text(after, labels)}"
+
+
+def audit_event_lines(
+    *, changes: Mapping[str, Any], extra: Mapping[str, Any], choices: Choices | None = None
+) -> list[str]:
+    """One line per field, e.g. "Status: Active → Departed", in the active language.
+
+    ``choices`` maps a field to its {stored value: label}, so coded values read as words.
+    """
+    choices = choices or {}
     lines: list[str] = []
     current = extra.get("format") == PAYLOAD_FORMAT
     for field, value in (changes or {}).items():
         if current and isinstance(value, list) and len(value) == 2:
-            before, after = value
+            lines.append(_pair(field, value[0], value[1], choices))
         elif _is_legacy_change(value):
-            before, after = value["before"], value["after"]
+            lines.append(_pair(field, value["before"], value["after"], choices))
         else:
-            lines.append(f"{audit_field_label(field)}: {_text(value)}")
-            continue
-        lines.append(f"{audit_field_label(field)}: {_text(before)} → {_text(after)}")
+            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field))}")
     if current:
         facts = extra.get("values") or {}
     else:
         facts = {k: v for k, v in (extra or {}).items() if k != "format"}
     for field, value in facts.items():
         if _is_legacy_change(value):
-            lines.append(
-                f"{audit_field_label(field)}: {_text(value['before'])} → {_text(value['after'])}"
-            )
+            lines.append(_pair(field, value["before"], value["after"], choices))
         else:
-            lines.append(f"{audit_field_label(field)}: {_text(value)}")
+            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field))}")
     if current and extra.get("note"):
         lines.append(str(extra["note"]))
     return lines

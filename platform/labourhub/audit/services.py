@@ -43,7 +43,7 @@ def audit_record(
     """
     if isinstance(action, AuditAction):
         code = action.value
-    elif isinstance(action, AuditActionType) and audit_action_is_registered(action):
+    elif audit_action_is_registered(action):
         code = action.code
     else:
         raise TypeError(f"Unknown audit action {action!r}: use AuditAction or a registered one.")

@@ -587,6 +587,7 @@ def import_batch_create(
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         created_by=actor if isinstance(actor, User) and actor.is_authenticated else None,
     )
+    schema = connection.schema_name  # type: ignore[attr-defined]
     audit_record(
         actor=actor,
         action=AuditAction.IMPORT_UPLOADED,
@@ -598,7 +599,7 @@ def import_batch_create(
                 "size": size,
                 "sha256": batch.sha256,
                 "storage_key": stored,
-                "schema": connection.schema_name,
+                "schema": schema,
             }
         },
     )
