@@ -53,12 +53,15 @@ def test_update_and_delete_of_audit_rows_are_refused(in_ministry):
 
 def test_tampering_with_the_trigger_disabled_is_detected_and_named(in_ministry):
     audit_record_in_tx(action=AuditAction.FINE_IMPOSED)
-    victim = audit_record_in_tx(action=AuditAction.FINE_IMPOSED, payload={"changes": {"amount": (0, 1000)}})
+    victim = audit_record_in_tx(
+        action=AuditAction.FINE_IMPOSED, payload={"changes": {"amount": (0, 1000)}}
+    )
     audit_record_in_tx(action=AuditAction.PAYMENT_RECORDED)
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
         cursor.execute(
-            "UPDATE audit_auditevent SET changes = '{\"amount\": [0, 10]}' WHERE id = %s", [victim.pk]
+            "UPDATE audit_auditevent SET changes = '{\"amount\": [0, 10]}' WHERE id = %s",
+            [victim.pk],
         )
         cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
     report = audit_chain_verify()

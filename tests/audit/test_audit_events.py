@@ -82,7 +82,7 @@ def test_a_plugin_declares_its_own_action():
         audit_action_register(code="case.opened", label="Hijack")
     with pytest.raises(ValueError, match="another label"):
         audit_action_register(code="test_plugin.thing_done", label="Other")
-    with pytest.raises(ValueError, match="subject.verb"):
+    with pytest.raises(ValueError, match=r"subject\.verb"):
         audit_action_register(code="NoDot", label="Bad")
 
 
@@ -209,3 +209,67 @@ def test_console_audit_page_lists_only_the_platform_trail(ministry):
         user_create(username="ministry-only-user", password=TEST_PASSWORD, actor=None)
     body = _operator("operator-b").get("/console/audit/").content.decode()
     assert "ministry-only-user" not in body
+
+
+def test_audit_api_gives_the_label_and_readable_lines(api_client_for, ministry, user_with_role):
+    admin = user_with_role(Role.SYSTEM_ADMIN, username="api-auditor")
+    leaver = user_with_role(Role.INSPECTOR, username="api-leaver")
+    user_deactivate(user=leaver, actor=admin)
+    rows = (
+        api_client_for(ministry, admin)
+        .get(f"/api/v1/audit/events/?action=user.deactivated&subject_id={leaver.pk}")
+        .json()["results"]
+    )
+    assert [row["action"] for row in rows] == ["user.deactivated"]
+    with translation.override("es"):
+        assert rows[0]["action_label"] == str(AuditAction.USER_DEACTIVATED.label)
+    assert any(line.startswith("Estado: ") for line in rows[0]["lines"])
+
+
+def _public_operator(username):
+    with public_context():
+        return user_create(
+            username=username, password=TEST_PASSWORD, roles=[Role.SYSTEM_ADMIN], actor=None
+        )
+
+
+@pytest.mark.multi_tenant
+def test_rollout_names_the_operator_in_the_ministrys_trail(ministry):
+    from tenants.release_services import release_create, release_rollout_start
+
+    operator = _public_operator("operator-rollout")
+    release = release_create(version="0.1.9", actor=operator)
+    release_rollout_start(release=release, canary=ministry, actor=operator)
+    public = AuditEvent.objects.get(action=AuditAction.RELEASE_ROLLOUT_STARTED)
+    assert public.actor_repr == "operator-rollout"
+    with ministry_context(ministry):
+        local = AuditEvent.objects.get(action=AuditAction.RELEASE_ROLLOUT_QUEUED)
+        assert (local.actor_repr, local.actor_id) == ("operator-rollout", None)
+        assert local.extra["values"] == {"release": "0.1.9"}
+
+
+def test_provisioning_names_the_operator_in_the_new_ministrys_trail(db):
+    from tenants.services import MinistrySpec, ministry_provision
+
+    operator = _public_operator("operator-provision")
+    ministry = ministry_provision(
+        spec=MinistrySpec(
+            slug="auditland",
+            name="Ministry of Labour of Auditland",
+            country="BZ",
+            languages=["en", "es"],
+            default_language="en",
+            time_zone="America/Belize",
+            currency="BZD",
+        ),
+        admin_username="boss",
+        admin_password="Str0ng-password-2026",
+        actor=operator,
+    )
+    public = AuditEvent.objects.get(
+        action=AuditAction.MINISTRY_PROVISIONED, subject_id=str(ministry.pk)
+    )
+    assert public.actor_repr == "operator-provision"
+    with ministry_context(ministry):
+        local = AuditEvent.objects.get(action=AuditAction.MINISTRY_PROVISIONED)
+        assert local.actor_repr == "operator-provision"
