@@ -1,9 +1,9 @@
 """The plugin's audit event kinds are declared to the core and read in the ministry's language."""
 
 from django.utils import translation
+from labourhub_trade_unions import audit
 
 from labourhub.audit.events import audit_action_label
-from labourhub_trade_unions import audit
 
 ACTIONS = [audit.UNION_FILED, audit.UNION_REVIEWED, audit.UNION_REGISTERED, audit.UNION_REFUSED]
 
