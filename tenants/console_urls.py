@@ -11,4 +11,5 @@ urlpatterns = [
     ),
     path("releases/<int:release_id>/", views.console_release, name="release"),
     path("releases/<int:release_id>/progress/", views.console_release_progress, name="progress"),
+    path("audit/", views.console_audit, name="audit"),
 ]

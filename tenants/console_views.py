@@ -9,6 +9,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -18,9 +19,11 @@ from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
+from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions.plugin import core_version
 from labourhub.extensions.registry import plugin_app_configs
+from labourhub.web.forms import AuditFilterForm
 from labourhub.web.menu import MenuItem
 from tenants.console_forms import CanaryForm, PluginActivateForm, ReleaseCreateForm
 from tenants.models import Release, TenantUpgrade
@@ -55,6 +58,7 @@ def console_menu() -> list[MenuItem]:
     return [
         MenuItem(_("Console"), reverse("console:home")),
         MenuItem(_("Ministries"), reverse("platform-home")),
+        MenuItem(_("Audit trail"), reverse("console:audit")),
     ]
 
 
@@ -227,3 +231,16 @@ def console_release_progress(request: HttpRequest, release_id: int) -> HttpRespo
     """The htmx fragment polled while a rollout runs."""
     _require_operator(request)
     return render(request, "tenants/console/partials/progress.html", _release_context(release_id))
+
+
+@login_required
+def console_audit(request: HttpRequest) -> HttpResponse:
+    """The platform's own trail (public schema): provisioning, plugins, releases, operators."""
+    _require_operator(request)
+    form = AuditFilterForm(request.GET or None)
+    events = audit_event_list(filters=form.cleaned_data if form.is_valid() else {})  # type: ignore[arg-type]
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    template = "web/partials/audit_rows.html" if request.htmx else "tenants/console/audit.html"  # type: ignore[attr-defined]
+    return _render(
+        request, template, {"form": form, "page": page}, status=400 if form.errors else 200
+    )

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, AuditPayload, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions import activation_cache_clear
 from labourhub.extensions.config import plugin_config_validate
@@ -92,21 +92,26 @@ def plugin_activate(
     activation.config = clean
     activation.changed_by = _by(actor, on_behalf_of)
     activation.save()
-    changes = {"plugin": slug, "version": app.PluginMeta.version, "config": clean, "before": before}
+    payload: AuditPayload = {
+        "changes": {
+            "enabled": (before["enabled"] if before else False, True),
+            "config": (before["config"] if before else None, clean),
+        },
+        "values": {"plugin": slug, "version": app.PluginMeta.version},
+    }
+    by = _by(actor, on_behalf_of)
     audit_record(
         actor=actor,
-        action="plugin.activated",
+        action=AuditAction.PLUGIN_ACTIVATED,
         subject=ministry,
-        changes=changes,
-        extra={"by": _by(actor, on_behalf_of)},
+        payload=payload,
+        actor_name=by,
     )
     _invalidate(ministry)
     with ministry_context(ministry):
+        # The operator has no account in the ministry's schema: record them by name.
         audit_record(
-            actor=None,
-            action="plugin.activated",
-            changes=changes,
-            extra={"by": _by(actor, on_behalf_of)},
+            actor=None, action=AuditAction.PLUGIN_ACTIVATED, payload=payload, actor_name=by
         )
         single_plugin_caller(slug, "plugin_enabled")(tenant=ministry, config=clean)
     return activation
@@ -131,9 +136,9 @@ def plugin_configure(
     activation.save()
     audit_record(
         actor=actor,
-        action="plugin.configured",
+        action=AuditAction.PLUGIN_CONFIGURED,
         subject=ministry,
-        changes={"plugin": slug, "config": {"before": before, "after": clean}},
+        payload={"changes": {"config": (before, clean)}, "values": {"plugin": slug}},
     )
     return activation
 
@@ -153,21 +158,20 @@ def plugin_deactivate(
     activation.enabled = False
     activation.changed_by = _by(actor, on_behalf_of)
     activation.save()
+    payload: AuditPayload = {"changes": {"enabled": (True, False)}, "values": {"plugin": slug}}
+    by = _by(actor, on_behalf_of)
     audit_record(
         actor=actor,
-        action="plugin.deactivated",
+        action=AuditAction.PLUGIN_DEACTIVATED,
         subject=ministry,
-        changes={"plugin": slug},
-        extra={"by": _by(actor, on_behalf_of)},
+        payload=payload,
+        actor_name=by,
     )
     _invalidate(ministry)
     if plugin_is_registered(slug):
         with ministry_context(ministry):
             audit_record(
-                actor=None,
-                action="plugin.deactivated",
-                changes={"plugin": slug},
-                extra={"by": _by(actor, on_behalf_of)},
+                actor=None, action=AuditAction.PLUGIN_DEACTIVATED, payload=payload, actor_name=by
             )
             single_plugin_caller(slug, "plugin_disabled")(tenant=ministry)
     return activation

@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from packaging.version import InvalidVersion, Version
 
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_actor_name, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions.plugin import requires_problem
 from labourhub.extensions.registry import plugin_app_configs
+from tenants.context import ministry_context
 from tenants.models import Ministry, PluginActivation, Release, TenantUpgrade
 from tenants.selectors import ministry_list
 
@@ -81,9 +82,9 @@ def release_create(
     )
     audit_record(
         actor=actor,
-        action="release.created",
+        action=AuditAction.RELEASE_CREATED,
         subject=release,
-        changes={"version": version, "plugins": release.plugins},
+        payload={"values": {"version": version, "plugins": release.plugins}},
     )
     return release
 
@@ -146,13 +147,16 @@ def release_rollout_start(
         queued.append(upgrade)
     audit_record(
         actor=actor,
-        action="release.rollout_started",
+        action=AuditAction.RELEASE_ROLLOUT_STARTED,
         subject=release,
-        changes={
-            "canary": canary.schema_name if canary else None,
-            "queued": [u.ministry.schema_name for u in queued],
+        payload={
+            "values": {
+                "canary": canary.schema_name if canary else None,
+                "queued": [u.ministry.schema_name for u in queued],
+            }
         },
     )
+    _queued_record(queued, release.version, actor)
     _dispatch_on_commit([u.pk for u in queued])
     return queued
 
@@ -173,12 +177,26 @@ def release_rollout_retry(*, release: Release, actor: Actor) -> list[TenantUpgra
         upgrade.save(update_fields=["status"])
     audit_record(
         actor=actor,
-        action="release.rollout_retried",
+        action=AuditAction.RELEASE_ROLLOUT_RETRIED,
         subject=release,
-        changes={"ministries": [u.ministry.schema_name for u in failed]},
+        payload={"values": {"ministries": [u.ministry.schema_name for u in failed]}},
     )
+    _queued_record(failed, release.version, actor)
     _dispatch_on_commit([u.pk for u in failed])
     return failed
+
+
+def _queued_record(upgrades: list[TenantUpgrade], version: str, actor: Actor) -> None:
+    # Each ministry's own trail says who scheduled its upgrade; the operator has no account
+    # there, so they are recorded by name.
+    for upgrade in upgrades:
+        with ministry_context(upgrade.ministry):
+            audit_record(
+                actor=None,
+                action=AuditAction.RELEASE_ROLLOUT_QUEUED,
+                payload={"values": {"release": version}},
+                actor_name=audit_actor_name(actor),
+            )
 
 
 def _dispatch_on_commit(upgrade_ids: list[int]) -> None:
@@ -257,12 +275,14 @@ def _claim(upgrade_id: int) -> TenantUpgrade | None:
         upgrade.save(update_fields=["status", "attempts", "started_at", "finished_at"])
         audit_record(
             actor=None,
-            action="upgrade.started",
+            action=AuditAction.UPGRADE_STARTED,
             subject=upgrade,
-            changes={
-                "ministry": upgrade.ministry.schema_name,
-                "release": upgrade.release.version,
-                "attempt": upgrade.attempts,
+            payload={
+                "values": {
+                    "ministry": upgrade.ministry.schema_name,
+                    "release": upgrade.release.version,
+                    "attempt": upgrade.attempts,
+                }
             },
         )
     return upgrade
@@ -276,12 +296,14 @@ def _finish(upgrade: TenantUpgrade, error: str) -> TenantUpgrade:
         upgrade.save(update_fields=["status", "error", "finished_at"])
         audit_record(
             actor=None,
-            action=f"upgrade.{upgrade.status}",
+            action=(AuditAction.UPGRADE_FAILED if error else AuditAction.UPGRADE_SUCCEEDED),
             subject=upgrade,
-            changes={
-                "ministry": upgrade.ministry.schema_name,
-                "release": upgrade.release.version,
-                "error": error[:2000],
+            payload={
+                "values": {
+                    "ministry": upgrade.ministry.schema_name,
+                    "release": upgrade.release.version,
+                    "error": error[:2000],
+                }
             },
         )
     return upgrade

@@ -16,7 +16,13 @@ from django_tenants.utils import schema_exists
 from cms.services import site_bootstrap
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import (
+    Actor,
+    AuditAction,
+    AuditPayload,
+    audit_actor_name,
+    audit_record,
+)
 from labourhub.documents.services import document_templates_seed
 from tenants.context import ministry_context
 from tenants.models import Domain, Ministry
@@ -171,18 +177,28 @@ def ministry_provision(
         domain=ministry_domain_for(slug=spec.slug), tenant=ministry, is_primary=True
     )
     ministry.create_schema(check_if_exists=False, verbosity=0)
-    audit_record(
-        actor=actor,
-        action="ministry.provisioned",
-        subject=ministry,
-        changes={
+    payload: AuditPayload = {
+        "values": {
             "slug": spec.slug,
             "country": spec.country,
             "domain": domain.domain,
             "languages": spec.languages,
-        },
+        }
+    }
+    audit_record(
+        actor=actor,
+        action=AuditAction.MINISTRY_PROVISIONED,
+        subject=ministry,
+        payload=payload,
     )
     with ministry_context(ministry):
+        # The operator has no account in the new ministry's schema: record them by name.
+        audit_record(
+            actor=None,
+            action=AuditAction.MINISTRY_PROVISIONED,
+            payload=payload,
+            actor_name=audit_actor_name(actor),
+        )
         _ministry_site_setup(ministry=ministry, hostname=domain.domain)
         user_create(
             username=admin_username,

@@ -28,7 +28,7 @@ from cms.selectors import dataset_list_due, user_can_contribute
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 
 # gettext_noop marks them for extraction; they are translated when raised.
@@ -87,9 +87,9 @@ def dataset_submit(*, actor: User, indicator: Indicator, upload: UploadedFile[An
     dataset.file.save(name.rsplit("/", 1)[-1], ContentFile(data), save=True)
     audit_record(
         actor=actor,
-        action="lmi_dataset.submit",
+        action=AuditAction.LMI_DATASET_SUBMITTED,
         subject=dataset,
-        extra={"indicator": indicator.code, "rows": len(rows)},
+        payload={"values": {"indicator": indicator.code, "rows": len(rows)}},
     )
     return dataset
 
@@ -104,10 +104,9 @@ def dataset_return(*, actor: User, dataset: Dataset, comment: str) -> Dataset:
     dataset.save(update_fields=["status", "comment", "reviewed_by", "updated_at"])
     audit_record(
         actor=actor,
-        action="lmi_dataset.return",
+        action=AuditAction.LMI_DATASET_RETURNED,
         subject=dataset,
-        changes={"status": {"before": "submitted", "after": "returned"}},
-        extra={"comment": comment},
+        payload={"changes": {"status": ("submitted", "returned")}, "values": {"comment": comment}},
     )
     return dataset
 
@@ -129,10 +128,12 @@ def dataset_approve(
     dataset.save(update_fields=["status", "release", "reviewed_by", "comment", "updated_at"])
     audit_record(
         actor=actor,
-        action="lmi_dataset.approve",
+        action=AuditAction.LMI_DATASET_APPROVED,
         subject=dataset,
-        changes={"status": {"before": "submitted", "after": "approved"}},
-        extra={"release_at": release_at.isoformat()},
+        payload={
+            "changes": {"status": ("submitted", "approved")},
+            "values": {"release_at": release_at.isoformat()},
+        },
     )
     cache_bump()  # the release calendar shows the new date
     return dataset
@@ -202,10 +203,12 @@ def _dataset_publish(*, dataset: Dataset, now: datetime) -> None:
         dataset.release.save(update_fields=["status", "published_at", "updated_at"])
     audit_record(
         actor=None,
-        action="lmi_dataset.publish",
+        action=AuditAction.LMI_DATASET_PUBLISHED,
         subject=dataset,
-        changes={"status": {"before": "approved", "after": "published"}},
-        extra={"rows": dataset.row_count, "revised": revised},
+        payload={
+            "changes": {"status": ("approved", "published")},
+            "values": {"rows": dataset.row_count, "revised": revised},
+        },
     )
 
 

@@ -38,7 +38,7 @@ from cms.services import lmi_editor_group_ensure, observations_apply
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 
 YEARS = [str(y) for y in range(2018, 2025)]
 DIMENSIONS = {
@@ -371,7 +371,11 @@ def cms_demo_seed(*, slug: str, password: str) -> bool:
     editors = lmi_editor_group_ensure()
     for user in User.objects.filter(username__in=["admin", "director"]):
         user.groups.add(editors)
-    audit_record(actor=None, action="lmi.demo_seed", extra={"indicators": len(indicators)})
+    audit_record(
+        actor=None,
+        action=AuditAction.LMI_DEMO_SEEDED,
+        payload={"values": {"indicators": len(indicators)}},
+    )
     return True
 
 

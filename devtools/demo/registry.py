@@ -4,7 +4,7 @@ from django.db import connection, transaction
 
 from devtools.generators.registry import registry_generate
 from labourhub.accounts.models import Office
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.registry.models import Employer, Establishment
 from labourhub.registry.services import size_band_for
 
@@ -41,8 +41,8 @@ def registry_demo_seed(*, count: int = 300, actor: Actor = None) -> int:
                         )
                 audit_record(
                     actor=actor,
-                    action="registry.demo_showcase",
+                    action=AuditAction.REGISTRY_SHOWCASE_SEEDED,
                     subject=None,
-                    changes={"records": 2},
+                    payload={"values": {"records": 2}},
                 )
     return added

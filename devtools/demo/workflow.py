@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.workflow.models import CalendarDay
 
 # Colombia 2026 (Ley 51 de 1983 moves most holidays to the following Monday).
@@ -47,7 +47,11 @@ def calendar_demo_seed(*, slug: str) -> int:
         )
         added += int(created)
     if added:
-        audit_record(actor=None, action="calendar_day.seed", extra={"slug": slug, "added": added})
+        audit_record(
+            actor=None,
+            action=AuditAction.CALENDAR_DAY_SEEDED,
+            payload={"values": {"slug": slug, "added": added}},
+        )
     return added
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from labourhub.accounts.models import Office
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.registry.models import (
     Employer,
     Establishment,
@@ -190,8 +190,8 @@ def registry_generate(
         added += n
     audit_record(
         actor=actor,
-        action="registry.generated",
+        action=AuditAction.REGISTRY_GENERATED,
         subject=None,
-        changes={"count": added, "seed": seed},
+        payload={"values": {"count": added, "seed": seed}},
     )
     return added

@@ -25,7 +25,7 @@ def test_deactivation_ends_open_session_and_token_on_next_request(
     leaver.refresh_from_db()
     assert leaver.status == User.Status.DEPARTED and not leaver.is_active
     event = AuditEvent.objects.get(action="user.deactivated", subject_id=str(leaver.pk))
-    assert event.actor_id == admin.pk and event.extra["reason"] == "retired"
+    assert event.actor_id == admin.pk and event.extra["values"]["reason"] == "retired"
 
 
 def test_departed_user_can_never_be_reactivated(in_ministry, user_with_role):

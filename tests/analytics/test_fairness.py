@@ -25,7 +25,7 @@ def test_inspector_sees_own_performance_and_it_is_audited(refreshed, client_for,
     assert response.status_code == 200
     assert response.context["data"]["inspections"] == 2  # I1, I2 in 2025
     event = viewed_events().get()
-    assert event.actor_id == u1.pk and event.extra["inspector"] == u1.pk
+    assert event.actor_id == u1.pk and event.extra["values"]["inspector"] == u1.pk
 
 
 def test_inspector_cannot_see_another_inspectors_performance_by_ui_or_api(
@@ -54,7 +54,7 @@ def test_supervisor_sees_their_inspector_and_the_view_is_audited(
     body = api.get(f"/api/v1/analytics/performance/{u2.pk}/?start=2025-01&end=2025-12").json()
     assert body["inspections"] == "2.00"
     events = list(viewed_events().order_by("id"))
-    assert [(e.actor_id, e.extra["inspector"]) for e in events] == [(boss.pk, u2.pk)] * 2
+    assert [(e.actor_id, e.extra["values"]["inspector"]) for e in events] == [(boss.pk, u2.pk)] * 2
 
 
 @pytest.mark.parametrize("role", [Role.DIRECTOR, Role.SYSTEM_ADMIN, Role.ANALYST])
@@ -83,7 +83,7 @@ def test_ministry_can_turn_ranking_off(refreshed, client_for, ministry, user_wit
     client = login(client_for, ministry, boss)
     ranking = client.get("/app/analytics/team/?start=2025-01&end=2025-12").context["ranking"]
     assert [(u.username, int(v)) for u, v in ranking] == [("insp_one", 2), ("insp_two", 2)]
-    assert viewed_events().filter(extra__what="office_ranking").count() == 1
+    assert viewed_events().filter(extra__values__what="office_ranking").count() == 1
 
     analytics_settings_update(actor=None, ranking_enabled=False, min_wage_patterns=[])
     response = client.get("/app/analytics/team/")
@@ -92,4 +92,4 @@ def test_ministry_can_turn_ranking_off(refreshed, client_for, ministry, user_wit
         "turned individual ranking off" in response.content.decode()
         or response.context["ranking_enabled"] is False
     )
-    assert AuditEvent.objects.filter(action="analytics.settings_update").count() == 1
+    assert AuditEvent.objects.filter(action="analytics.settings_updated").count() == 1

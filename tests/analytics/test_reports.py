@@ -175,7 +175,7 @@ def test_schedule_form_refuses_hostile_input_and_saves_nothing(
     )
     assert ok.status_code == 302
     assert ReportSchedule.objects.get().recipients == ["a@example.org", "b@example.org"]
-    assert AuditEvent.objects.filter(action="report_schedule.create").count() == 1
+    assert AuditEvent.objects.filter(action="report_schedule.created").count() == 1
 
 
 def test_settings_need_the_configure_right_and_validate(
@@ -189,4 +189,4 @@ def test_settings_need_the_configure_right_and_validate(
         "/app/analytics/settings/", {"ranking_enabled": "", "min_wage_patterns": "x" * 150}
     )
     assert response.status_code == 400
-    assert AuditEvent.objects.filter(action="analytics.settings_update").count() == 0
+    assert AuditEvent.objects.filter(action="analytics.settings_updated").count() == 0

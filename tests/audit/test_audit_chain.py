@@ -6,12 +6,12 @@ from labourhub.accounts.models import Office
 from labourhub.accounts.services import office_create
 from labourhub.audit.models import AuditEvent
 from labourhub.audit.selectors import audit_chain_verify
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 
 
 def test_each_event_links_to_the_previous_one(in_ministry):
-    first = audit_record_in_tx(action="test.one")
-    second = audit_record_in_tx(action="test.two")
+    first = audit_record_in_tx(action=AuditAction.OFFICE_CREATED)
+    second = audit_record_in_tx(action=AuditAction.USER_CREATED)
     assert second.prev_hash == first.hash
     assert audit_chain_verify().ok
 
@@ -31,7 +31,7 @@ def test_audit_outside_a_transaction_is_refused(in_ministry):
         mock.patch.object(connections["default"], "in_atomic_block", False),
         pytest.raises(RuntimeError),
     ):
-        audit_record(actor=None, action="x")
+        audit_record(actor=None, action=AuditAction.OFFICE_CREATED)
 
 
 def test_change_and_audit_commit_or_roll_back_together(in_ministry):
@@ -44,21 +44,24 @@ def test_change_and_audit_commit_or_roll_back_together(in_ministry):
 
 
 def test_update_and_delete_of_audit_rows_are_refused(in_ministry):
-    event = audit_record_in_tx(action="test.immutable")
+    event = audit_record_in_tx(action=AuditAction.OFFICE_CREATED)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        AuditEvent.objects.filter(pk=event.pk).update(action="test.tampered")
+        AuditEvent.objects.filter(pk=event.pk).update(action="office.tampered")
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
 
 
 def test_tampering_with_the_trigger_disabled_is_detected_and_named(in_ministry):
-    audit_record_in_tx(action="test.before")
-    victim = audit_record_in_tx(action="test.victim", changes={"fine": 1000})
-    audit_record_in_tx(action="test.after")
+    audit_record_in_tx(action=AuditAction.FINE_IMPOSED)
+    victim = audit_record_in_tx(
+        action=AuditAction.FINE_IMPOSED, payload={"changes": {"amount": (0, 1000)}}
+    )
+    audit_record_in_tx(action=AuditAction.PAYMENT_RECORDED)
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
         cursor.execute(
-            "UPDATE audit_auditevent SET changes = '{\"fine\": 10}' WHERE id = %s", [victim.pk]
+            "UPDATE audit_auditevent SET changes = '{\"amount\": [0, 10]}' WHERE id = %s",
+            [victim.pk],
         )
         cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
     report = audit_chain_verify()
@@ -69,7 +72,7 @@ def test_tampering_with_the_trigger_disabled_is_detected_and_named(in_ministry):
 
 
 def test_audit_verify_command_passes_on_an_intact_chain(in_ministry, capsys):
-    audit_record_in_tx(action="test.fine")
+    audit_record_in_tx(action=AuditAction.OFFICE_CREATED)
     call_command("audit_verify", "--schema", "test")
     assert "test: OK" in capsys.readouterr().out
 

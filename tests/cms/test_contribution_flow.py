@@ -75,11 +75,11 @@ def test_upload_return_approve_embargo_publish(lmi, client_for, ministry):
         .order_by("id")
     )
     assert actions == [
-        "lmi_dataset.submit",
-        "lmi_dataset.return",
-        "lmi_dataset.submit",
-        "lmi_dataset.approve",
-        "lmi_dataset.publish",
+        "lmi_dataset.submitted",
+        "lmi_dataset.returned",
+        "lmi_dataset.submitted",
+        "lmi_dataset.approved",
+        "lmi_dataset.published",
     ]
 
 

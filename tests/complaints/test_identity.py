@@ -48,7 +48,7 @@ def test_inspector_sees_neither_name_nor_contact(
 
 def test_identity_is_not_in_the_audit_trail(in_ministry, staff):
     complaint = _complaint(staff)
-    event = AuditEvent.objects.get(action="complaint.register", subject_id=str(complaint.pk))
+    event = AuditEvent.objects.get(action="complaint.registered", subject_id=str(complaint.pk))
     assert NAME not in str(event.changes) + str(event.extra)
 
 

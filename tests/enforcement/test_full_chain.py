@@ -135,7 +135,7 @@ def test_colombia_full_chain(in_ministry, staff):
     assert kinds.count("transition") == 6 and "payment" in kinds
     assert (
         AuditEvent.objects.filter(
-            subject_type="workflow.case", subject_id=str(case.pk), action="case.transition"
+            subject_type="workflow.case", subject_id=str(case.pk), action="case.transitioned"
         ).count()
         == 6
     )

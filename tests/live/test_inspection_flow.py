@@ -8,9 +8,10 @@ import shutil
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
+from labourhub.audit.events import audit_action_label
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -240,8 +241,8 @@ def test_paraguay_inspection_end_to_end(paraguay, browser, live_server_url, tmp_
     recent = page.locator(f"a[href='/app/inspections/{paraguay['inspection_id']}/']")
     assert recent.first.inner_text() == paraguay["reference"]
     page.goto(detail)
-    steps = page.locator("#audit code").all_inner_texts()
-    for step in [
+    steps = page.locator("#audit tbody td:nth-child(3)").all_inner_texts()
+    codes = [
         "inspection.created",
         "inspection.authorised",
         "inspection.assigned",
@@ -249,11 +250,14 @@ def test_paraguay_inspection_end_to_end(paraguay, browser, live_server_url, tmp_
         "inspection.evidence_added",
         "inspection.answers_saved",
         "inspection.submitted",
-    ]:
-        assert step in steps, steps
+    ]
+    with translation.override("es"):  # the trail reads in the ministry's language
+        label = {code: audit_action_label(code) for code in codes}
+    for code in codes:
+        assert label[code] in steps, steps
     assert (
-        steps.index("inspection.authorised")
-        < steps.index("inspection.assigned")
-        < (steps.index("inspection.submitted"))
+        steps.index(label["inspection.authorised"])
+        < steps.index(label["inspection.assigned"])
+        < (steps.index(label["inspection.submitted"]))
     )
     page.context.close()

@@ -76,7 +76,7 @@ def test_update_is_audited_with_a_diff(make_establishment):
     )
     event = establishment_history(establishment=est).first()
     assert event.action == "establishment.updated"
-    assert event.changes["name"] == {"before": "Viejo nombre", "after": "Nuevo nombre"}
+    assert event.changes["name"] == ["Viejo nombre", "Nuevo nombre"]
 
 
 def test_duplicates_are_found_by_fuzzy_name_and_by_tax_id(make_establishment):

@@ -93,5 +93,5 @@ def test_reconfigure_is_audited_with_before_and_after(ministry, registered):
     plugin_configure(ministry=ministry, slug="trade-unions", config={"min_members": 40}, actor=None)
     assert PluginActivation.objects.get(plugin_slug="trade-unions").config["min_members"] == 40
     event = AuditEvent.objects.filter(action="plugin.configured").get()
-    assert event.changes["config"]["before"]["min_members"] == 25
-    assert event.changes["config"]["after"]["min_members"] == 40
+    assert event.changes["config"][0]["min_members"] == 25
+    assert event.changes["config"][1]["min_members"] == 40

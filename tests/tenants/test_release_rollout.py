@@ -73,7 +73,7 @@ def test_rollout_canary_then_all_failure_then_retry(
     actions = list(
         AuditEvent.objects.filter(action__startswith="upgrade.").values_list("action", flat=True)
     )
-    assert actions.count("upgrade.failed") == 1 and actions.count("upgrade.done") == 2
+    assert actions.count("upgrade.failed") == 1 and actions.count("upgrade.succeeded") == 2
 
 
 def test_a_second_start_never_reruns_finished_ministries(

@@ -29,7 +29,7 @@ def test_audit_page_filters_by_user(client_for, ministry, user_with_role):
     client.force_login(admin)
     client.get("/app/account/?totp=start")  # writes user.totp_started by auditor-x
     page = client.get("/app/audit/?actor=auditor-x").content.decode()
-    assert "user.totp_started" in page
+    assert "Configuración de verificación en dos pasos iniciada" in page
     page = client.get("/app/audit/?actor=nobody-at-all").content.decode()
     assert "No se registró ningún cambio" in page or "empty" in page
 

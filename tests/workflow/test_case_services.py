@@ -47,9 +47,9 @@ def test_adding_a_holiday_moves_an_open_deadline_and_logs_why(in_ministry, staff
     assert case.next_due_on == D("2026-07-21")
     event = CaseEvent.objects.get(case=case, kind="deadline_moved")
     assert "2026-07-20" in event.text and "2026-07-21" in event.text and "Carmen" in event.text
-    audit = AuditEvent.objects.get(action="deadline.recompute", subject_id=str(triage.pk))
-    assert audit.changes["due_on"] == {"before": "2026-07-20", "after": "2026-07-21"}
-    assert "Carmen" in audit.extra["reason"]
+    audit = AuditEvent.objects.get(action="deadline.recomputed", subject_id=str(triage.pk))
+    assert audit.changes["due_on"] == ["2026-07-20", "2026-07-21"]
+    assert "Carmen" in audit.extra["values"]["reason"]
     # Removing it again moves the deadline back, also logged.
     assert calendar_day_remove(day=day, actor=staff["admin"]) == 1
     triage.refresh_from_db()

@@ -11,7 +11,7 @@ from rest_framework.authtoken.models import Token
 
 from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Role
-from labourhub.audit.services import Actor, audit_record, diff_for_audit
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.services import model_update
 
@@ -31,9 +31,9 @@ def office_create(
     office.save()
     audit_record(
         actor=actor,
-        action="office.created",
+        action=AuditAction.OFFICE_CREATED,
         subject=office,
-        changes={"code": code, "name": name, "level": level},
+        payload={"values": {"code": code, "name": name, "level": level}},
     )
     return office
 
@@ -72,12 +72,14 @@ def user_create(
         RoleGrant.objects.create(user=user, role=role)
     audit_record(
         actor=actor,
-        action="user.created",
+        action=AuditAction.USER_CREATED,
         subject=user,
-        changes={
-            "username": username,
-            "office": office.code if office else None,
-            "roles": sorted(roles or []),
+        payload={
+            "values": {
+                "username": username,
+                "office": office.code if office else None,
+                "roles": sorted(roles or []),
+            }
         },
     )
     return user
@@ -90,9 +92,9 @@ def user_update(*, user: User, data: dict[str, Any], actor: Actor) -> User:
     if changed:
         audit_record(
             actor=actor,
-            action="user.updated",
+            action=AuditAction.USER_UPDATED,
             subject=user,
-            changes=diff_for_audit({k: (str(a), str(b)) for k, (a, b) in diff.items()}),
+            payload={"changes": {k: (str(a), str(b)) for k, (a, b) in diff.items()}},
         )
     return user
 
@@ -106,7 +108,12 @@ def user_set_language(*, user: User, language: str, actor: Actor) -> User:
 def role_grant(*, user: User, role: Role, actor: Actor) -> RoleGrant:
     grant, created = RoleGrant.objects.get_or_create(user=user, role=role)
     if created:
-        audit_record(actor=actor, action="role.granted", subject=user, changes={"role": role})
+        audit_record(
+            actor=actor,
+            action=AuditAction.ROLE_GRANTED,
+            subject=user,
+            payload={"values": {"role": role}},
+        )
     return grant
 
 
@@ -114,7 +121,12 @@ def role_grant(*, user: User, role: Role, actor: Actor) -> RoleGrant:
 def role_revoke(*, user: User, role: Role, actor: Actor) -> None:
     deleted, _n = RoleGrant.objects.filter(user=user, role=role).delete()
     if deleted:
-        audit_record(actor=actor, action="role.revoked", subject=user, changes={"role": role})
+        audit_record(
+            actor=actor,
+            action=AuditAction.ROLE_REVOKED,
+            subject=user,
+            payload={"values": {"role": role}},
+        )
 
 
 @transaction.atomic
@@ -135,10 +147,12 @@ def user_deactivate(*, user: User, actor: Actor, reason: str = "", departed: boo
     tokens, _n = Token.objects.filter(user=user).delete()
     audit_record(
         actor=actor,
-        action="user.deactivated",
+        action=AuditAction.USER_DEACTIVATED,
         subject=user,
-        changes={"status": {"before": before, "after": user.status}},
-        extra={"reason": reason, "tokens_revoked": tokens},
+        payload={
+            "changes": {"status": (before, user.status)},
+            "values": {"reason": reason, "tokens_revoked": tokens},
+        },
     )
     return user
 
@@ -150,7 +164,7 @@ def user_reactivate(*, user: User, actor: Actor) -> User:
     user.is_active = True
     user.status = User.Status.ACTIVE
     user.save(update_fields=["is_active", "status"])
-    audit_record(actor=actor, action="user.reactivated", subject=user)
+    audit_record(actor=actor, action=AuditAction.USER_REACTIVATED, subject=user)
     return user
 
 
@@ -160,7 +174,7 @@ def user_token_issue(*, user: User, actor: Actor) -> Token:
         raise ApplicationError(_("This account is not active."))
     Token.objects.filter(user=user).delete()
     token = Token.objects.create(user=user)
-    audit_record(actor=actor, action="user.token_issued", subject=user)
+    audit_record(actor=actor, action=AuditAction.USER_TOKEN_ISSUED, subject=user)
     return token
 
 
@@ -168,7 +182,7 @@ def user_token_issue(*, user: User, actor: Actor) -> Token:
 def user_login_record(*, user: User, succeeded: bool) -> None:
     audit_record(
         actor=user if succeeded else None,
-        action="auth.login" if succeeded else "auth.login_failed",
+        action=AuditAction.AUTH_LOGGED_IN if succeeded else AuditAction.AUTH_LOGIN_FAILED,
         subject=user,
     )
 
@@ -178,7 +192,7 @@ def user_totp_start(*, user: User, actor: Actor) -> TOTPDevice:
     """Create an unconfirmed TOTP device; it protects nothing until confirmed with a code."""
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
-    audit_record(actor=actor, action="user.totp_started", subject=user)
+    audit_record(actor=actor, action=AuditAction.USER_TOTP_STARTED, subject=user)
     return device
 
 
@@ -189,5 +203,5 @@ def user_totp_confirm(*, user: User, token: str, actor: Actor) -> TOTPDevice:
         raise ApplicationError(_("That code is not valid. Try the current one."))
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    audit_record(actor=actor, action="user.totp_enabled", subject=user)
+    audit_record(actor=actor, action=AuditAction.USER_TOTP_ENABLED, subject=user)
     return device

@@ -17,7 +17,7 @@ from labourhub.analytics.models import (
     ReportSchedule,
 )
 from labourhub.analytics.refresh import RefreshResult, refresh_run
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 
 MAX_RECIPIENTS = 20
 
@@ -34,9 +34,9 @@ def summary_refresh(*, full: bool = False, actor: Actor = None) -> RefreshResult
     if full and actor is not None:
         audit_record(
             actor=actor,
-            action="analytics.summary_rebuilt",
+            action=AuditAction.ANALYTICS_SUMMARY_REBUILT,
             subject=None,
-            changes={"rows": result.rows_written},
+            payload={"values": {"rows": result.rows_written}},
         )
     return result
 
@@ -59,14 +59,12 @@ def analytics_settings_update(
     obj, _created = AnalyticsSettings.objects.update_or_create(
         pk=1, defaults={"ranking_enabled": ranking_enabled, "min_wage_patterns": patterns}
     )
+    after = {"ranking_enabled": ranking_enabled, "min_wage_patterns": patterns}
     audit_record(
         actor=actor,
-        action="analytics.settings_update",
+        action=AuditAction.ANALYTICS_SETTINGS_UPDATED,
         subject=obj,
-        changes={
-            "before": before,
-            "after": {"ranking_enabled": ranking_enabled, "min_wage_patterns": patterns},
-        },
+        payload={"changes": {k: (before.get(k), v) for k, v in after.items()}},
     )
     return obj
 
@@ -84,12 +82,14 @@ def performance_view_record(
     """Every look at individual performance leaves a trace (issue 8, fairness to inspectors)."""
     audit_record(
         actor=viewer,
-        action="performance.viewed",
+        action=AuditAction.PERFORMANCE_VIEWED,
         subject=inspector,
-        extra={
-            "what": what,
-            "period": period,
-            "inspector": inspector.pk if inspector is not None else None,
+        payload={
+            "values": {
+                "what": what,
+                "period": period,
+                "inspector": inspector.pk if inspector is not None else None,
+            }
         },
     )
 
@@ -138,13 +138,15 @@ def report_schedule_create(
     schedule.save()
     audit_record(
         actor=actor,
-        action="report_schedule.create",
+        action=AuditAction.REPORT_SCHEDULE_CREATED,
         subject=schedule,
-        changes={
-            "report": report,
-            "frequency": frequency,
-            "format": file_format,
-            "recipients": cleaned,
+        payload={
+            "values": {
+                "report": report,
+                "frequency": frequency,
+                "format": file_format,
+                "recipients": cleaned,
+            }
         },
     )
     return schedule
@@ -183,9 +185,9 @@ def report_schedule_send(*, schedule: ReportSchedule, today: dt.date | None = No
     )
     audit_record(
         actor=None,
-        action="report_schedule.sent",
+        action=AuditAction.REPORT_SCHEDULE_SENT,
         subject=locked,
-        changes={"period": period, "recipients": locked.recipients},
+        payload={"values": {"period": period, "recipients": locked.recipients}},
     )
     return True
 

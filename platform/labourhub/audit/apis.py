@@ -9,7 +9,9 @@ from rest_framework.views import APIView
 from labourhub.accounts.apis import require
 from labourhub.accounts.roles import Action
 from labourhub.api.pagination import get_paginated_response
+from labourhub.audit.events import audit_action_label
 from labourhub.audit.models import AuditEvent
+from labourhub.audit.payload import audit_event_lines
 from labourhub.audit.selectors import audit_event_list
 
 
@@ -23,6 +25,15 @@ class AuditEventListApi(APIView):
         date_to = serializers.DateField(required=False)
 
     class OutputSerializer(serializers.ModelSerializer[AuditEvent]):
+        action_label = serializers.SerializerMethodField()
+        lines = serializers.SerializerMethodField()
+
+        def get_action_label(self, event: AuditEvent) -> str:
+            return audit_action_label(event.action)
+
+        def get_lines(self, event: AuditEvent) -> list[str]:
+            return audit_event_lines(changes=event.changes, extra=event.extra)
+
         class Meta:
             model = AuditEvent
             fields = [
@@ -31,11 +42,13 @@ class AuditEventListApi(APIView):
                 "actor_id",
                 "actor_repr",
                 "action",
+                "action_label",
                 "subject_type",
                 "subject_id",
                 "subject_repr",
                 "changes",
                 "extra",
+                "lines",
                 "request_id",
                 "ip",
                 "prev_hash",

@@ -4,6 +4,7 @@ from typing import TypedDict
 
 from django.db.models import QuerySet
 
+from labourhub.audit.events import AuditAction, audit_action_codes, audit_action_resolve
 from labourhub.audit.models import GENESIS_HASH, AuditEvent
 
 
@@ -26,7 +27,12 @@ def audit_event_list(*, filters: AuditFilters | None = None) -> QuerySet[AuditEv
     if subject_id := filters.get("subject_id"):
         qs = qs.filter(subject_id=subject_id)
     if action := filters.get("action"):
-        qs = qs.filter(action__startswith=action)
+        known = audit_action_resolve(action)
+        if known is not None:
+            code = known.value if isinstance(known, AuditAction) else known.code
+            qs = qs.filter(action__in=audit_action_codes(code))
+        else:
+            qs = qs.filter(action__startswith=action)
     if date_from := filters.get("date_from"):
         qs = qs.filter(occurred_at__date__gte=date_from)
     if date_to := filters.get("date_to"):

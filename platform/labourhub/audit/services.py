@@ -7,7 +7,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from labourhub.audit.events import AuditAction, AuditActionType, audit_action_is_registered
 from labourhub.audit.models import GENESIS_HASH, AuditEvent
+from labourhub.audit.payload import AuditPayload, audit_payload_split
 from labourhub.common.db import current_schema
 from labourhub.common.middleware import client_ip_var, request_id_var
 
@@ -19,19 +21,33 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
+def audit_actor_name(actor: Actor) -> str:
+    """How the trail names ``actor``: the user name, or "system" for background work."""
+    return actor.get_username() if actor is not None and actor.is_authenticated else "system"
+
+
 def audit_record(
     *,
     actor: Actor,
-    action: str,
+    action: AuditAction | AuditActionType,
     subject: models.Model | None = None,
-    changes: dict[str, Any] | None = None,
-    extra: dict[str, Any] | None = None,
+    payload: AuditPayload | None = None,
+    actor_name: str = "",
 ) -> AuditEvent:
     """Append one event to the current schema's chain.
 
     Must run inside the caller's transaction so the event commits or rolls back with the change
     it describes. A transaction-scoped advisory lock serialises writers so the chain never forks.
+    ``actor_name`` names a person whose account lives in another schema (a console operator
+    acting on a ministry): there is no local user to link, but the trail still says who it was.
     """
+    if isinstance(action, AuditAction):
+        code = action.value
+    elif audit_action_is_registered(action):
+        code = action.code
+    else:
+        raise TypeError(f"Unknown audit action {action!r}: use AuditAction or a registered one.")
+    changes, extra = audit_payload_split(payload)
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record() must be called inside the service's transaction")
     with connection.cursor() as cursor:
@@ -41,13 +57,15 @@ def audit_record(
     event = AuditEvent(
         occurred_at=timezone.now(),
         actor_id=real_actor.pk if real_actor is not None else None,
-        actor_repr=real_actor.get_username() if real_actor is not None else "system",
-        action=action,
+        actor_repr=(
+            real_actor.get_username() if real_actor is not None else actor_name or "system"
+        )[:200],
+        action=code,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
         subject_repr=str(subject)[:300] if subject is not None else "",
-        changes=_jsonable(changes or {}),
-        extra=_jsonable(extra or {}),
+        changes=_jsonable(changes),
+        extra=_jsonable(extra),
         request_id=request_id_var.get() or "",
         ip=client_ip_var.get(),
         prev_hash=last or GENESIS_HASH,
@@ -57,8 +75,11 @@ def audit_record(
     return event
 
 
-def diff_for_audit(diff: dict[str, tuple[Any, Any]]) -> dict[str, dict[str, Any]]:
-    return {field: {"before": before, "after": after} for field, (before, after) in diff.items()}
-
-
-__all__ = ["audit_record", "diff_for_audit", "transaction"]
+__all__ = [
+    "AuditAction",
+    "AuditActionType",
+    "AuditPayload",
+    "audit_actor_name",
+    "audit_record",
+    "transaction",
+]

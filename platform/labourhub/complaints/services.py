@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action, Role
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.complaints.models import AccidentNotification, Complaint, Dispute
 from labourhub.registry.models import Establishment
 from labourhub.workflow.models import Case, Deadline
@@ -103,14 +103,16 @@ def complaint_register(
     # The identity never goes into the audit trail: auditors see that a name exists, not whose.
     audit_record(
         actor=actor,
-        action="complaint.register",
+        action=AuditAction.COMPLAINT_REGISTERED,
         subject=complaint,
-        changes={
-            "channel": channel,
-            "anonymous": anonymous,
-            "child_labour": child_labour,
-            "case": case.reference,
-            "possible_duplicate_of": duplicate.pk if duplicate else None,
+        payload={
+            "values": {
+                "channel": channel,
+                "anonymous": anonymous,
+                "child_labour": child_labour,
+                "case": case.reference,
+                "possible_duplicate_of": duplicate.pk if duplicate else None,
+            }
         },
     )
     return complaint, _format_code(code)
@@ -159,9 +161,9 @@ def complaint_triage(*, complaint: Complaint, outcome: str, reason: str, actor: 
     complaint.refresh_from_db()
     audit_record(
         actor=actor,
-        action="complaint.triage",
+        action=AuditAction.COMPLAINT_TRIAGED,
         subject=complaint,
-        changes={"triage": outcome, "reason": reason.strip()},
+        payload={"values": {"triage": outcome, "reason": reason.strip()}},
     )
     return complaint
 
@@ -212,9 +214,9 @@ def dispute_file(
     dispute.save()
     audit_record(
         actor=actor,
-        action="dispute.file",
+        action=AuditAction.DISPUTE_FILED,
         subject=dispute,
-        changes={"kind": kind, "case": case.reference},
+        payload={"values": {"kind": kind, "case": case.reference}},
     )
     return dispute
 
@@ -267,9 +269,11 @@ def accident_notify(
     notification.save()
     audit_record(
         actor=actor,
-        action="accident.notify",
+        action=AuditAction.ACCIDENT_NOTIFIED,
         subject=notification,
-        changes={"severity": severity, "fatalities": fatalities, "case": case.reference},
+        payload={
+            "values": {"severity": severity, "fatalities": fatalities, "case": case.reference}
+        },
     )
     if fatal:
         # Fatal accidents are investigated immediately; the system acts, so no role check here.

@@ -21,7 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import POLICY, Action, Role
 from labourhub.accounts.selectors import user_can, user_roles
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.documents.contexts import KNOWN_NAMES, build_context, sample_context
 from labourhub.documents.defaults import SEEDED_LANGUAGES, default_text
@@ -130,10 +130,17 @@ def _template_version_create(
     template.save(update_fields=["current_version", "updated_at"])
     audit_record(
         actor=actor,
-        action="document_template.version_saved",
+        action=AuditAction.DOCUMENT_TEMPLATE_VERSION_SAVED,
         subject=template,
-        changes={"current_version": {"before": previous, "after": version.pk}},
-        extra={"kind": kind, "number": version.number, "languages": languages, "note": note},
+        payload={
+            "changes": {"current_version": (previous, version.pk)},
+            "values": {
+                "kind": kind,
+                "number": version.number,
+                "languages": languages,
+                "note": note,
+            },
+        },
     )
     return version
 
@@ -303,10 +310,16 @@ def document_issue(
     )
     audit_record(
         actor=actor,
-        action="document.issued",
+        action=AuditAction.DOCUMENT_ISSUED,
         subject=document,
-        changes={"number": number, "kind": kind, "template_version": version.pk},
-        extra={"subject": f"{subject_type.natural_key() if subject_type else ''}:{subject_id}"},
+        payload={
+            "values": {
+                "number": number,
+                "kind": kind,
+                "template_version": version.pk,
+                "subject": f"{subject_type.natural_key() if subject_type else ''}:{subject_id}",
+            }
+        },
     )
     return document
 
@@ -329,9 +342,9 @@ def document_batch_enqueue(
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="document.batch_queued",
+            action=AuditAction.DOCUMENT_BATCH_QUEUED,
             subject=None,
-            extra={"kind": kind, "count": len(subjects)},
+            payload={"values": {"kind": kind, "count": len(subjects)}},
         )
         transaction.on_commit(enqueue)
     return len(subjects)
@@ -391,10 +404,12 @@ def document_sign(
     document.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action="document.signed",
+        action=AuditAction.DOCUMENT_SIGNED,
         subject=document,
-        changes={"status": {"before": Document.Status.ISSUED, "after": Document.Status.SIGNED}},
-        extra={"sha256": digest, "provider": result.provider, "signer_role": role},
+        payload={
+            "changes": {"status": (Document.Status.ISSUED, Document.Status.SIGNED)},
+            "values": {"sha256": digest, "provider": result.provider, "signer_role": role},
+        },
     )
     return signature
 

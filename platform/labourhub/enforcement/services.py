@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.enforcement.models import (
     Appeal,
@@ -86,9 +86,9 @@ def order_issue(
     order.save()
     audit_record(
         actor=actor,
-        action="compliance_order.issue",
+        action=AuditAction.COMPLIANCE_ORDER_ISSUED,
         subject=order,
-        changes={"case": case.reference, "provision": order.provision},
+        payload={"values": {"case": case.reference, "provision": order.provision}},
     )
     return order
 
@@ -156,9 +156,9 @@ def order_verify(
     order.refresh_from_db()
     audit_record(
         actor=actor,
-        action="compliance_order.verify",
+        action=AuditAction.COMPLIANCE_ORDER_VERIFIED,
         subject=order,
-        changes={"result": {"before": before, "after": result}},
+        payload={"changes": {"result": (before, result)}},
     )
     return order
 
@@ -252,9 +252,9 @@ def sanction_decide(
     )
     audit_record(
         actor=actor,
-        action="fine.impose",
+        action=AuditAction.FINE_IMPOSED,
         subject=fine,
-        changes={"amount": amount, "repeat_offence": repeat, "rule": rule.pk},
+        payload={"values": {"amount": amount, "repeat_offence": repeat, "rule": rule.pk}},
     )
     return fine
 
@@ -320,9 +320,9 @@ def payment_record(
     payment.save()
     audit_record(
         actor=actor,
-        action="payment.record",
+        action=AuditAction.PAYMENT_RECORDED,
         subject=payment,
-        changes={"amount": amount, "reference": payment.reference, "fine": fine.pk},
+        payload={"values": {"amount": amount, "reference": payment.reference, "fine": fine.pk}},
     )
     remaining = balance - amount
     case_note_add(
@@ -363,7 +363,12 @@ def appeal_file(
         on=filed,
     )
     appeal = Appeal.objects.create(case=case, filed_on=filed, grounds=grounds.strip())
-    audit_record(actor=actor, action="appeal.file", subject=appeal, changes={"filed_on": filed})
+    audit_record(
+        actor=actor,
+        action=AuditAction.APPEAL_FILED,
+        subject=appeal,
+        payload={"values": {"filed_on": filed}},
+    )
     return appeal
 
 
@@ -406,9 +411,9 @@ def appeal_decide(
     appeal.refresh_from_db()
     audit_record(
         actor=actor,
-        action="appeal.decide",
+        action=AuditAction.APPEAL_DECIDED,
         subject=appeal,
-        changes={"outcome": outcome, "amount": {"before": before, "after": new_amount}},
+        payload={"changes": {"amount": (before, new_amount)}, "values": {"outcome": outcome}},
     )
     return appeal
 
@@ -429,9 +434,9 @@ def referral_make(
     )
     audit_record(
         actor=actor,
-        action="referral.make",
+        action=AuditAction.REFERRAL_MADE,
         subject=referral,
-        changes={"to": to, "outstanding": outstanding},
+        payload={"values": {"to": to, "outstanding": outstanding}},
     )
     return referral
 
@@ -489,9 +494,9 @@ def hearing_schedule(
     )
     audit_record(
         actor=actor,
-        action="hearing.schedule",
+        action=AuditAction.HEARING_SCHEDULED,
         subject=hearing,
-        changes={"room": room, "officer": officer.pk, "starts_at": starts_at},
+        payload={"values": {"room": room, "officer": officer.pk, "starts_at": starts_at}},
     )
     return hearing
 
@@ -529,12 +534,14 @@ def hearing_record(
         )
     audit_record(
         actor=actor,
-        action="hearing.record",
+        action=AuditAction.HEARING_RECORDED,
         subject=hearing,
-        changes={
-            "attendance": attendance,
-            "outcome": hearing.outcome,
-            "agreement": hearing.agreement,
+        payload={
+            "values": {
+                "attendance": attendance,
+                "outcome": hearing.outcome,
+                "agreement": hearing.agreement,
+            }
         },
     )
     return hearing
@@ -565,5 +572,9 @@ def fine_schedule_seed(*, actor: Actor = None) -> int:
             )
             created += int(was_created)
         if created:
-            audit_record(actor=actor, action="fine_rule.seed", extra={"created": created})
+            audit_record(
+                actor=actor,
+                action=AuditAction.FINE_RULE_SEEDED,
+                payload={"values": {"created": created}},
+            )
     return created

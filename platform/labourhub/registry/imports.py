@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from labourhub.accounts.models import Office, User
-from labourhub.audit.services import Actor, audit_record
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.registry.fields import ExtraField, extra_fields
 from labourhub.registry.isic import isic_is_valid
@@ -587,12 +587,21 @@ def import_batch_create(
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         created_by=actor if isinstance(actor, User) and actor.is_authenticated else None,
     )
+    schema = connection.schema_name  # type: ignore[attr-defined]
     audit_record(
         actor=actor,
-        action="import.uploaded",
+        action=AuditAction.IMPORT_UPLOADED,
         subject=batch,
-        changes={"kind": kind, "file": name, "size": size, "sha256": batch.sha256},
-        extra={"storage_key": stored, "schema": connection.schema_name},  # type: ignore[attr-defined]
+        payload={
+            "values": {
+                "kind": kind,
+                "file": name,
+                "size": size,
+                "sha256": batch.sha256,
+                "storage_key": stored,
+                "schema": schema,
+            }
+        },
     )
     return batch
 
@@ -615,7 +624,12 @@ def import_batch_set_columns(
     batch.columns = {"headers": headers, "map": clean}
     batch.status = ImportBatch.Status.UPLOADED
     batch.save(update_fields=["columns", "status", "updated_at"])
-    audit_record(actor=actor, action="import.mapped", subject=batch, changes={"map": clean})
+    audit_record(
+        actor=actor,
+        action=AuditAction.IMPORT_MAPPED,
+        subject=batch,
+        payload={"values": {"map": clean}},
+    )
     return batch
 
 
@@ -628,9 +642,9 @@ def import_mapping_save(
     )
     audit_record(
         actor=actor,
-        action="import_mapping.saved",
+        action=AuditAction.IMPORT_MAPPING_SAVED,
         subject=mapping,
-        changes={"columns": columns, "created": created},
+        payload={"values": {"columns": columns, "created": created}},
     )
     return mapping
 
@@ -654,7 +668,10 @@ def _fail(batch: ImportBatch, message: str, actor: Actor) -> ImportBatch:
         )
         batch.refresh_from_db()
         audit_record(
-            actor=actor, action="import.failed", subject=batch, changes={"failure": message}
+            actor=actor,
+            action=AuditAction.IMPORT_FAILED,
+            subject=batch,
+            payload={"values": {"failure": message}},
         )
     return batch
 
@@ -810,13 +827,15 @@ def import_batch_check(*, batch_id: int, actor: Actor = None) -> ImportBatch:
             batch.refresh_from_db()
             audit_record(
                 actor=actor,
-                action="import.checked",
+                action=AuditAction.IMPORT_CHECKED,
                 subject=batch,
-                changes={
-                    "total": batch.total_rows,
-                    "valid": valid_count,
-                    "errors": error_count,
-                    "existing": existing_count,
+                payload={
+                    "values": {
+                        "total": batch.total_rows,
+                        "valid": valid_count,
+                        "errors": error_count,
+                        "existing": existing_count,
+                    }
                 },
             )
     except Exception:
@@ -948,10 +967,15 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
                     if written:
                         audit_record(
                             actor=actor,
-                            action="import.rows_written",
+                            action=AuditAction.IMPORT_ROWS_WRITTEN,
                             subject=batch,
-                            changes={"rows": written},
-                            extra={"first_row": chunk[0].number, "last_row": chunk[-1].number},
+                            payload={
+                                "values": {
+                                    "rows": written,
+                                    "first_row": chunk[0].number,
+                                    "last_row": chunk[-1].number,
+                                }
+                            },
                         )
         model = Establishment if batch.kind == ImportKind.ESTABLISHMENTS else HistoricalInspection
         with transaction.atomic():
@@ -962,12 +986,14 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
             batch.refresh_from_db()
             audit_record(
                 actor=actor,
-                action="import.finished",
+                action=AuditAction.IMPORT_FINISHED,
                 subject=batch,
-                changes={
-                    "created": created,
-                    "existing": existing_total,
-                    "skipped_with_errors": batch.error_rows,
+                payload={
+                    "values": {
+                        "created": created,
+                        "existing": existing_total,
+                        "skipped_with_errors": batch.error_rows,
+                    }
                 },
             )
     except ApplicationError:

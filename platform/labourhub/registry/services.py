@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office, User
-from labourhub.audit.services import Actor, audit_record, diff_for_audit
+from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.services import model_update
 from labourhub.registry.fields import extra_validate
@@ -111,9 +111,15 @@ def employer_create(
     employer.save()
     audit_record(
         actor=actor,
-        action="employer.created",
+        action=AuditAction.EMPLOYER_CREATED,
         subject=employer,
-        changes={"legal_name": employer.legal_name, "tax_id": tax_id, "legal_form": legal_form},
+        payload={
+            "values": {
+                "legal_name": employer.legal_name,
+                "tax_id": tax_id,
+                "legal_form": legal_form,
+            }
+        },
     )
     return employer
 
@@ -127,9 +133,9 @@ def employer_link_create(
     link.save()
     audit_record(
         actor=actor,
-        action="employer.linked",
+        action=AuditAction.EMPLOYER_LINKED,
         subject=principal,
-        changes={"partner": partner.pk, "kind": kind},
+        payload={"values": {"partner": partner.pk, "kind": kind}},
     )
     return link
 
@@ -185,14 +191,16 @@ def establishment_create(
     establishment.save()
     audit_record(
         actor=actor,
-        action="establishment.created",
+        action=AuditAction.ESTABLISHMENT_CREATED,
         subject=establishment,
-        changes={
-            "registration_number": registration_number,
-            "name": establishment.name,
-            "employer": employer.pk,
-            "office": office.code,
-            "isic_code": isic_code,
+        payload={
+            "values": {
+                "registration_number": registration_number,
+                "name": establishment.name,
+                "employer": employer.pk,
+                "office": office.code,
+                "isic_code": isic_code,
+            }
         },
     )
     return establishment
@@ -219,9 +227,9 @@ def establishment_update(
             diff["office"] = (getattr(before, "code", None), getattr(after, "code", None))
         audit_record(
             actor=actor,
-            action="establishment.updated",
+            action=AuditAction.ESTABLISHMENT_UPDATED,
             subject=establishment,
-            changes=diff_for_audit(diff),
+            payload={"changes": diff},
         )
     return establishment
 
@@ -294,13 +302,16 @@ def establishment_merge(
     duplicate.save(update_fields=["status", "merged_into", "updated_at"])
     audit_record(
         actor=actor,
-        action="establishment.merged",
+        action=AuditAction.ESTABLISHMENT_MERGED,
         subject=survivor,
-        changes={"duplicate": duplicate.pk, "filled": sorted(before)},
-        extra={
-            "merge": merge.pk,
-            "moved": {k: len(v) for k, v in moved.items()},
-            "reason": reason[:500],
+        payload={
+            "values": {
+                "duplicate": duplicate.pk,
+                "filled": sorted(before),
+                "merge": merge.pk,
+                "moved": {k: len(v) for k, v in moved.items()},
+                "reason": reason[:500],
+            }
         },
     )
     return merge
@@ -351,9 +362,8 @@ def establishment_merge_undo(*, merge: EstablishmentMerge, actor: Actor) -> Esta
     merge.save(update_fields=["undone_at", "undone_by", "updated_at"])
     audit_record(
         actor=actor,
-        action="establishment.merge_undone",
+        action=AuditAction.ESTABLISHMENT_MERGE_UNDONE,
         subject=survivor,
-        changes={"duplicate": duplicate.pk, "restored": restored},
-        extra={"merge": merge.pk},
+        payload={"values": {"duplicate": duplicate.pk, "restored": restored, "merge": merge.pk}},
     )
     return merge

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office
 from labourhub.accounts.roles import Role
+from labourhub.audit.events import audit_action_choices
 
 
 class LoginForm(AuthenticationForm):
@@ -50,8 +51,13 @@ class UserCreateForm(forms.Form):
     )
 
 
+def _audit_action_choices() -> list[tuple[str, str]]:
+    return [("", str(_("Any"))), *audit_action_choices()]
+
+
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("User"), required=False, max_length=150)
+    action = forms.ChoiceField(label=_("Action"), required=False, choices=_audit_action_choices)
     subject_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
     subject_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
     date_from = forms.DateField(

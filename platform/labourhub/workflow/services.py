@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.registry.models import Establishment
 from labourhub.workflow.calendar import MinistryCalendar, calendar_current
@@ -199,9 +199,9 @@ def case_open(
     _event(case=case, actor=actor, kind="opened", to_state=proc.initial, text=note)
     audit_record(
         actor=actor,
-        action="case.open",
+        action=AuditAction.CASE_OPENED,
         subject=case,
-        changes={"procedure": proc.code, "state": proc.initial},
+        payload={"values": {"procedure": proc.code, "state": proc.initial}},
     )
     _hooks_after_commit("case_opened", case=case, actor=user)
     case.refresh_from_db()
@@ -284,14 +284,16 @@ def case_transition(
     )
     audit_record(
         actor=actor,
-        action="case.transition",
+        action=AuditAction.CASE_TRANSITIONED,
         subject=locked,
-        changes={"state": {"before": old_state, "after": step.target}},
-        extra={
-            "transition": step.name,
-            "deadlines_met": met,
-            "deadlines_started": {d.code: d.due_on for d in started},
-            "documents": docs,
+        payload={
+            "changes": {"state": (old_state, step.target)},
+            "values": {
+                "transition": step.name,
+                "deadlines_met": met,
+                "deadlines_started": {d.code: d.due_on for d in started},
+                "documents": docs,
+            },
         },
     )
     _hooks_after_commit(
@@ -316,9 +318,9 @@ def case_note_add(
     event = _event(case=case, actor=actor, kind=kind, text=text, documents=documents)
     audit_record(
         actor=actor,
-        action=f"case.{kind}",
+        action=AuditAction.CASE_NOTE_ADDED,
         subject=case,
-        extra={"text": text[:500], "documents": documents or []},
+        payload={"values": {"kind": kind, "text": text[:500], "documents": documents or []}},
     )
     return event
 
@@ -344,9 +346,9 @@ def case_assign(
     )
     audit_record(
         actor=actor,
-        action="case.assign",
+        action=AuditAction.CASE_ASSIGNED,
         subject=case,
-        changes={k: {"before": before[k], "after": after[k]} for k in before},
+        payload={"changes": {k: (before[k], after[k]) for k in before}},
     )
     return case
 
@@ -394,10 +396,9 @@ def _deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Acto
         _event(case=d.case, actor=actor, kind="deadline_moved", text=text)
         audit_record(
             actor=actor,
-            action="deadline.recompute",
+            action=AuditAction.DEADLINE_RECOMPUTED,
             subject=d,
-            changes={"due_on": {"before": old, "after": due}},
-            extra={"reason": reason},
+            payload={"changes": {"due_on": (old, due)}, "values": {"reason": reason}},
         )
         touched.add(d.case_id)
         moved += 1
@@ -433,9 +434,9 @@ def calendar_day_add(
     day.save()
     audit_record(
         actor=actor,
-        action="calendar_day.add",
+        action=AuditAction.CALENDAR_DAY_ADDED,
         subject=day,
-        changes={"date": date, "name": day.name, "kind": kind, "yearly": yearly},
+        payload={"values": {"date": date, "name": day.name, "kind": kind, "yearly": yearly}},
     )
     moved = _deadlines_recompute(
         day=date,
@@ -451,7 +452,10 @@ def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
     _require_admin(actor)
     date, name, yearly = day.date, day.name, day.yearly
     audit_record(
-        actor=actor, action="calendar_day.remove", subject=day, changes={"date": date, "name": name}
+        actor=actor,
+        action=AuditAction.CALENDAR_DAY_REMOVED,
+        subject=day,
+        payload={"values": {"date": date, "name": name}},
     )
     day.delete()
     return _deadlines_recompute(
@@ -473,9 +477,9 @@ def procedure_config_save(
     )
     audit_record(
         actor=actor,
-        action="procedure.save",
+        action=AuditAction.PROCEDURE_SAVED,
         subject=row,
-        extra={"created": created, "definition": row.definition},
+        payload={"values": {"created": created, "definition": row.definition}},
     )
     return row
 
@@ -533,7 +537,9 @@ def deadline_sweep(*, today: dt.date | None = None) -> SweepResult:
     result = SweepResult(counts["warning"], counts["expired"], counts["escalation"])
     if any(counts.values()):
         audit_record(
-            actor=None, action="deadline.sweep", changes={}, extra={"today": today, **counts}
+            actor=None,
+            action=AuditAction.DEADLINE_SWEPT,
+            payload={"values": {"today": today, **counts}},
         )
         transaction.on_commit(_enqueue_digest)
     return result
@@ -585,9 +591,9 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
             Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(emailed_at=timezone.now())
             audit_record(
                 actor=None,
-                action="alert.email",
+                action=AuditAction.ALERT_EMAILED,
                 subject=user,
-                extra={"alerts": [a.pk for a in alerts], "mailed": bool(user.email)},
+                payload={"values": {"alerts": [a.pk for a in alerts], "mailed": bool(user.email)}},
             )
     return sent
 
@@ -600,7 +606,12 @@ def alert_mark_read(*, user: User, alert_ids: list[int] | None = None) -> int:
     ids = list(qs.values_list("pk", flat=True))
     count = Alert.objects.filter(pk__in=ids).update(read_at=timezone.now())
     if count:
-        audit_record(actor=user, action="alert.read", subject=user, extra={"alerts": ids})
+        audit_record(
+            actor=user,
+            action=AuditAction.ALERT_READ,
+            subject=user,
+            payload={"values": {"alerts": ids}},
+        )
     return count
 
 
@@ -638,9 +649,9 @@ def deadline_add(
     )
     audit_record(
         actor=actor,
-        action="deadline.add",
+        action=AuditAction.DEADLINE_ADDED,
         subject=deadline,
-        changes={"code": code, "due_on": deadline.due_on},
+        payload={"values": {"code": code, "due_on": deadline.due_on}},
     )
     return deadline
 
@@ -662,9 +673,9 @@ def alert_escalate_now(*, deadline: Deadline, recipients: list[User], actor: Act
     if created:
         audit_record(
             actor=actor,
-            action="alert.escalate",
+            action=AuditAction.ALERT_ESCALATED,
             subject=deadline,
-            extra={"recipients": [u.pk for u in recipients]},
+            payload={"values": {"recipients": [u.pk for u in recipients]}},
         )
         transaction.on_commit(_enqueue_digest)
     return created

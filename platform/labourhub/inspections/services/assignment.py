@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action, Role
 from labourhub.accounts.selectors import user_can, user_roles
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions import current_hooks, flatten
 from labourhub.inspections.models import Assignment, ConflictOfInterest, Inspection
@@ -173,21 +173,23 @@ def inspection_assign(
     inspection.team.set(team)
     audit_record(
         actor=actor,
-        action="inspection.reassigned" if previous else "inspection.assigned",
+        action=AuditAction.INSPECTION_REASSIGNED if previous else AuditAction.INSPECTION_ASSIGNED,
         subject=inspection,
-        changes={
-            "inspector": {"before": previous.pk if previous else None, "after": assignee.pk},
-            "status": {"before": before, "after": inspection.status},
-        },
-        extra={
-            "method": method,
-            "reason": assignment.reason,
-            "seed": assignment.seed,
-            "candidates": candidate_ids,
-            "excluded": excluded,
-            "rule": rule,
-            "team": [m.pk for m in team],
-            "assignment": assignment.pk,
+        payload={
+            "changes": {
+                "inspector": (previous.pk if previous else None, assignee.pk),
+                "status": (before, inspection.status),
+            },
+            "values": {
+                "method": method,
+                "reason": assignment.reason,
+                "seed": assignment.seed,
+                "candidates": candidate_ids,
+                "excluded": excluded,
+                "rule": rule,
+                "team": [m.pk for m in team],
+                "assignment": assignment.pk,
+            },
         },
     )
     return assignment
@@ -209,8 +211,14 @@ def conflict_declare(
     conflict.save()
     audit_record(
         actor=actor,
-        action="inspection_conflict.declared",
+        action=AuditAction.INSPECTION_CONFLICT_DECLARED,
         subject=conflict,
-        changes={"inspector": inspector.pk, "employer": employer.pk, "reason": conflict.reason},
+        payload={
+            "values": {
+                "inspector": inspector.pk,
+                "employer": employer.pk,
+                "reason": conflict.reason,
+            }
+        },
     )
     return conflict

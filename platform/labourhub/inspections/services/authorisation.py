@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action, Role
 from labourhub.accounts.selectors import user_can, user_roles
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.documents.models import DocumentKind, DocumentTemplate
 from labourhub.documents.services import document_issue, document_sign, document_templates_seed
@@ -84,14 +84,16 @@ def authorisation_issue(
     inspection_touch(inspection, ["status"])
     audit_record(
         actor=actor,
-        action="inspection.authorised",
+        action=AuditAction.INSPECTION_AUTHORISED,
         subject=inspection,
-        changes={"status": {"before": before, "after": inspection.status}},
-        extra={
-            "order_number": authorisation.number,
-            "sha256": authorisation.sha256,
-            "signer": signer.get_username(),
-            "valid_until": valid_until,
+        payload={
+            "changes": {"status": (before, inspection.status)},
+            "values": {
+                "order_number": authorisation.number,
+                "sha256": authorisation.sha256,
+                "signer": signer.get_username(),
+                "valid_until": valid_until,
+            },
         },
     )
     return authorisation
@@ -109,8 +111,8 @@ def authorisation_revoke(
     authorisation.save(update_fields=["status", "revoked_reason", "updated_at"])
     audit_record(
         actor=actor,
-        action="inspection.authorisation_revoked",
+        action=AuditAction.INSPECTION_AUTHORISATION_REVOKED,
         subject=authorisation.inspection,
-        extra={"order_number": authorisation.number, "reason": reason.strip()},
+        payload={"values": {"order_number": authorisation.number, "reason": reason.strip()}},
     )
     return authorisation

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions import current_hooks, flatten
 from labourhub.inspections.models import (
@@ -70,9 +70,9 @@ def checklist_create(
     version = ChecklistVersion.objects.create(checklist=checklist, number=1)
     audit_record(
         actor=actor,
-        action="checklist.created",
+        action=AuditAction.CHECKLIST_CREATED,
         subject=checklist,
-        changes={"code": code, "title": checklist.title, "topic": topic},
+        payload={"values": {"code": code, "title": checklist.title, "topic": topic}},
     )
     return version
 
@@ -106,10 +106,9 @@ def checklist_draft_start(*, checklist: Checklist, actor: Actor) -> ChecklistVer
         _copy_version(latest, draft)
     audit_record(
         actor=actor,
-        action="checklist.draft_started",
+        action=AuditAction.CHECKLIST_DRAFT_STARTED,
         subject=checklist,
-        changes={"version": number},
-        extra={"copied_from": latest.number if latest else None},
+        payload={"values": {"version": number, "copied_from": latest.number if latest else None}},
     )
     return draft
 
@@ -125,9 +124,9 @@ def checklist_section_add(
     section.save()
     audit_record(
         actor=actor,
-        action="checklist.section_added",
+        action=AuditAction.CHECKLIST_SECTION_ADDED,
         subject=version.checklist,
-        changes={"version": version.number, "section": section.title},
+        payload={"values": {"version": version.number, "section": section.title}},
     )
     return section
 
@@ -171,13 +170,15 @@ def checklist_question_add(
     question.save()
     audit_record(
         actor=actor,
-        action="checklist.question_added",
+        action=AuditAction.CHECKLIST_QUESTION_ADDED,
         subject=version.checklist,
-        changes={
-            "version": version.number,
-            "code": question.code,
-            "text": question.text,
-            "kind": question.kind,
+        payload={
+            "values": {
+                "version": version.number,
+                "code": question.code,
+                "text": question.text,
+                "kind": question.kind,
+            }
         },
     )
     return question
@@ -191,9 +192,9 @@ def checklist_question_remove(*, question: ChecklistQuestion, actor: Actor) -> N
     question.delete()
     audit_record(
         actor=actor,
-        action="checklist.question_removed",
+        action=AuditAction.CHECKLIST_QUESTION_REMOVED,
         subject=version.checklist,
-        changes={"version": version.number, "code": code},
+        payload={"values": {"version": version.number, "code": code}},
     )
 
 
@@ -213,9 +214,9 @@ def checklist_publish(*, version: ChecklistVersion, actor: Actor) -> ChecklistVe
     version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     audit_record(
         actor=actor,
-        action="checklist.published",
+        action=AuditAction.CHECKLIST_PUBLISHED,
         subject=version.checklist,
-        changes={"version": version.number},
+        payload={"values": {"version": version.number}},
     )
     return version
 

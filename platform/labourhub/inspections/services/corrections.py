@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.inspections.models import Answer, ChecklistQuestion, Correction, Finding, Inspection
 from labourhub.inspections.services._common import (
@@ -64,10 +64,13 @@ def correction_request(
     )
     audit_record(
         actor=actor,
-        action="inspection.correction_requested",
+        action=AuditAction.INSPECTION_CORRECTION_REQUESTED,
         subject=inspection,
-        changes={"question": question.code, "before": original, "after": value},
-        extra={"reason": correction.reason, "correction": correction.pk},
+        payload={
+            "changes": {"answer": (original, value)},
+            "values": {"question": question.code, "correction": correction.pk},
+            "note": correction.reason,
+        },
     )
     return correction
 
@@ -129,15 +132,18 @@ def correction_decide(
         inspection_touch(inspection, [])
     audit_record(
         actor=actor,
-        action="inspection.correction_approved" if approve else "inspection.correction_rejected",
+        action=(
+            AuditAction.INSPECTION_CORRECTION_APPROVED
+            if approve
+            else AuditAction.INSPECTION_CORRECTION_REJECTED
+        ),
         subject=inspection,
-        changes={
-            "question": correction.question.code,
-            "before": correction.original_value,
-            "after": correction.new_value,
-        }
-        if approve
-        else {},
-        extra={"correction": correction.pk, "note": correction.decision_note},
+        payload={
+            "changes": (
+                {"answer": (correction.original_value, correction.new_value)} if approve else {}
+            ),
+            "values": {"question": correction.question.code, "correction": correction.pk},
+            "note": correction.decision_note,
+        },
     )
     return correction

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from PIL import Image
 
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.inspections.models import ChecklistQuestion, Evidence, Inspection
 from labourhub.inspections.services._common import (
     Actor,
@@ -230,15 +230,17 @@ def evidence_upload(
             )
             audit_record(
                 actor=actor,
-                action="inspection.evidence_added",
+                action=AuditAction.INSPECTION_EVIDENCE_ADDED,
                 subject=locked,
-                changes={
-                    "evidence": evidence.pk,
-                    "name": name,
-                    "sha256": digest,
-                    "size": len(data),
-                    "type": content_type,
-                    "question": question.code if question else None,
+                payload={
+                    "values": {
+                        "evidence": evidence.pk,
+                        "name": name,
+                        "sha256": digest,
+                        "size": len(data),
+                        "type": content_type,
+                        "question": question.code if question else None,
+                    }
                 },
             )
     except BaseException:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.inspections.models import (
     Campaign,
     CampaignEstablishment,
@@ -68,9 +68,9 @@ def procedure_update(
     }
     audit_record(
         actor=actor,
-        action="inspection_procedure.updated",
+        action=AuditAction.INSPECTION_PROCEDURE_UPDATED,
         subject=procedure,
-        changes={"before": before, "after": after},
+        payload={"changes": {k: (before[k], v) for k, v in after.items()}},
     )
     return procedure
 
@@ -105,13 +105,15 @@ def campaign_create(
         CampaignTarget.objects.create(campaign=campaign, office=office, target_count=count)
     audit_record(
         actor=actor,
-        action="campaign.created",
+        action=AuditAction.CAMPAIGN_CREATED,
         subject=campaign,
-        changes={
-            "name": campaign.name,
-            "period": [starts_on, ends_on],
-            "sector": campaign.sector,
-            "targets": {o.code: n for o, n in (targets or {}).items()},
+        payload={
+            "values": {
+                "name": campaign.name,
+                "period": [starts_on, ends_on],
+                "sector": campaign.sector,
+                "targets": {o.code: n for o, n in (targets or {}).items()},
+            }
         },
     )
     return campaign
@@ -160,14 +162,16 @@ def campaign_add_by_filters(
     added = _add_entries(campaign, ids, CampaignEstablishment.Source.FILTER)
     audit_record(
         actor=actor,
-        action="campaign.establishments_added",
+        action=AuditAction.CAMPAIGN_ESTABLISHMENTS_ADDED,
         subject=campaign,
-        changes={"added": added},
-        extra={
-            "filters": {
-                "office": office.code if office else "",
-                "sector": sector,
-                "risk_level": risk_level,
+        payload={
+            "values": {
+                "added": added,
+                "filters": {
+                    "office": office.code if office else "",
+                    "sector": sector,
+                    "risk_level": risk_level,
+                },
             }
         },
     )
@@ -192,9 +196,9 @@ def campaign_import_list(*, campaign: Campaign, text: str, actor: Actor) -> int:
     added = _add_entries(campaign, [found[n] for n in numbers], CampaignEstablishment.Source.IMPORT)
     audit_record(
         actor=actor,
-        action="campaign.establishments_imported",
+        action=AuditAction.CAMPAIGN_ESTABLISHMENTS_IMPORTED,
         subject=campaign,
-        changes={"added": added, "lines": len(numbers)},
+        payload={"values": {"added": added, "lines": len(numbers)}},
     )
     return added
 
@@ -249,14 +253,16 @@ def inspection_create(
     inspection.save()
     audit_record(
         actor=actor,
-        action="inspection.created",
+        action=AuditAction.INSPECTION_CREATED,
         subject=inspection,
-        changes={
-            "establishment": establishment.pk,
-            "origin": origin,
-            "checklist_version": version.pk if version else None,
-            "scheduled_for": scheduled_for,
-            "campaign": campaign.pk if campaign else None,
+        payload={
+            "values": {
+                "establishment": establishment.pk,
+                "origin": origin,
+                "checklist_version": version.pk if version else None,
+                "scheduled_for": scheduled_for,
+                "campaign": campaign.pk if campaign else None,
+            }
         },
     )
     return inspection
@@ -297,9 +303,9 @@ def inspection_schedule(
     inspection_touch(inspection, ["scheduled_for"])
     audit_record(
         actor=actor,
-        action="inspection.scheduled",
+        action=AuditAction.INSPECTION_SCHEDULED,
         subject=inspection,
-        changes={"scheduled_for": {"before": before, "after": scheduled_for}},
+        payload={"changes": {"scheduled_for": (before, scheduled_for)}},
     )
     return inspection
 
@@ -317,10 +323,12 @@ def inspection_cancel(
     inspection_touch(inspection, ["status", "cancelled_reason"])
     audit_record(
         actor=actor,
-        action="inspection.cancelled",
+        action=AuditAction.INSPECTION_CANCELLED,
         subject=inspection,
-        changes={"status": {"before": before, "after": inspection.status}},
-        extra={"reason": inspection.cancelled_reason},
+        payload={
+            "changes": {"status": (before, inspection.status)},
+            "values": {"reason": inspection.cancelled_reason},
+        },
     )
     return inspection
 
@@ -334,8 +342,8 @@ def campaign_target_set(
     )
     audit_record(
         actor=actor,
-        action="campaign.target_set",
+        action=AuditAction.CAMPAIGN_TARGET_SET,
         subject=campaign,
-        changes={"office": office.code, "target": target_count, "new": created},
+        payload={"values": {"office": office.code, "target": target_count, "new": created}},
     )
     return target

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
-from labourhub.audit.services import audit_record
+from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.documents.models import DocumentKind
 from labourhub.documents.services import document_issue, document_sign
@@ -160,15 +160,20 @@ def visit_start(
     )
     audit_record(
         actor=actor,
-        action="inspection.visit_started",
+        action=AuditAction.INSPECTION_VISIT_STARTED,
         subject=inspection,
-        changes={
-            "status": {"before": before, "after": inspection.status},
-            "arrived_at": arrived_at,
-            "persons_met": inspection.persons_met,
-            "interviewed": {"women": workers_interviewed_female, "men": workers_interviewed_male},
+        payload={
+            "changes": {"status": (before, inspection.status)},
+            "values": {
+                "arrived_at": arrived_at,
+                "persons_met": inspection.persons_met,
+                "interviewed": {
+                    "women": workers_interviewed_female,
+                    "men": workers_interviewed_male,
+                },
+                "authorisation": authorisation.number if authorisation else None,
+            },
         },
-        extra={"authorisation": authorisation.number if authorisation else None},
     )
     return inspection
 
@@ -196,10 +201,9 @@ def _alert_raise(inspection: Inspection, kind: str, message: str, actor: Actor) 
     )
     audit_record(
         actor=actor,
-        action="inspection.alert_raised",
+        action=AuditAction.INSPECTION_ALERT_RAISED,
         subject=inspection,
-        changes={"kind": kind},
-        extra={"notified": list(alert.notified_user_ids)},
+        payload={"values": {"kind": kind, "notified": list(alert.notified_user_ids)}},
     )
 
     def notify() -> None:
@@ -310,7 +314,10 @@ def answers_save(
     inspection_touch(inspection, [])
     if changed:
         audit_record(
-            actor=actor, action="inspection.answers_saved", subject=inspection, changes=changed
+            actor=actor,
+            action=AuditAction.INSPECTION_ANSWERS_SAVED,
+            subject=inspection,
+            payload={"changes": {code: (c["before"], c["after"]) for code, c in changed.items()}},
         )
     return inspection
 
@@ -345,17 +352,16 @@ def finding_update(
     inspection_touch(inspection, [])
     audit_record(
         actor=actor,
-        action="inspection.finding_updated",
+        action=AuditAction.INSPECTION_FINDING_UPDATED,
         subject=inspection,
-        changes={
-            "finding": finding.pk,
-            "before": before,
-            "after": {
-                "description": finding.description,
-                "severity": severity,
-                "women": workers_affected_female,
-                "men": workers_affected_male,
+        payload={
+            "changes": {
+                "description": (before["description"], finding.description),
+                "severity": (before["severity"], severity),
+                "women": (before["women"], workers_affected_female),
+                "men": (before["men"], workers_affected_male),
             },
+            "values": {"finding": finding.pk},
         },
     )
     return finding
@@ -421,13 +427,16 @@ def visit_refuse_entry(
     )
     audit_record(
         actor=actor,
-        action="inspection.entry_refused",
+        action=AuditAction.INSPECTION_ENTRY_REFUSED,
         subject=inspection,
-        changes={
-            "status": {"before": before, "after": inspection.status},
-            "outcome": inspection.outcome,
+        payload={
+            "changes": {"status": (before, inspection.status)},
+            "values": {
+                "outcome": inspection.outcome,
+                "note": inspection.notes,
+                "minutes": inspection.minutes_id,
+            },
         },
-        extra={"note": inspection.notes, "minutes": inspection.minutes_id},
     )
     return inspection
 
@@ -475,17 +484,14 @@ def inspection_submit(*, inspection: Inspection, expected_version: int, actor: U
     inspection_touch(inspection, ["status", "submitted_at", "minutes"])
     audit_record(
         actor=actor,
-        action="inspection.submitted",
+        action=AuditAction.INSPECTION_SUBMITTED,
         subject=inspection,
-        changes={
-            "status": {
-                "before": Inspection.Status.IN_PROGRESS,
-                "after": Inspection.Status.COMPLETED,
-            }
-        },
-        extra={
-            "minutes": inspection.minutes_id,
-            "findings": list(inspection.findings.values_list("id", flat=True)),
+        payload={
+            "changes": {"status": (Inspection.Status.IN_PROGRESS, Inspection.Status.COMPLETED)},
+            "values": {
+                "minutes": inspection.minutes_id,
+                "findings": list(inspection.findings.values_list("id", flat=True)),
+            },
         },
     )
     return inspection
@@ -500,9 +506,9 @@ def inspection_alert_acknowledge(*, alert: InspectionAlert, actor: User) -> Insp
         alert.save(update_fields=["acknowledged_by", "acknowledged_at", "updated_at"])
         audit_record(
             actor=actor,
-            action="inspection.alert_acknowledged",
+            action=AuditAction.INSPECTION_ALERT_ACKNOWLEDGED,
             subject=alert.inspection,
-            changes={"kind": alert.kind},
+            payload={"values": {"kind": alert.kind}},
         )
     return alert
 

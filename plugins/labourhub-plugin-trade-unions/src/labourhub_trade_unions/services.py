@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from labourhub.audit.services import Actor, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions import plugin_config
+from labourhub_trade_unions import audit
 from labourhub_trade_unions.apps import TradeUnionsSettings
 from labourhub_trade_unions.models import TradeUnion, UnionOfficer
 
@@ -80,12 +81,14 @@ def union_file(
         officer.save()
     audit_record(
         actor=actor,
-        action="trade_union.filed",
+        action=audit.UNION_FILED,
         subject=union,
-        changes={
-            "name": union.name,
-            "members_count": members_count,
-            "officers": [list(o) for o in officers],
+        payload={
+            "values": {
+                "name": union.name,
+                "members_count": members_count,
+                "officers": [list(o) for o in officers],
+            }
         },
     )
     return union
@@ -109,9 +112,9 @@ def union_review(*, union: TradeUnion, notes: str = "", actor: Actor) -> TradeUn
     union.save(update_fields=["status", "review_notes", "reviewed_at", "updated_at"])
     audit_record(
         actor=actor,
-        action="trade_union.reviewed",
+        action=audit.UNION_REVIEWED,
         subject=union,
-        changes={"status": {"before": "filed", "after": "reviewed"}, "notes": notes},
+        payload={"changes": {"status": ("filed", "reviewed")}, "values": {"notes": notes}},
     )
     return union
 
@@ -127,11 +130,11 @@ def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
     union.save(update_fields=["status", "certificate_number", "decided_at", "updated_at"])
     audit_record(
         actor=actor,
-        action="trade_union.registered",
+        action=audit.UNION_REGISTERED,
         subject=union,
-        changes={
-            "status": {"before": "reviewed", "after": "registered"},
-            "certificate_number": union.certificate_number,
+        payload={
+            "changes": {"status": ("reviewed", "registered")},
+            "values": {"certificate_number": union.certificate_number},
         },
     )
     return union
@@ -148,11 +151,11 @@ def union_refuse(*, union: TradeUnion, reason: str, actor: Actor) -> TradeUnion:
     union.save(update_fields=["status", "refusal_reason", "decided_at", "updated_at"])
     audit_record(
         actor=actor,
-        action="trade_union.refused",
+        action=audit.UNION_REFUSED,
         subject=union,
-        changes={
-            "status": {"before": "reviewed", "after": "refused"},
-            "reason": union.refusal_reason,
+        payload={
+            "changes": {"status": ("reviewed", "refused")},
+            "values": {"reason": union.refusal_reason},
         },
     )
     return union
