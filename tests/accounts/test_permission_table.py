@@ -173,3 +173,37 @@ def test_the_platform_itself_passes_and_a_stranger_does_not(in_ministry):
     permission_check(actor=None, action=Action.USER_MANAGE)
     with pytest.raises(PermissionDenied):
         permission_check(actor=AnonymousUser(), action=Action.DASHBOARD_VIEW)
+
+
+def test_planning_outside_ones_office_is_refused_by_service_page_and_api(
+    ministry, two_offices, southern_site, user_with_role, client_for, api_client_for
+):
+    from labourhub.inspections.models import Checklist, Inspection
+    from labourhub.inspections.services import inspection_create
+    from labourhub.inspections.services.checklists import checklists_seed
+
+    checklists_seed(actor=None)
+    mine, _theirs = two_offices
+    head = user_with_role(Role.OFFICE_HEAD, office=mine)  # plans for its own office only
+    with pytest.raises(PermissionDenied):
+        inspection_create(establishment=southern_site, origin=Inspection.Origin.PLANNED, actor=head)
+    page = client_for(ministry)
+    page.force_login(head)
+    response = page.post(
+        "/app/inspections/",
+        {
+            "establishment": southern_site.pk,
+            "origin": Inspection.Origin.PLANNED,
+            "checklist": Checklist.objects.first().pk,
+        },
+    )
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["establishment"]
+    api = api_client_for(ministry, head)
+    refused = api.post(
+        "/api/v1/inspections/create/",
+        {"establishment": southern_site.pk, "origin": Inspection.Origin.PLANNED},
+        format="json",
+    )
+    assert refused.status_code == 403
+    assert not Inspection.objects.exists()

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,7 +15,6 @@ from rest_framework.views import APIView
 from labourhub.accounts.models import User
 from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.inspections import selectors as sel
 from labourhub.inspections import services as svc
@@ -250,8 +248,6 @@ class InspectionCreateApi(APIView):
         establishment = Establishment.objects.filter(pk=d["establishment"]).first()
         if establishment is None:
             raise serializers.ValidationError({"establishment": _("No such establishment.")})
-        if not user_can(user=user, action=Action.INSPECTION_PLAN, office=establishment.office):
-            raise PermissionDenied(_("This establishment is outside your office."))
         checklist = None
         if d.get("checklist"):
             checklist = Checklist.objects.filter(pk=d["checklist"]).first()

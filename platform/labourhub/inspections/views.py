@@ -3,7 +3,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -92,9 +92,7 @@ def inspection_list_view(request: StaffRequest) -> HttpResponse:
         assert form is not None
         if form.is_valid():
             establishment = form.cleaned_data["establishment"]
-            if not user_can(user=user, action=Action.INSPECTION_PLAN, office=establishment.office):
-                form.add_error("establishment", _("This establishment is outside your office."))
-            else:
+            try:
                 ok, inspection, status = _attempt(
                     form,
                     lambda: svc.inspection_create(
@@ -106,11 +104,16 @@ def inspection_list_view(request: StaffRequest) -> HttpResponse:
                         actor=user,
                     ),
                 )
-                if ok:
-                    messages.success(
-                        request, _("Inspection %(ref)s planned.") % {"ref": inspection.reference}
-                    )
-                    return _back(inspection)
+            except PermissionDenied as exc:
+                # The service refuses establishments outside the planner's scope; say so on
+                # the field the planner picked rather than on a bare 403 page.
+                form.add_error("establishment", str(exc))
+                ok = False
+            if ok:
+                messages.success(
+                    request, _("Inspection %(ref)s planned.") % {"ref": inspection.reference}
+                )
+                return _back(inspection)
         status = 400
     filters: sel.InspectionFilters = {}
     if (s := request.GET.get("status", "")) in Inspection.Status.values:
