@@ -2,7 +2,6 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,9 +21,11 @@ from cms.selectors import (
 )
 from cms.services import dataset_approve, dataset_return, dataset_submit
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 
 
 def _user(request: HttpRequest) -> User:
@@ -65,15 +66,9 @@ def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     return response
 
 
-def _require(request: HttpRequest, *actions: Action) -> None:
-    if not any(user_can(user=_user(request), action=a) for a in actions):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-@login_required
+@staff_page(Action.LMI_CONTRIBUTE, Action.LMI_VET)
 @require_http_methods(["GET", "POST"])
-def contribute(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.LMI_CONTRIBUTE, Action.LMI_VET)
+def contribute(request: StaffRequest) -> HttpResponse:
     indicators = indicator_list_contributable(user=_user(request))
     form = UploadForm(request.POST or None, request.FILES or None, indicators=indicators)
     errors: list[dict[str, Any]] = []
@@ -88,9 +83,9 @@ def contribute(request: HttpRequest) -> HttpResponse:
                 )
             except DatasetInvalidError as exc:
                 errors, status = exc.extra["errors"], 400
-                form.add_error(None, exc.message)
+                form_apply_errors(form, exc)
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_apply_errors(form, exc)
                 status = 403
             else:
                 messages.success(
@@ -142,10 +137,9 @@ def _render_detail(
     )
 
 
-@login_required
+@staff_page(Action.LMI_VET)
 @require_POST
-def dataset_vet(request: HttpRequest, dataset_id: int, decision: str) -> HttpResponse:
-    _require(request, Action.LMI_VET)
+def dataset_vet(request: StaffRequest, dataset_id: int, decision: str) -> HttpResponse:
     dataset = dataset_get_for(user=_user(request), dataset_id=dataset_id)
     if dataset is None:
         raise Http404

@@ -5,22 +5,26 @@ rolls releases out (canary, then all) with live per-ministry progress.
 """
 
 import json
+from collections.abc import Callable
+from functools import update_wrapper
+from typing import Concatenate, ParamSpec
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods
 
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.extensions.plugin import core_version
 from labourhub.extensions.registry import plugin_app_configs
 from labourhub.web.forms import AuditFilterForm
@@ -44,13 +48,26 @@ from tenants.selectors import (
     tenant_upgrade_list,
 )
 
+P = ParamSpec("P")
+OPERATORS_ONLY = gettext_noop("Only coordination-unit operators may use the console.")
 
-def _require_operator(request: HttpRequest) -> None:
-    # The console exists only on the public schema; ministry staff are never public users.
-    if connection.schema_name != "public":  # type: ignore[attr-defined]
-        raise Http404
-    if not user_can(user=request.user, action=Action.PLATFORM_MANAGE):
-        raise PermissionDenied(_("Only coordination-unit operators may use the console."))
+
+def console_page(
+    view: Callable[Concatenate[StaffRequest, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    """A console page: the public schema only, for staff allowed to run the platform."""
+    guarded = staff_page(Action.PLATFORM_MANAGE, message=OPERATORS_ONLY)(view)
+
+    def on_public_schema(
+        request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs
+    ) -> HttpResponse:
+        # The console exists only on the public schema; ministry staff are never public users.
+        if connection.schema_name != "public":  # type: ignore[attr-defined]
+            raise Http404
+        return guarded(request, *args, **kwargs)
+
+    update_wrapper(on_public_schema, view)
+    return on_public_schema
 
 
 def console_menu() -> list[MenuItem]:
@@ -68,17 +85,9 @@ def _render(
     return render(request, template, {**context, "menu": console_menu()}, status=status)
 
 
-def _field_errors(form: object, exc: ValidationError, default: str) -> None:
-    for field, errors in exc.message_dict.items():
-        target = field if field in form.fields else default  # type: ignore[attr-defined]
-        for error in errors:
-            form.add_error(target, error)  # type: ignore[attr-defined]
-
-
-@login_required
+@console_page
 @require_http_methods(["GET", "POST"])
-def console_home(request: HttpRequest) -> HttpResponse:
-    _require_operator(request)
+def console_home(request: StaffRequest) -> HttpResponse:
     form = ReleaseCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -88,7 +97,7 @@ def console_home(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            _field_errors(form, exc, "version")
+            form_apply_errors(form, exc, default="version")
         else:
             messages.success(request, _("Release %(v)s recorded.") % {"v": release.version})
             return HttpResponseRedirect(reverse("console:release", args=[release.pk]))
@@ -106,10 +115,9 @@ def console_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@console_page
 @require_http_methods(["GET", "POST"])
-def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
-    _require_operator(request)
+def console_ministry_plugins(request: StaffRequest, slug: str) -> HttpResponse:
     ministry = ministry_get(slug=slug)
     if ministry is None:
         raise Http404
@@ -149,9 +157,9 @@ def console_ministry_plugins(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 return HttpResponseRedirect(request.path)
         except ValidationError as exc:
-            _field_errors(form, exc, "config")
+            form_apply_errors(form, exc, default="config")
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_apply_errors(form, exc)
         status = 400
     items = []
     for pslug, config in sorted(plugin_app_configs().items()):
@@ -192,10 +200,9 @@ def _release_context(release_id: int) -> dict[str, object]:
     }
 
 
-@login_required
+@console_page
 @require_http_methods(["GET", "POST"])
-def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
-    _require_operator(request)
+def console_release(request: StaffRequest, release_id: int) -> HttpResponse:
     ctx = _release_context(release_id)
     release: Release = ctx["release"]  # type: ignore[assignment]
     canary_form = CanaryForm(request.POST if request.POST.get("op") == "canary" else None)
@@ -226,17 +233,15 @@ def console_release(request: HttpRequest, release_id: int) -> HttpResponse:
     return _render(request, "tenants/console/release.html", ctx, status=status)
 
 
-@login_required
-def console_release_progress(request: HttpRequest, release_id: int) -> HttpResponse:
+@console_page
+def console_release_progress(request: StaffRequest, release_id: int) -> HttpResponse:
     """The htmx fragment polled while a rollout runs."""
-    _require_operator(request)
     return render(request, "tenants/console/partials/progress.html", _release_context(release_id))
 
 
-@login_required
-def console_audit(request: HttpRequest) -> HttpResponse:
+@console_page
+def console_audit(request: StaffRequest) -> HttpResponse:
     """The platform's own trail (public schema): provisioning, plugins, releases, operators."""
-    _require_operator(request)
     form = AuditFilterForm(request.GET or None)
     events = audit_event_list(filters=form.cleaned_data if form.is_valid() else {})  # type: ignore[arg-type]
     page = Paginator(events, 50).get_page(request.GET.get("page"))

@@ -26,13 +26,14 @@ from cms.models import (
 from cms.parsing import ParsedRow, dims_key, parse_upload
 from cms.selectors import dataset_list_due, user_can_contribute
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import permission_check
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 
 # gettext_noop marks them for extraction; they are translated when raised.
 NOT_YOUR_INDICATOR = gettext_noop("Your agency is not responsible for this indicator.")
+VET_REFUSED = gettext_noop("Your role does not allow vetting indicator data.")
 WRONG_STATE = gettext_noop("This dataset is %(status)s and cannot be changed this way.")
 
 
@@ -44,12 +45,7 @@ def cache_bump() -> None:
         cache.set(CACHE_VERSION_KEY, 2, timeout=None)
 
 
-def _require_vetter(actor: User) -> None:
-    if not user_can(user=actor, action=Action.LMI_VET):
-        raise ApplicationError(_("Your role does not allow vetting indicator data."))
-
-
-def _require_status(dataset: Dataset, *allowed: str) -> None:
+def _status_check(dataset: Dataset, *allowed: str) -> None:
     if dataset.status not in allowed:
         raise ApplicationError(_(WRONG_STATE) % {"status": dataset.get_status_display()})
 
@@ -96,8 +92,8 @@ def dataset_submit(*, actor: User, indicator: Indicator, upload: UploadedFile[An
 
 @transaction.atomic(durable=True)
 def dataset_return(*, actor: User, dataset: Dataset, comment: str) -> Dataset:
-    _require_vetter(actor)
-    _require_status(dataset, Dataset.Status.SUBMITTED)
+    permission_check(actor=actor, action=Action.LMI_VET, message=VET_REFUSED)
+    _status_check(dataset, Dataset.Status.SUBMITTED)
     if not comment.strip():
         raise ApplicationError(_("Say what the agency must fix before returning the upload."))
     dataset.status, dataset.comment, dataset.reviewed_by = Dataset.Status.RETURNED, comment, actor
@@ -116,8 +112,8 @@ def dataset_approve(
     *, actor: User, dataset: Dataset, release_at: datetime, comment: str = ""
 ) -> Dataset:
     """Approve for publication on ``release_at``; the upload stays embargoed until then."""
-    _require_vetter(actor)
-    _require_status(dataset, Dataset.Status.SUBMITTED)
+    permission_check(actor=actor, action=Action.LMI_VET, message=VET_REFUSED)
+    _status_check(dataset, Dataset.Status.SUBMITTED)
     release = Release.objects.create(
         indicator=dataset.indicator,
         scheduled_for=release_at,

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from cms.models import Dataset
 from cms.services import dataset_approve, dataset_return, dataset_submit
@@ -18,7 +19,7 @@ def dataset(lmi):
 
 
 def test_agency_user_cannot_approve_own_upload(lmi, dataset):
-    with pytest.raises(ApplicationError):
+    with pytest.raises(PermissionDenied, match="vetting"):
         dataset_approve(actor=lmi.stats, dataset=dataset, release_at=WHEN)
     dataset.refresh_from_db()
     assert dataset.status == Dataset.Status.SUBMITTED

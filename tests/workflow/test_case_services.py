@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from labourhub.audit.models import AuditEvent
 from labourhub.common.exceptions import ApplicationError
@@ -65,7 +65,7 @@ def test_a_holiday_outside_the_window_moves_nothing(in_ministry, staff):
 
 
 def test_only_calendar_managers_change_the_calendar(in_ministry, staff):
-    with pytest.raises(ApplicationError, match="calendar"):
+    with pytest.raises(PermissionDenied, match="calendar"):
         calendar_day_add(date=D("2026-07-16"), name="X", actor=staff["inspector"])
     assert not CalendarDay.objects.exists()
     calendar_day_add(date=D("2026-07-16"), name="X", actor=staff["director"])

@@ -5,22 +5,18 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from labourhub.accounts.models import Office, User
+from labourhub.accounts.permissions import HasAction
 from labourhub.accounts.roles import Action, Role
-from labourhub.accounts.selectors import user_can, user_list, user_roles
+from labourhub.accounts.selectors import user_list, user_roles
 from labourhub.accounts.services import user_create, user_deactivate, user_token_issue
 from labourhub.api.pagination import get_paginated_response
-
-
-def require(request: Request, action: Action) -> None:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
 
 
 class UserOutput(serializers.ModelSerializer[User]):
@@ -81,9 +77,10 @@ class MeApi(APIView):
 
 
 class UserListApi(APIView):
+    permission_classes = [HasAction.of(Action.USER_MANAGE)]
+
     @extend_schema(responses=UserOutput(many=True))
     def get(self, request: Request) -> Response:
-        require(request, Action.USER_MANAGE)
         return get_paginated_response(
             serializer_class=UserOutput,
             queryset=user_list(search=request.query_params.get("q", "")),
@@ -93,6 +90,8 @@ class UserListApi(APIView):
 
 
 class UserCreateApi(APIView):
+    permission_classes = [HasAction.of(Action.USER_MANAGE)]
+
     class InputSerializer(serializers.Serializer[Any]):
         username = serializers.RegexField(r"^[\w.@+-]{3,150}$")
         password = serializers.CharField(max_length=4096, trim_whitespace=False)
@@ -114,7 +113,6 @@ class UserCreateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: UserOutput})
     def post(self, request: Request) -> Response:
-        require(request, Action.USER_MANAGE)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -124,12 +122,13 @@ class UserCreateApi(APIView):
 
 
 class UserDeactivateApi(APIView):
+    permission_classes = [HasAction.of(Action.USER_MANAGE)]
+
     class InputSerializer(serializers.Serializer[Any]):
         reason = serializers.CharField(max_length=500, required=False, default="")
 
     @extend_schema(request=InputSerializer, responses=UserOutput)
     def post(self, request: Request, user_id: int) -> Response:
-        require(request, Action.USER_MANAGE)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         target = get_object_or_404(User, pk=user_id)

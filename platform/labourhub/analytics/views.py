@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.models import Office, User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
 from labourhub.analytics import geo
@@ -57,6 +58,7 @@ from labourhub.analytics.services import (
 )
 from labourhub.analytics.sources import METRIC_SOURCE, metric_dim
 from labourhub.common.db import current_schema
+from labourhub.common.forms import form_apply_errors
 from labourhub.extensions import current_hooks, flatten
 
 PAGE = 50
@@ -66,11 +68,6 @@ SECTIONS = (
     ("complaints", gettext_lazy("Complaints")),
     ("safety", gettext_lazy("Safety, accidents and child labour")),
 )
-
-
-def _require(request: HttpRequest, action: Action) -> None:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_(NOT_ALLOWED))
 
 
 def _user(request: HttpRequest) -> User:
@@ -371,10 +368,9 @@ def team_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.ANALYTICS_CONFIGURE, message=NOT_ALLOWED)
 @require_http_methods(["GET", "POST"])
-def settings_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.ANALYTICS_CONFIGURE)
+def settings_view(request: StaffRequest) -> HttpResponse:
     current = analytics_settings_get()
     form = SettingsForm(
         request.POST or None,
@@ -391,8 +387,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
                 min_wage_patterns=form.patterns(),
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_apply_errors(form, exc)
         else:
             messages.success(request, _("Settings saved."))
             return HttpResponseRedirect(reverse("analytics:settings"))
@@ -491,10 +486,9 @@ def report_view(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.ANALYTICS_CONFIGURE, message=NOT_ALLOWED)
 @require_http_methods(["GET", "POST"])
-def schedule_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.ANALYTICS_CONFIGURE)
+def schedule_view(request: StaffRequest) -> HttpResponse:
     form = ScheduleForm(
         request.POST or None, report_choices=[(c, str(s.label)) for c, s in REPORTS.items()]
     )
@@ -510,8 +504,7 @@ def schedule_view(request: HttpRequest) -> HttpResponse:
                 recipients=data["recipients"].replace(",", "\n").splitlines(),
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_apply_errors(form, exc)
         else:
             messages.success(request, _("The report is scheduled."))
             return HttpResponseRedirect(reverse("analytics:reports"))

@@ -6,7 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.apis import require
+from labourhub.accounts.permissions import HasAction
 from labourhub.accounts.roles import Action
 from labourhub.api.pagination import get_paginated_response
 from labourhub.audit.events import audit_action_label
@@ -16,6 +16,8 @@ from labourhub.audit.selectors import audit_event_list
 
 
 class AuditEventListApi(APIView):
+    permission_classes = [HasAction.of(Action.AUDIT_VIEW)]
+
     class FilterSerializer(serializers.Serializer[Any]):
         actor = serializers.CharField(required=False, max_length=150)
         subject_type = serializers.CharField(required=False, max_length=100)
@@ -57,7 +59,6 @@ class AuditEventListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=OutputSerializer(many=True))
     def get(self, request: Request) -> Response:
-        require(request, Action.AUDIT_VIEW)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(

@@ -9,19 +9,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.complaints.models import Complaint
 from labourhub.complaints.selectors import complainant_identity, complaint_get, complaint_list
 from labourhub.complaints.services import complaint_register
 from labourhub.registry.models import Establishment
-
-
-def _user(request: Request) -> User:
-    if not user_can(user=request.user, action=Action.CASE_VIEW):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return request.user  # type: ignore[return-value]
 
 
 class ComplaintOutput(serializers.ModelSerializer[Complaint]):
@@ -53,6 +46,8 @@ class ComplaintOutput(serializers.ModelSerializer[Complaint]):
 
 
 class ComplaintListApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     class InputSerializer(serializers.Serializer[Any]):
         subject = serializers.CharField(max_length=200)
         description = serializers.CharField(max_length=10000)
@@ -73,13 +68,13 @@ class ComplaintListApi(APIView):
 
     @extend_schema(responses=ComplaintOutput(many=True))
     def get(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         items = complaint_list(user=user)[:200]
         return Response(ComplaintOutput(items, many=True, context={"user": user}).data)
 
     @extend_schema(request=InputSerializer, responses={201: dict})
     def post(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -93,9 +88,11 @@ class ComplaintListApi(APIView):
 
 
 class ComplaintDetailApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     @extend_schema(responses=ComplaintOutput)
     def get(self, request: Request, complaint_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         complaint = complaint_get(user=user, complaint_id=complaint_id)
         if complaint is None:
             raise Http404

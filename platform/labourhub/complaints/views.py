@@ -1,9 +1,6 @@
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.complaints.forms import (
     AccidentForm,
     ComplaintForm,
@@ -41,20 +38,6 @@ SUBMIT_LIMIT, SUBMIT_WINDOW = 5, 3600
 TRACK_LIMIT, TRACK_WINDOW = 20, 600
 
 
-def _require(request: HttpRequest, action: Action) -> User:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return request.user  # type: ignore[return-value]
-
-
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def rate_limited(request: HttpRequest, bucket: str, limit: int, window: int) -> bool:
     ip = request.META.get("REMOTE_ADDR", "?")
     key = f"portal-rl:{bucket}:{ip}"
@@ -68,17 +51,17 @@ def rate_limited(request: HttpRequest, bucket: str, limit: int, window: int) -> 
     return count > limit
 
 
-@login_required
-def complaint_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def complaint_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     page = Paginator(complaint_list(user=user), 50).get_page(request.GET.get("page"))
     return render(request, "complaints/list.html", {"page": page})
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_http_methods(["GET", "POST"])
-def complaint_new_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def complaint_new_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = StaffComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -89,10 +72,7 @@ def complaint_new_view(request: HttpRequest) -> HttpResponse:
             try:
                 complaint, code = complaint_register(office=office, actor=user, **data)
             except (ValidationError, ApplicationError) as exc:
-                if isinstance(exc, ApplicationError):
-                    form.add_error(None, exc.message)
-                else:
-                    _apply_errors(form, exc)
+                form_apply_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -114,9 +94,9 @@ def complaint_new_view(request: HttpRequest) -> HttpResponse:
     return render(request, "complaints/new.html", {"form": form})
 
 
-@login_required
-def complaint_detail_view(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def complaint_detail_view(request: StaffRequest, complaint_id: int) -> HttpResponse:
+    user = request.user
     complaint = complaint_get(user=user, complaint_id=complaint_id)
     if complaint is None:
         raise Http404
@@ -127,19 +107,17 @@ def complaint_detail_view(request: HttpRequest, complaint_id: int) -> HttpRespon
     )
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_http_methods(["GET", "POST"])
-def accident_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def accident_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = AccidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             note = accident_notify(office=data["establishment"].office, actor=user, **data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
+        except (ValidationError, ApplicationError) as exc:
+            form_apply_errors(form, exc)
         else:
             messages.success(
                 request, _("Notification %(ref)s recorded.") % {"ref": note.case.reference}
@@ -155,10 +133,10 @@ def accident_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_http_methods(["GET", "POST"])
-def dispute_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def dispute_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = DisputeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if user.office is None:
@@ -166,10 +144,8 @@ def dispute_view(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 dispute = dispute_file(office=user.office, actor=user, **form.cleaned_data)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            except ApplicationError as exc:
-                form.add_error(None, exc.message)
+            except (ValidationError, ApplicationError) as exc:
+                form_apply_errors(form, exc)
             else:
                 return HttpResponseRedirect(reverse("workflow:case-detail", args=[dispute.case_id]))
     return render(request, "complaints/dispute.html", {"form": form})
@@ -205,7 +181,7 @@ def portal_complaint_view(request: HttpRequest) -> HttpResponse:
                         office=office, channel="portal", actor=None, **data
                     )
                 except ValidationError as exc:
-                    _apply_errors(form, exc)
+                    form_apply_errors(form, exc)
                 else:
                     return render(
                         request,

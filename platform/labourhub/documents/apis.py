@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.documents.contexts import subject_kinds
 from labourhub.documents.forms import MAX_UPLOAD_BYTES
@@ -31,13 +31,6 @@ from labourhub.documents.services import (
     document_sign,
     document_template_save,
 )
-
-
-def _require(request: Request, action: Action) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    if not user_can(user=user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
 
 
 def _document_or_404(document_id: int, user: User) -> Document:
@@ -73,13 +66,15 @@ class DocumentOutput(serializers.ModelSerializer[Document]):
 
 
 class DocumentListApi(APIView):
+    permission_classes = [HasAction.of(Action.DOCUMENT_VIEW)]
+
     class FilterSerializer(serializers.Serializer[Any]):
         kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
         q = serializers.CharField(max_length=100, required=False, default="")
 
     @extend_schema(parameters=[FilterSerializer], responses=DocumentOutput(many=True))
     def get(self, request: Request) -> Response:
-        user = _require(request, Action.DOCUMENT_VIEW)
+        user = request_user(request)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
@@ -95,6 +90,8 @@ class DocumentListApi(APIView):
 
 
 class DocumentIssueApi(APIView):
+    permission_classes = [HasAction.of(Action.DOCUMENT_ISSUE)]
+
     class InputSerializer(serializers.Serializer[Any]):
         kind = serializers.ChoiceField(choices=DocumentKind.choices)
         subject_type = serializers.ChoiceField(
@@ -132,7 +129,7 @@ class DocumentIssueApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
     def post(self, request: Request) -> Response:
-        user = _require(request, Action.DOCUMENT_ISSUE)
+        user = request_user(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = document_issue(
@@ -146,18 +143,22 @@ class DocumentIssueApi(APIView):
 
 
 class DocumentSignApi(APIView):
+    permission_classes = [HasAction.of(Action.DOCUMENT_SIGN)]
+
     @extend_schema(request=None, responses=DocumentOutput)
     def post(self, request: Request, document_id: int) -> Response:
-        user = _require(request, Action.DOCUMENT_SIGN)
+        user = request_user(request)
         document = _document_or_404(document_id, user)
         document_sign(document=document, signer=user, actor=user)
         return Response(DocumentOutput(_document_or_404(document_id, user)).data)
 
 
 class DocumentPdfApi(APIView):
+    permission_classes = [HasAction.of(Action.DOCUMENT_VIEW)]
+
     @extend_schema(responses={(200, "application/pdf"): bytes})
     def get(self, request: Request, document_id: int) -> HttpResponse:
-        user = _require(request, Action.DOCUMENT_VIEW)
+        user = request_user(request)
         document = _document_or_404(document_id, user)
         response = HttpResponse(
             document_pdf_bytes(document=document), content_type="application/pdf"
@@ -167,6 +168,8 @@ class DocumentPdfApi(APIView):
 
 
 class DocumentTemplateSaveApi(APIView):
+    permission_classes = [HasAction.of(Action.DOCUMENT_TEMPLATE_MANAGE)]
+
     class TextSerializer(serializers.Serializer[Any]):
         title = serializers.CharField(max_length=2000)
         body = serializers.CharField(max_length=60_000)
@@ -189,7 +192,7 @@ class DocumentTemplateSaveApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request: Request, kind: str) -> Response:
-        user = _require(request, Action.DOCUMENT_TEMPLATE_MANAGE)
+        user = request_user(request)
         if kind not in DocumentKind.values:
             raise NotFound(_("No such document kind."))
         data = self.InputSerializer(data=request.data)

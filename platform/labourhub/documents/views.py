@@ -1,9 +1,8 @@
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.documents.defaults import SEEDED_LANGUAGES, default_text
 from labourhub.documents.forms import IssueForm, SubjectFields, TemplateForm, VerifyUploadForm
 from labourhub.documents.models import DocumentKind, Layout
@@ -40,13 +40,6 @@ from labourhub.documents.services import (
 )
 
 NO_SUCH_RECORD = gettext_noop("No record of that type has this id.")
-
-
-def _require(request: HttpRequest, action: Action) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    if not user_can(user=user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
 
 
 def _kind_or_404(kind: str) -> str:
@@ -74,9 +67,9 @@ def _pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpRes
     return response
 
 
-@login_required
-def document_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_VIEW)
+@staff_page(Action.DOCUMENT_VIEW)
+def document_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     kind = request.GET.get("kind", "")
     kind = kind if kind in DocumentKind.values else ""
     q = request.GET.get("q", "")[:100]
@@ -97,10 +90,10 @@ def document_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.DOCUMENT_ISSUE)
 @require_http_methods(["GET", "POST"])
-def document_issue_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_ISSUE)
+def document_issue_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = IssueForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
     if request.method == "POST" and form.is_valid():
         ok, subject = _subject_from(form)
@@ -116,7 +109,7 @@ def document_issue_view(request: HttpRequest) -> HttpResponse:
                     actor=user,
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_apply_errors(form, exc)
             else:
                 messages.success(request, _("Document %(n)s issued.") % {"n": document.number})
                 return HttpResponseRedirect(reverse("documents:detail", args=[document.pk]))
@@ -125,9 +118,9 @@ def document_issue_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def document_detail_view(request: HttpRequest, document_id: int) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_VIEW)
+@staff_page(Action.DOCUMENT_VIEW)
+def document_detail_view(request: StaffRequest, document_id: int) -> HttpResponse:
+    user = request.user
     document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
@@ -143,19 +136,19 @@ def document_detail_view(request: HttpRequest, document_id: int) -> HttpResponse
     )
 
 
-@login_required
-def document_pdf_view(request: HttpRequest, document_id: int) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_VIEW)
+@staff_page(Action.DOCUMENT_VIEW)
+def document_pdf_view(request: StaffRequest, document_id: int) -> HttpResponse:
+    user = request.user
     document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
     return _pdf_response(document_pdf_bytes(document=document), f"{document.number}.pdf")
 
 
-@login_required
+@staff_page(Action.DOCUMENT_SIGN)
 @require_POST
-def document_sign_view(request: HttpRequest, document_id: int) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_SIGN)
+def document_sign_view(request: StaffRequest, document_id: int) -> HttpResponse:
+    user = request.user
     document = document_get(document_id=document_id, user=user)
     if document is None:
         raise Http404
@@ -168,9 +161,9 @@ def document_sign_view(request: HttpRequest, document_id: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("documents:detail", args=[document.pk]))
 
 
-@login_required
-def case_file_view(request: HttpRequest, subject_label: str, subject_id: str) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_VIEW)
+@staff_page(Action.DOCUMENT_VIEW)
+def case_file_view(request: StaffRequest, subject_label: str, subject_id: str) -> HttpResponse:
+    user = request.user
     try:
         app_label, model = subject_label.split(".", 1)
         subject_type = ContentType.objects.get_by_natural_key(app_label, model)
@@ -184,9 +177,8 @@ def case_file_view(request: HttpRequest, subject_label: str, subject_id: str) ->
     return _pdf_response(data, f"case-file-{model}-{subject_id}.pdf"[:120], inline=False)
 
 
-@login_required
-def template_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.DOCUMENT_TEMPLATE_MANAGE)
+@staff_page(Action.DOCUMENT_TEMPLATE_MANAGE)
+def template_list_view(request: StaffRequest) -> HttpResponse:
     existing = {t.kind: t for t in document_template_list()}
     rows = [(value, label, existing.get(value)) for value, label in DocumentKind.choices]
     return render(request, "documents/templates.html", {"rows": rows})
@@ -214,15 +206,10 @@ def _initial_for(kind: str, request: HttpRequest) -> dict[str, Any]:
     return initial
 
 
-def _apply_service_errors(form: TemplateForm, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(form.field_for(field) if field != "__all__" else None, errors)
-
-
-@login_required
+@staff_page(Action.DOCUMENT_TEMPLATE_MANAGE)
 @require_http_methods(["GET", "POST"])
-def template_edit_view(request: HttpRequest, kind: str) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_TEMPLATE_MANAGE)
+def template_edit_view(request: StaffRequest, kind: str) -> HttpResponse:
+    user = request.user
     kind = _kind_or_404(kind)
     template = document_template_get(kind=kind)
     form = TemplateForm(request.POST or None, initial=_initial_for(kind, request))
@@ -237,7 +224,7 @@ def template_edit_view(request: HttpRequest, kind: str) -> HttpResponse:
                 actor=user,
             )
         except ValidationError as exc:
-            _apply_service_errors(form, exc)
+            form_apply_errors(form, exc, rename=form.field_for)
         else:
             messages.success(
                 request,
@@ -258,10 +245,10 @@ def template_edit_view(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.DOCUMENT_TEMPLATE_MANAGE)
 @require_POST
-def template_preview_view(request: HttpRequest, kind: str) -> HttpResponse:
-    user = _require(request, Action.DOCUMENT_TEMPLATE_MANAGE)
+def template_preview_view(request: StaffRequest, kind: str) -> HttpResponse:
+    user = request.user
     kind = _kind_or_404(kind)
     form = TemplateForm(request.POST)
     html = ""
@@ -278,13 +265,12 @@ def template_preview_view(request: HttpRequest, kind: str) -> HttpResponse:
                     officer=user,
                 )
             except ValidationError as exc:
-                _apply_service_errors(form, exc)
+                form_apply_errors(form, exc, rename=form.field_for)
     return render(request, "documents/partials/preview.html", {"form": form, "html": html})
 
 
-@login_required
-def template_version_view(request: HttpRequest, kind: str, number: int) -> HttpResponse:
-    _require(request, Action.DOCUMENT_TEMPLATE_MANAGE)
+@staff_page(Action.DOCUMENT_TEMPLATE_MANAGE)
+def template_version_view(request: StaffRequest, kind: str, number: int) -> HttpResponse:
     template = document_template_get(kind=_kind_or_404(kind))
     version = template.versions.filter(number=number).first() if template else None
     if version is None:

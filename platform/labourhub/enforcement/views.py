@@ -1,36 +1,25 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import error_text, form_apply_errors
 from labourhub.enforcement.forms import HearingForm, OrderForm, PaymentForm
 from labourhub.enforcement.models import Fine, FineRule
 from labourhub.enforcement.services import hearing_schedule, order_issue, payment_record
 from labourhub.workflow.selectors import case_get
 
 
-def _require(request: HttpRequest, action: Action) -> User:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return request.user  # type: ignore[return-value]
-
-
-def _message(exc: ValidationError | ApplicationError) -> str:
-    return exc.message if isinstance(exc, ApplicationError) else " ".join(exc.messages)
-
-
-@login_required
+@staff_page(Action.CASE_EDIT)
 @require_http_methods(["GET", "POST"])
-def order_new_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_EDIT)
+def order_new_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = OrderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -39,7 +28,7 @@ def order_new_view(request: HttpRequest) -> HttpResponse:
                 office=data["establishment"].office, actor=user, assigned_to=user, **data
             )
         except (ValidationError, ApplicationError) as exc:
-            form.add_error(None, _message(exc))
+            form_apply_errors(form, exc)
         else:
             return HttpResponseRedirect(reverse("workflow:case-detail", args=[order.case_id]))
     provisions = (
@@ -48,10 +37,10 @@ def order_new_view(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/order_new.html", {"form": form, "provisions": provisions})
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_POST
-def payment_view(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def payment_view(request: StaffRequest, case_id: int) -> HttpResponse:
+    user = request.user
     case = case_get(user=user, case_id=case_id)
     fine = Fine.objects.filter(case=case).first() if case else None
     if case is None or fine is None:
@@ -61,7 +50,7 @@ def payment_view(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             payment_record(fine=fine, actor=user, **form.cleaned_data)
         except (ValidationError, ApplicationError) as exc:
-            messages.error(request, _message(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("Payment recorded."))
     else:
@@ -69,10 +58,10 @@ def payment_view(request: HttpRequest, case_id: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("workflow:case-detail", args=[case.pk]))
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_POST
-def hearing_view(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def hearing_view(request: StaffRequest, case_id: int) -> HttpResponse:
+    user = request.user
     case = case_get(user=user, case_id=case_id)
     if case is None:
         raise Http404
@@ -81,7 +70,7 @@ def hearing_view(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             hearing_schedule(case=case, actor=user, **form.cleaned_data)
         except (ValidationError, ApplicationError) as exc:
-            messages.error(request, _message(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("Hearing scheduled."))
     else:

@@ -4,32 +4,29 @@ off those whose metadata lets the ministry's administrator do it."""
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions import enabled_slugs
 from labourhub.extensions.registry import plugin_app_configs, plugin_is_registered
 
 
-@login_required
+@staff_page(Action.PLUGIN_MANAGE)
 @require_http_methods(["GET", "POST"])
-def ministry_plugins_view(request: HttpRequest) -> HttpResponse:
+def ministry_plugins_view(request: StaffRequest) -> HttpResponse:
     from tenants.plugin_services import (
         plugin_activate_checked,
         plugin_available_for,
         plugin_deactivate_checked,
     )
 
-    if not user_can(user=request.user, action=Action.PLUGIN_MANAGE):
-        raise PermissionDenied(_("Your role does not allow this."))
     ministry = getattr(connection, "tenant", None)
     if ministry is None or ministry.schema_name == "public":
         raise Http404

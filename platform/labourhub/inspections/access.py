@@ -8,20 +8,12 @@ from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.inspections import selectors as sel
 from labourhub.inspections.models import Inspection
 
 
 def _user(request: Any) -> User:
     return request.user  # type: ignore[no-any-return]
-
-
-def _require(request: Any, action: Action) -> User:
-    user = _user(request)
-    if not user_can(user=user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
 
 
 def _inspection(request: Any, inspection_id: int, action: Action = Action.CASE_VIEW) -> Inspection:

@@ -7,19 +7,18 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.inspections import selectors as sel
 from labourhub.inspections import services as svc
-from labourhub.inspections.access import _inspection, _require, _user
+from labourhub.inspections.access import _inspection, _user
 from labourhub.inspections.models import (
     Answer,
     Assignment,
@@ -190,6 +189,8 @@ class VersionInput(serializers.Serializer[Any]):
 
 
 class InspectionListApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     class FilterSerializer(serializers.Serializer[Any]):
         status = serializers.ChoiceField(choices=Inspection.Status.choices, required=False)
         origin = serializers.ChoiceField(choices=Inspection.Origin.choices, required=False)
@@ -200,7 +201,7 @@ class InspectionListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=InspectionOutput(many=True))
     def get(self, request: Request) -> Response:
-        user = _require(request, Action.CASE_VIEW)
+        user = request_user(request)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
@@ -212,9 +213,11 @@ class InspectionListApi(APIView):
 
 
 class InspectionMineApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     @extend_schema(responses=dict)
     def get(self, request: Request) -> Response:
-        user = _require(request, Action.CASE_VIEW)
+        user = request_user(request)
         mine = sel.inspection_list_mine(user=user)
         return Response(
             {
@@ -225,6 +228,8 @@ class InspectionMineApi(APIView):
 
 
 class InspectionCreateApi(APIView):
+    permission_classes = [HasAction.of(Action.INSPECTION_PLAN)]
+
     class InputSerializer(serializers.Serializer[Any]):
         establishment = serializers.IntegerField()
         origin = serializers.ChoiceField(choices=Inspection.Origin.choices)
@@ -236,15 +241,13 @@ class InspectionCreateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: InspectionDetailOutput})
     def post(self, request: Request) -> Response:
-        user = _require(request, Action.INSPECTION_PLAN)
+        user = request_user(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         establishment = Establishment.objects.filter(pk=d["establishment"]).first()
         if establishment is None:
             raise serializers.ValidationError({"establishment": _("No such establishment.")})
-        if not user_can(user=user, action=Action.INSPECTION_PLAN, office=establishment.office):
-            raise PermissionDenied(_("This establishment is outside your office."))
         checklist = None
         if d.get("checklist"):
             checklist = Checklist.objects.filter(pk=d["checklist"]).first()
@@ -507,9 +510,10 @@ class CorrectionDecideApi(APIView):
 
 
 class EstablishmentInspectionHistoryApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_VIEW)]
+
     @extend_schema(responses=InspectionOutput(many=True))
     def get(self, request: Request, establishment_id: int) -> Response:
-        _require(request, Action.ESTABLISHMENT_VIEW)
         establishment = Establishment.objects.filter(pk=establishment_id).first()
         if establishment is None:
             raise Http404
@@ -558,9 +562,10 @@ class ChecklistVersionOutput(serializers.ModelSerializer[ChecklistVersion]):
 
 
 class ChecklistVersionListApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     @extend_schema(responses=ChecklistVersionOutput(many=True))
     def get(self, request: Request) -> Response:
-        _require(request, Action.CASE_VIEW)
         qs = (
             ChecklistVersion.objects.select_related("checklist")
             .exclude(status=ChecklistVersion.Status.DRAFT)

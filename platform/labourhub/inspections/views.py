@@ -3,7 +3,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -13,13 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.inspections import selectors as sel
 from labourhub.inspections import services as svc
-from labourhub.inspections.access import _inspection, _require, _user
+from labourhub.inspections.access import _inspection, _user
 from labourhub.inspections.forms import (
     AssignForm,
     CampaignFilterForm,
@@ -59,23 +61,15 @@ from labourhub.registry.models import Establishment
 Form = Any
 
 
-def _apply_errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def _attempt(form: Form, call: Callable[[], Any]) -> tuple[bool, Any, int]:
     """Run a service; put its refusal on the form. Returns (ok, result, status for re-render)."""
     try:
         return True, call(), 200
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        form_apply_errors(form, exc)
         return False, None, 400
     except ApplicationError as exc:
-        form.add_error(None, exc.message)
+        form_apply_errors(form, exc)
         return False, None, 409
 
 
@@ -87,21 +81,18 @@ def _back(inspection: Inspection, anchor: str = "") -> HttpResponseRedirect:
 # --- lists ---------------------------------------------------------------------------------
 
 
-@login_required
+@staff_page(Action.CASE_VIEW, post=Action.INSPECTION_PLAN)
 @require_http_methods(["GET", "POST"])
-def inspection_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def inspection_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     can_plan = user_can(user=user, action=Action.INSPECTION_PLAN)
     form = InspectionCreateForm(request.POST or None) if can_plan else None
     status = 200
     if request.method == "POST":
-        _require(request, Action.INSPECTION_PLAN)
         assert form is not None
         if form.is_valid():
             establishment = form.cleaned_data["establishment"]
-            if not user_can(user=user, action=Action.INSPECTION_PLAN, office=establishment.office):
-                form.add_error("establishment", _("This establishment is outside your office."))
-            else:
+            try:
                 ok, inspection, status = _attempt(
                     form,
                     lambda: svc.inspection_create(
@@ -113,11 +104,16 @@ def inspection_list_view(request: HttpRequest) -> HttpResponse:
                         actor=user,
                     ),
                 )
-                if ok:
-                    messages.success(
-                        request, _("Inspection %(ref)s planned.") % {"ref": inspection.reference}
-                    )
-                    return _back(inspection)
+            except PermissionDenied as exc:
+                # The service refuses establishments outside the planner's scope; say so on
+                # the field the planner picked rather than on a bare 403 page.
+                form.add_error("establishment", str(exc))
+                ok = False
+            if ok:
+                messages.success(
+                    request, _("Inspection %(ref)s planned.") % {"ref": inspection.reference}
+                )
+                return _back(inspection)
         status = 400
     filters: sel.InspectionFilters = {}
     if (s := request.GET.get("status", "")) in Inspection.Status.values:
@@ -141,16 +137,15 @@ def inspection_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def my_inspections_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def my_inspections_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     mine = sel.inspection_list_mine(user=user)
     return render(request, "inspections/mine.html", {"mine": mine, "today": timezone.localdate()})
 
 
-@login_required
-def establishment_history_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
-    _require(request, Action.ESTABLISHMENT_VIEW)
+@staff_page(Action.ESTABLISHMENT_VIEW)
+def establishment_history_view(request: StaffRequest, establishment_id: int) -> HttpResponse:
     establishment = (
         Establishment.objects.select_related("office", "employer")
         .filter(pk=establishment_id)
@@ -162,9 +157,9 @@ def establishment_history_view(request: HttpRequest, establishment_id: int) -> H
     return render(request, "inspections/history.html", {"history": history})
 
 
-@login_required
-def team_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.INSPECTION_ASSIGN)
+@staff_page(Action.INSPECTION_ASSIGN)
+def team_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     loads = sel.team_workload(user=user)
     peak = max([load.open_total for load in loads] + [1])
     campaigns = [
@@ -641,15 +636,14 @@ def pack_view(request: HttpRequest, inspection_id: int) -> HttpResponse:
 # --- checklists ----------------------------------------------------------------------------
 
 
-@login_required
+@staff_page(Action.CASE_VIEW, post=Action.CHECKLIST_MANAGE)
 @require_http_methods(["GET", "POST"])
-def checklist_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def checklist_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     can_manage = user_can(user=user, action=Action.CHECKLIST_MANAGE)
     form = ChecklistCreateForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        _require(request, Action.CHECKLIST_MANAGE)
         if form.is_valid():
             ok, version, status = _attempt(
                 form, lambda: svc.checklist_create(actor=user, **form.cleaned_data)
@@ -710,16 +704,15 @@ def _checklist(checklist_id: int) -> Checklist:
     return checklist
 
 
-@login_required
-def checklist_detail_view(request: HttpRequest, checklist_id: int) -> HttpResponse:
-    _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def checklist_detail_view(request: StaffRequest, checklist_id: int) -> HttpResponse:
     return _checklist_page(request, _checklist(checklist_id))
 
 
-@login_required
+@staff_page(Action.CHECKLIST_MANAGE)
 @require_POST
-def checklist_edit_view(request: HttpRequest, checklist_id: int, op: str) -> HttpResponse:
-    user = _require(request, Action.CHECKLIST_MANAGE)
+def checklist_edit_view(request: StaffRequest, checklist_id: int, op: str) -> HttpResponse:
+    user = request.user
     checklist = _checklist(checklist_id)
     url = reverse("inspections:checklist", args=[checklist.pk])
     draft = sel.checklist_draft(checklist=checklist)
@@ -771,14 +764,13 @@ def checklist_edit_view(request: HttpRequest, checklist_id: int, op: str) -> Htt
 # --- campaigns -----------------------------------------------------------------------------
 
 
-@login_required
+@staff_page(Action.CASE_VIEW, post=Action.INSPECTION_PLAN)
 @require_http_methods(["GET", "POST"])
-def campaign_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def campaign_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = CampaignForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        _require(request, Action.INSPECTION_PLAN)
         if form.is_valid():
             ok, campaign, status = _attempt(
                 form, lambda: svc.campaign_create(actor=user, **form.cleaned_data)
@@ -800,10 +792,10 @@ def campaign_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.CASE_VIEW, post=Action.INSPECTION_PLAN)
 @require_http_methods(["GET", "POST"])
-def campaign_detail_view(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def campaign_detail_view(request: StaffRequest, campaign_id: int) -> HttpResponse:
+    user = request.user
     campaign = Campaign.objects.filter(pk=campaign_id).first()
     if campaign is None:
         raise Http404
@@ -816,7 +808,6 @@ def campaign_detail_view(request: HttpRequest, campaign_id: int) -> HttpResponse
     }
     status = 200
     if request.method == "POST":
-        _require(request, Action.INSPECTION_PLAN)
         op = request.POST.get("op", "")
         call: Callable[[], Any] | None = None
         if op == "target":

@@ -5,15 +5,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.models import Office, User
+from labourhub.accounts.models import Office
+from labourhub.accounts.permissions import HasAction
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.registry.imports import (
     ENCODING_CHOICES,
@@ -48,12 +47,6 @@ from labourhub.registry.services import (
     establishment_merge_undo,
     establishment_update,
 )
-
-
-def require(request: Request, action: Action, office: Office | None = None) -> None:
-    user: User = request.user  # type: ignore[assignment]
-    if not user_can(user=user, action=action, office=office):
-        raise PermissionDenied(_("Your role does not allow this."))
 
 
 def _get(establishment_id: int) -> Establishment:
@@ -119,9 +112,10 @@ class FilterSerializer(serializers.Serializer[Any]):
 
 
 class EstablishmentListApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_VIEW)]
+
     @extend_schema(parameters=[FilterSerializer], responses=EstablishmentOutput(many=True))
     def get(self, request: Request) -> Response:
-        require(request, Action.ESTABLISHMENT_VIEW)
         filters = FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         try:
@@ -142,9 +136,10 @@ class EstablishmentListApi(APIView):
 
 
 class EstablishmentDetailApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_VIEW)]
+
     @extend_schema(responses=EstablishmentOutput)
     def get(self, request: Request, establishment_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_VIEW)
         return Response(EstablishmentOutput(_get(establishment_id)).data)
 
 
@@ -181,6 +176,8 @@ class EstablishmentInput(serializers.Serializer[Any]):
 
 
 class EstablishmentCreateApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_EDIT)]
+
     class InputSerializer(EstablishmentInput):
         registration_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
         employer_id = serializers.PrimaryKeyRelatedField(
@@ -201,7 +198,6 @@ class EstablishmentCreateApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        require(request, Action.ESTABLISHMENT_EDIT, values["office"])
         employer = values.pop("employer", None)
         legal_name = values.pop("employer_legal_name", "")
         tax_id = values.pop("employer_tax_id", "")
@@ -215,17 +211,16 @@ class EstablishmentCreateApi(APIView):
 
 
 class EstablishmentUpdateApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_EDIT)]
+
     class InputSerializer(EstablishmentInput):
         pass
 
     @extend_schema(request=InputSerializer, responses=EstablishmentOutput)
     def post(self, request: Request, establishment_id: int) -> Response:
         est = _get(establishment_id)
-        require(request, Action.ESTABLISHMENT_EDIT, est.office)
         data = self.InputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        if "office" in data.validated_data:
-            require(request, Action.ESTABLISHMENT_EDIT, data.validated_data["office"])
         est = establishment_update(
             establishment=est, data=dict(data.validated_data), actor=request.user
         )
@@ -233,8 +228,9 @@ class EstablishmentUpdateApi(APIView):
 
 
 class EstablishmentDuplicatesApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_VIEW)]
+
     def get(self, request: Request, establishment_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_VIEW)
         est = _get(establishment_id)
         return Response(
             [
@@ -249,13 +245,14 @@ class EstablishmentDuplicatesApi(APIView):
 
 
 class EstablishmentMergeApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_MERGE)]
+
     class InputSerializer(serializers.Serializer[Any]):
         duplicate_id = serializers.IntegerField(min_value=1)
         reason = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     @extend_schema(request=InputSerializer, responses={200: dict})
     def post(self, request: Request, establishment_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_MERGE)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         survivor = _get(establishment_id)
@@ -270,8 +267,9 @@ class EstablishmentMergeApi(APIView):
 
 
 class EstablishmentMergeUndoApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_MERGE)]
+
     def post(self, request: Request, merge_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_MERGE)
         merge = EstablishmentMerge.objects.filter(pk=merge_id).first()
         if merge is None:
             raise Http404
@@ -312,6 +310,7 @@ def _batch(batch_id: int) -> ImportBatch:
 
 
 class ImportBatchCreateApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_IMPORT)]
     parser_classes = [MultiPartParser]
 
     class InputSerializer(serializers.Serializer[Any]):
@@ -326,7 +325,6 @@ class ImportBatchCreateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: ImportBatchOutput})
     def post(self, request: Request) -> Response:
-        require(request, Action.ESTABLISHMENT_IMPORT)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
@@ -342,13 +340,16 @@ class ImportBatchCreateApi(APIView):
 
 
 class ImportBatchDetailApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_IMPORT)]
+
     @extend_schema(responses=ImportBatchOutput)
     def get(self, request: Request, batch_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_IMPORT)
         return Response(ImportBatchOutput(_batch(batch_id)).data)
 
 
 class ImportBatchCheckApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_IMPORT)]
+
     class InputSerializer(serializers.Serializer[Any]):
         columns = serializers.DictField(
             child=serializers.CharField(max_length=200, allow_blank=True), required=False
@@ -356,7 +357,6 @@ class ImportBatchCheckApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=ImportBatchOutput)
     def post(self, request: Request, batch_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_IMPORT)
         batch = _batch(batch_id)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -369,9 +369,10 @@ class ImportBatchCheckApi(APIView):
 
 
 class ImportBatchRunApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_IMPORT)]
+
     @extend_schema(request=None, responses=ImportBatchOutput)
     def post(self, request: Request, batch_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_IMPORT)
         batch = _batch(batch_id)
         import_batch_run_start(batch=batch, actor=request.user)
         return Response(ImportBatchOutput(batch).data, status=status.HTTP_202_ACCEPTED)
@@ -384,9 +385,10 @@ class ImportRowErrorOutput(serializers.ModelSerializer[ImportRowError]):
 
 
 class ImportBatchErrorsApi(APIView):
+    permission_classes = [HasAction.of(Action.ESTABLISHMENT_IMPORT)]
+
     @extend_schema(responses=ImportRowErrorOutput(many=True))
     def get(self, request: Request, batch_id: int) -> Response:
-        require(request, Action.ESTABLISHMENT_IMPORT)
         return get_paginated_response(
             serializer_class=ImportRowErrorOutput,
             queryset=import_row_errors(batch=_batch(batch_id)),

@@ -136,12 +136,9 @@ class EstablishmentForm(forms.Form):
         data["extra"] = extra
         return data
 
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        for key, messages in errors.items():
-            name = "extra__" + key.removeprefix("extra.") if key.startswith("extra.") else key
-            target = name if name in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
+    def service_field(self, key: str) -> str:
+        """The form field for a service error key (plugin fields are keyed ``extra.<key>``)."""
+        return "extra__" + key.removeprefix("extra.") if key.startswith("extra.") else key
 
 
 class ImportUploadForm(forms.Form):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office, User
+from labourhub.accounts.permissions import permission_check
+from labourhub.accounts.roles import Action
 from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.services import model_update
@@ -160,8 +162,10 @@ def establishment_create(
 ) -> Establishment:
     """Create a site. ``optional`` takes the remaining editable fields (hours, risk, status...).
 
-    Raises ``ValidationError`` keyed by field; plugin fields are keyed ``extra.<key>``.
+    Raises ``ValidationError`` keyed by field; plugin fields are keyed ``extra.<key>``, and
+    ``PermissionDenied`` when ``actor`` may not edit establishments of ``office``.
     """
+    permission_check(actor=actor, action=Action.ESTABLISHMENT_EDIT, office=office)
     unknown = set(optional) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {sorted(unknown)}")
@@ -210,7 +214,12 @@ def establishment_create(
 def establishment_update(
     *, establishment: Establishment, data: dict[str, Any], actor: Actor
 ) -> Establishment:
+    """Apply the editable ``data``; the actor must be allowed to edit both the establishment's
+    office and, when it moves, the office it moves to (``PermissionDenied`` otherwise)."""
+    permission_check(actor=actor, action=Action.ESTABLISHMENT_EDIT, office=establishment.office)
     data = {k: v for k, v in data.items() if k in EDITABLE_FIELDS}
+    if data.get("office") is not None:
+        permission_check(actor=actor, action=Action.ESTABLISHMENT_EDIT, office=data["office"])
     if "extra" in data:
         data["extra"] = extra_validate(data["extra"] or {})
     merged = {

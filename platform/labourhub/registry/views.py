@@ -5,8 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
@@ -15,10 +14,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from labourhub.accounts.models import Office, User
+from labourhub.accounts.permissions import StaffRequest, permission_check, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.registry.exports import establishment_export_rows, establishment_export_xlsx
 from labourhub.registry.fields import extra_fields
 from labourhub.registry.forms import (
@@ -61,13 +61,6 @@ from labourhub.registry.services import (
 )
 
 
-def _require(request: HttpRequest, action: Action, office: Office | None = None) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    if not user_can(user=user, action=action, office=office):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return user
-
-
 def _establishment(establishment_id: int) -> Establishment:
     est = establishment_get(establishment_id=establishment_id)
     if est is None:
@@ -82,10 +75,10 @@ def _batch(batch_id: int) -> ImportBatch:
     return batch
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_VIEW)
 @require_GET
-def establishment_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_VIEW)
+def establishment_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = EstablishmentFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     page = establishment_search(
@@ -119,10 +112,9 @@ class _Echo:
         return value
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_VIEW)
 @require_GET
-def establishment_export_view(request: HttpRequest, fmt: str) -> HttpResponseBase:
-    _require(request, Action.ESTABLISHMENT_VIEW)
+def establishment_export_view(request: StaffRequest, fmt: str) -> HttpResponseBase:
     if fmt not in ("csv", "xlsx"):
         raise Http404
     filters = _export_filters(request)
@@ -139,12 +131,12 @@ def establishment_export_view(request: HttpRequest, fmt: str) -> HttpResponseBas
     return response
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_VIEW)
 @require_GET
-def establishment_detail_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
+def establishment_detail_view(request: StaffRequest, establishment_id: int) -> HttpResponse:
     # Every staff role with ESTABLISHMENT_VIEW reads the whole history, even of cases that are
     # not theirs (Philippine inspectors asked for this); editing stays scoped by office.
-    user = _require(request, Action.ESTABLISHMENT_VIEW)
+    user = request.user
     est = _establishment(establishment_id)
     can_merge = user_can(user=user, action=Action.ESTABLISHMENT_MERGE)
     labels = {f.key: f.label for f in extra_fields()}
@@ -175,14 +167,13 @@ def establishment_detail_view(request: HttpRequest, establishment_id: int) -> Ht
     )
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_EDIT)
 @require_http_methods(["GET", "POST"])
-def establishment_create_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_EDIT)
+def establishment_create_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = EstablishmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.service_data()
-        _require(request, Action.ESTABLISHMENT_EDIT, data["office"])
         legal_name = data.pop("employer_legal_name")
         tax_id = data.pop("employer_tax_id").strip()
         try:
@@ -192,18 +183,20 @@ def establishment_create_view(request: HttpRequest) -> HttpResponse:
                 ) or employer_create(legal_name=legal_name, tax_id=tax_id, actor=user)
                 est = establishment_create(employer=employer, actor=user, **data)
         except ValidationError as exc:
-            form.add_service_errors(exc.message_dict)
+            form_apply_errors(form, exc, rename=form.service_field)
         else:
             messages.success(request, _("Establishment registered."))
             return redirect("registry:detail", establishment_id=est.pk)
     return render(request, "registry/form.html", {"form": form, "editing": False})
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_EDIT)
 @require_http_methods(["GET", "POST"])
-def establishment_edit_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
+def establishment_edit_view(request: StaffRequest, establishment_id: int) -> HttpResponse:
+    user = request.user
     est = _establishment(establishment_id)
-    user = _require(request, Action.ESTABLISHMENT_EDIT, est.office)
+    # The service checks the office again on save; this only spares showing a form it would refuse.
+    permission_check(actor=user, action=Action.ESTABLISHMENT_EDIT, office=est.office)
     initial = {
         f: getattr(est, f)
         for f in (
@@ -227,21 +220,20 @@ def establishment_edit_view(request: HttpRequest, establishment_id: int) -> Http
     form = EstablishmentForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.service_data()
-        _require(request, Action.ESTABLISHMENT_EDIT, data["office"])
         try:
             establishment_update(establishment=est, data=data, actor=user)
         except ValidationError as exc:
-            form.add_service_errors(exc.message_dict)
+            form_apply_errors(form, exc, rename=form.service_field)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("registry:detail", establishment_id=est.pk)
     return render(request, "registry/form.html", {"form": form, "editing": True, "est": est})
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_MERGE)
 @require_POST
-def establishment_merge_view(request: HttpRequest, establishment_id: int) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_MERGE)
+def establishment_merge_view(request: StaffRequest, establishment_id: int) -> HttpResponse:
+    user = request.user
     survivor = _establishment(establishment_id)
     form = MergeForm(request.POST)
     if not form.is_valid():
@@ -259,10 +251,10 @@ def establishment_merge_view(request: HttpRequest, establishment_id: int) -> Htt
     return redirect("registry:detail", establishment_id=survivor.pk)
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_MERGE)
 @require_POST
-def establishment_merge_undo_view(request: HttpRequest, merge_id: int) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_MERGE)
+def establishment_merge_undo_view(request: StaffRequest, merge_id: int) -> HttpResponse:
+    user = request.user
     merge = EstablishmentMerge.objects.filter(pk=merge_id).first()
     if merge is None:
         raise Http404
@@ -275,19 +267,18 @@ def establishment_merge_undo_view(request: HttpRequest, merge_id: int) -> HttpRe
     return redirect("registry:detail", establishment_id=merge.survivor_id)
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_MERGE)
 @require_GET
-def duplicates_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.ESTABLISHMENT_MERGE)
+def duplicates_view(request: StaffRequest) -> HttpResponse:
     return render(
         request, "registry/duplicates.html", {"pairs": establishment_duplicates_recent(limit=100)}
     )
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_IMPORT)
 @require_http_methods(["GET", "POST"])
-def import_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+def import_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = ImportUploadForm()
     if request.method == "POST":
         # Refuse oversized bodies before Django spools them to disk.
@@ -325,10 +316,10 @@ def import_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_IMPORT)
 @require_http_methods(["GET", "POST"])
-def import_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+def import_detail_view(request: StaffRequest, batch_id: int) -> HttpResponse:
+    user = request.user
     batch = _batch(batch_id)
     mapping_form = ImportMappingForm(
         request.POST or None,
@@ -364,10 +355,9 @@ def import_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_IMPORT)
 @require_GET
-def import_progress_view(request: HttpRequest, batch_id: int) -> HttpResponse:
-    _require(request, Action.ESTABLISHMENT_IMPORT)
+def import_progress_view(request: StaffRequest, batch_id: int) -> HttpResponse:
     batch = _batch(batch_id)
     response = render(request, "registry/partials/progress.html", {"batch": batch})
     if request.headers.get("HX-Request") and batch.status in (
@@ -380,10 +370,10 @@ def import_progress_view(request: HttpRequest, batch_id: int) -> HttpResponse:
     return response
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_IMPORT)
 @require_POST
-def import_run_view(request: HttpRequest, batch_id: int) -> HttpResponse:
-    user = _require(request, Action.ESTABLISHMENT_IMPORT)
+def import_run_view(request: StaffRequest, batch_id: int) -> HttpResponse:
+    user = request.user
     batch = _batch(batch_id)
     try:
         with transaction.atomic():
@@ -393,10 +383,9 @@ def import_run_view(request: HttpRequest, batch_id: int) -> HttpResponse:
     return redirect("registry:import-detail", batch_id=batch.pk)
 
 
-@login_required
+@staff_page(Action.ESTABLISHMENT_IMPORT)
 @require_GET
-def import_errors_csv_view(request: HttpRequest, batch_id: int) -> HttpResponseBase:
-    _require(request, Action.ESTABLISHMENT_IMPORT)
+def import_errors_csv_view(request: StaffRequest, batch_id: int) -> HttpResponseBase:
     batch = _batch(batch_id)
     writer = csv.writer(_Echo())
     # A BOM in front so Excel opens the accented messages correctly.

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -21,8 +21,9 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action, Role
-from labourhub.accounts.selectors import user_can, user_list, user_roles
+from labourhub.accounts.selectors import user_list, user_roles
 from labourhub.accounts.services import (
     user_create,
     user_deactivate,
@@ -32,6 +33,7 @@ from labourhub.accounts.services import (
 )
 from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub.web.forms import (
     AuditFilterForm,
     LanguageForm,
@@ -44,11 +46,6 @@ from labourhub.web.selectors import dashboard_counts
 LOCKED_OUT = gettext_noop(
     "Too many failed sign-in attempts. This account is locked for 15 minutes."
 )
-
-
-def _require(request: HttpRequest, action: Action) -> None:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
 
 
 class LoginView(auth_views.LoginView):
@@ -98,10 +95,9 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.USER_MANAGE)
 @require_http_methods(["GET", "POST"])
-def user_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.USER_MANAGE)
+def user_list_view(request: StaffRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -117,8 +113,7 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else "password", errors)
+            form_apply_errors(form, exc, default="password")
         else:
             messages.success(request, _("User %(name)s created.") % {"name": created.username})
             return HttpResponseRedirect(reverse("web:user-list"))
@@ -133,10 +128,9 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.USER_MANAGE)
 @require_POST
-def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
-    _require(request, Action.USER_MANAGE)
+def user_deactivate_view(request: StaffRequest, user_id: int) -> HttpResponse:
     target = get_object_or_404(User, pk=user_id)
     try:
         user_deactivate(
@@ -149,9 +143,8 @@ def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("web:user-list"))
 
 
-@login_required
-def audit_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.AUDIT_VIEW)
+@staff_page(Action.AUDIT_VIEW)
+def audit_list_view(request: StaffRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     events = audit_event_list(filters=form.cleaned_data if form.is_valid() else {})  # type: ignore[arg-type]
     page = Paginator(events, 50).get_page(request.GET.get("page"))

@@ -1,17 +1,14 @@
 from typing import Any
 
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub.workflow.models import Alert, Case, CaseEvent, Deadline
 from labourhub.workflow.selectors import (
@@ -25,12 +22,6 @@ from labourhub.workflow.selectors import (
 )
 from labourhub.workflow.services import alert_mark_read, calendar_day_add, ministry_today
 from labourhub.workflow.steps import StepInput, case_step
-
-
-def _user(request: Request, action: Action) -> User:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return request.user  # type: ignore[return-value]
 
 
 class CaseOutput(serializers.ModelSerializer[Case]):
@@ -73,6 +64,8 @@ class EventOutput(serializers.ModelSerializer[CaseEvent]):
 
 
 class CaseListApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     class FilterSerializer(serializers.Serializer[Any]):
         procedure = serializers.CharField(required=False, max_length=60)
         state = serializers.CharField(required=False, max_length=60)
@@ -83,7 +76,7 @@ class CaseListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=CaseOutput(many=True))
     def get(self, request: Request) -> Response:
-        user = _user(request, Action.CASE_VIEW)
+        user = request_user(request)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         today = ministry_today()
@@ -96,9 +89,11 @@ class CaseListApi(APIView):
 
 
 class CaseDetailApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     @extend_schema(responses=CaseOutput)
     def get(self, request: Request, case_id: int) -> Response:
-        user = _user(request, Action.CASE_VIEW)
+        user = request_user(request)
         case = case_get(user=user, case_id=case_id)
         if case is None:
             raise Http404
@@ -109,6 +104,8 @@ class CaseDetailApi(APIView):
 
 
 class CaseTransitionApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     class InputSerializer(serializers.Serializer[Any]):
         transition = serializers.CharField(max_length=60)
         note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
@@ -123,7 +120,7 @@ class CaseTransitionApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=CaseOutput)
     def post(self, request: Request, case_id: int) -> Response:
-        user = _user(request, Action.CASE_VIEW)
+        user = request_user(request)
         case = case_get(user=user, case_id=case_id)
         if case is None:
             raise Http404
@@ -159,7 +156,7 @@ class AlertOutput(serializers.ModelSerializer[Alert]):
 class AlertListApi(APIView):
     @extend_schema(responses=AlertOutput(many=True))
     def get(self, request: Request) -> Response:
-        user: User = request.user  # type: ignore[assignment]
+        user = request_user(request)
         return get_paginated_response(
             serializer_class=AlertOutput, queryset=alert_list(user=user), request=request, view=self
         )
@@ -175,13 +172,15 @@ class AlertReadApi(APIView):
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user: User = request.user  # type: ignore[assignment]
+        user = request_user(request)
         return Response(
             {"read": alert_mark_read(user=user, alert_ids=data.validated_data.get("ids"))}
         )
 
 
 class CalendarDayApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW, post=Action.CALENDAR_MANAGE)]
+
     class InputSerializer(serializers.Serializer[Any]):
         date = serializers.DateField()
         name = serializers.CharField(max_length=200)
@@ -190,7 +189,6 @@ class CalendarDayApi(APIView):
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
-        _user(request, Action.CASE_VIEW)
         return Response(
             [
                 {"id": d.pk, "date": d.date, "name": d.name, "kind": d.kind, "yearly": d.yearly}
@@ -200,7 +198,7 @@ class CalendarDayApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: dict})
     def post(self, request: Request) -> Response:
-        user = _user(request, Action.CALENDAR_MANAGE)
+        user = request_user(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         day, moved = calendar_day_add(actor=user, **data.validated_data)

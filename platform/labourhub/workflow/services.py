@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office, User
+from labourhub.accounts.permissions import permission_check
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import AuditAction, audit_record
@@ -28,6 +29,7 @@ from labourhub.workflow.models import Alert, CalendarDay, Case, CaseEvent, Deadl
 from labourhub.workflow.procedures import Procedure, TimeLimit, procedure_from_dict, procedure_get
 
 Actor = User | AnonymousUser | None
+CALENDAR_REFUSED = gettext_noop("Your role does not allow changing the calendar.")
 NOT_ALLOWED = gettext_noop("Your role does not allow “%(action)s” on this case.")
 
 
@@ -356,12 +358,6 @@ def case_assign(
 # -- calendar ------------------------------------------------------------------------------------
 
 
-def _require_admin(actor: Actor) -> None:
-    user = _user(actor)
-    if user is not None and not user_can(user=user, action=Action.CALENDAR_MANAGE):
-        raise ApplicationError(_("Your role does not allow changing the calendar."))
-
-
 def _deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Actor) -> int:
     cal = calendar_current()
     qs = Deadline.objects.filter(status=Deadline.Status.OPEN).select_related("case")
@@ -426,7 +422,7 @@ def calendar_day_add(
     yearly: bool = False,
 ) -> tuple[CalendarDay, int]:
     """Add a holiday or closure day and move every open deadline it affects (each move audited)."""
-    _require_admin(actor)
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
     if CalendarDay.objects.filter(date=date, kind=kind).exists():
         raise ValidationError({"date": _("This day is already in the calendar.")})
     day = CalendarDay(date=date, name=name.strip(), kind=kind, yearly=yearly)
@@ -449,7 +445,7 @@ def calendar_day_add(
 
 @transaction.atomic
 def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
-    _require_admin(actor)
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
     date, name, yearly = day.date, day.name, day.yearly
     audit_record(
         actor=actor,
@@ -470,7 +466,7 @@ def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
 def procedure_config_save(
     *, code: str, definition: dict[str, Any], actor: Actor
 ) -> ProcedureConfig:
-    _require_admin(actor)
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
     proc = procedure_from_dict({**definition, "code": code})
     row, created = ProcedureConfig.objects.update_or_create(
         code=code, defaults={"definition": proc.to_dict()}

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from labourhub.accounts.models import User
+from labourhub.accounts.permissions import StaffRequest, request_user, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import error_text, form_apply_errors
 from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, StepForm
 from labourhub.workflow.models import CalendarDay
 from labourhub.workflow.selectors import (
@@ -26,6 +27,7 @@ from labourhub.workflow.selectors import (
     traffic_light,
 )
 from labourhub.workflow.services import (
+    CALENDAR_REFUSED,
     alert_mark_read,
     calendar_day_add,
     calendar_day_remove,
@@ -33,25 +35,12 @@ from labourhub.workflow.services import (
 )
 from labourhub.workflow.steps import StepInput, case_panels, case_step
 
-
-def _require(request: HttpRequest, action: Action) -> User:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-    return request.user  # type: ignore[return-value]
-
-
-def _error_text(exc: ValidationError | ApplicationError) -> str:
-    if isinstance(exc, ApplicationError):
-        return exc.message
-    return " ".join(str(m) for m in exc.messages)
-
-
 PER_PAGE = 50
 
 
-@login_required
-def case_list_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def case_list_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = ministry_today()
@@ -84,10 +73,10 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_http_methods(["GET", "POST"])
-def case_detail_view(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def case_detail_view(request: StaffRequest, case_id: int) -> HttpResponse:
+    user = request.user
     case = case_get(user=user, case_id=case_id)
     if case is None:
         raise Http404
@@ -107,7 +96,7 @@ def case_detail_view(request: HttpRequest, case_id: int) -> HttpResponse:
             try:
                 case_step(case=case, transition=name, actor=user, data=data)
             except (ApplicationError, ValidationError) as exc:
-                messages.error(request, _error_text(exc))
+                messages.error(request, error_text(exc))
             else:
                 messages.success(
                     request, _("Done: %(step)s.") % {"step": step.label if step else name}
@@ -136,9 +125,9 @@ def case_detail_view(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def overdue_board_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_SUPERVISE)
+@staff_page(Action.CASE_SUPERVISE)
+def overdue_board_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     today = ministry_today()
     cases = list(case_overdue_board(user=user, today=today)[:500])
     by_owner: dict[str, int] = {}
@@ -154,24 +143,20 @@ def overdue_board_view(request: HttpRequest) -> HttpResponse:
     return render(request, "workflow/overdue.html", {"cases": cases, "chart": chart})
 
 
-@login_required
+@staff_page(Action.CASE_VIEW, post=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
 @require_http_methods(["GET", "POST"])
-def calendar_view(request: HttpRequest) -> HttpResponse:
-    user = _require(request, Action.CASE_VIEW)
+def calendar_view(request: StaffRequest) -> HttpResponse:
+    user = request.user
     can_edit = user_can(user=user, action=Action.CALENDAR_MANAGE)
     form = CalendarDayForm(request.POST or None)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied(_("Your role does not allow changing the calendar."))
-        if form.is_valid():
-            try:
-                _day, moved = calendar_day_add(actor=user, **form.cleaned_data)
-            except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                messages.success(request, _("Added. %(n)d open deadlines moved.") % {"n": moved})
-                return HttpResponseRedirect(reverse("workflow:calendar"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _day, moved = calendar_day_add(actor=user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_apply_errors(form, exc)
+        else:
+            messages.success(request, _("Added. %(n)d open deadlines moved.") % {"n": moved})
+            return HttpResponseRedirect(reverse("workflow:calendar"))
     return render(
         request,
         "workflow/calendar.html",
@@ -184,10 +169,10 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.CALENDAR_MANAGE)
 @require_POST
-def calendar_remove_view(request: HttpRequest, day_id: int) -> HttpResponse:
-    user = _require(request, Action.CALENDAR_MANAGE)
+def calendar_remove_view(request: StaffRequest, day_id: int) -> HttpResponse:
+    user = request.user
     day = get_object_or_404(CalendarDay, pk=day_id)
     moved = calendar_day_remove(day=day, actor=user)
     messages.success(request, _("Removed. %(n)d open deadlines moved.") % {"n": moved})
@@ -197,7 +182,7 @@ def calendar_remove_view(request: HttpRequest, day_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def alert_list_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = request_user(request)
     if request.method == "POST":
         alert_mark_read(user=user)
         return HttpResponseRedirect(reverse("workflow:alerts"))

@@ -52,7 +52,7 @@ QUESTION_FIELDS = (
 )
 
 
-def _require_draft(version: ChecklistVersion) -> None:
+def _draft_check(version: ChecklistVersion) -> None:
     if version.status != ChecklistVersion.Status.DRAFT:
         raise ApplicationError(_(NOT_A_DRAFT) % {"number": version.number})
 
@@ -117,7 +117,7 @@ def checklist_draft_start(*, checklist: Checklist, actor: Actor) -> ChecklistVer
 def checklist_section_add(
     *, version: ChecklistVersion, title: str, actor: Actor
 ) -> ChecklistSection:
-    _require_draft(version)
+    _draft_check(version)
     order = (version.sections.aggregate(m=Max("order"))["m"] or 0) + 1
     section = ChecklistSection(version=version, order=order, title=title.strip())
     section.full_clean()
@@ -160,7 +160,7 @@ def checklist_question_add(
     *, section: ChecklistSection, data: dict[str, Any], actor: Actor
 ) -> ChecklistQuestion:
     version = section.version
-    _require_draft(version)
+    _draft_check(version)
     clean = _clean_question(version, data)
     order = (section.questions.aggregate(m=Max("order"))["m"] or 0) + 1
     question = ChecklistQuestion(
@@ -187,7 +187,7 @@ def checklist_question_add(
 @transaction.atomic
 def checklist_question_remove(*, question: ChecklistQuestion, actor: Actor) -> None:
     version = question.section.version
-    _require_draft(version)
+    _draft_check(version)
     code = question.code
     question.delete()
     audit_record(
@@ -202,7 +202,7 @@ def checklist_question_remove(*, question: ChecklistQuestion, actor: Actor) -> N
 def checklist_publish(*, version: ChecklistVersion, actor: Actor) -> ChecklistVersion:
     """Freeze the draft. Earlier versions stay attached to the inspections that used them."""
     version = ChecklistVersion.objects.select_for_update().get(pk=version.pk)
-    _require_draft(version)
+    _draft_check(version)
     if not ChecklistQuestion.objects.filter(section__version=version).exists():
         raise ApplicationError(_(EMPTY_VERSION))
     ChecklistVersion.objects.filter(

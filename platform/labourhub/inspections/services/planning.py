@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import Office
+from labourhub.accounts.permissions import permission_check
+from labourhub.accounts.roles import Action
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.inspections.models import (
     Campaign,
@@ -25,6 +27,7 @@ from labourhub.inspections.services._common import (
 )
 from labourhub.registry.models import Establishment
 
+OUTSIDE_OFFICE = gettext_noop("This establishment is outside your office.")
 PERIOD_BACKWARDS = gettext_noop("The campaign cannot end before it starts.")
 UNKNOWN_REGISTRATIONS = gettext_noop(
     "These registration numbers are not in the registry: %(numbers)s. Nothing was added; "
@@ -224,7 +227,15 @@ def inspection_create(
     notes: str = "",
 ) -> Inspection:
     """Open an inspection in status *planned*; it pins the checklist's current published
-    version so a later version 2 never changes what this visit is measured against."""
+    version so a later version 2 never changes what this visit is measured against.
+
+    The actor must be allowed to plan inspections for the establishment's office."""
+    permission_check(
+        actor=actor,
+        action=Action.INSPECTION_PLAN,
+        office=establishment.office,
+        message=OUTSIDE_OFFICE,
+    )
     if establishment.status != Establishment.Status.ACTIVE:
         raise ValidationError(
             {"establishment": _(NOT_ACTIVE) % {"status": establishment.get_status_display()}}

@@ -1,24 +1,17 @@
 from typing import Any
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from labourhub.accounts.permissions import HasAction
 from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
 from labourhub.api.pagination import get_paginated_response
 from labourhub_trade_unions.models import TradeUnion
 from labourhub_trade_unions.selectors import union_list
 from labourhub_trade_unions.services import union_file
-
-
-def require(request: Request, action: Action) -> None:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
 
 
 class UnionOutput(serializers.ModelSerializer[TradeUnion]):
@@ -47,6 +40,8 @@ class UnionOutput(serializers.ModelSerializer[TradeUnion]):
 
 
 class UnionListApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
     class FilterSerializer(serializers.Serializer[Any]):
         status = serializers.ChoiceField(
             choices=TradeUnion.Status.choices, required=False, default=""
@@ -55,7 +50,6 @@ class UnionListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=UnionOutput(many=True))
     def get(self, request: Request) -> Response:
-        require(request, Action.CASE_VIEW)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return get_paginated_response(
@@ -69,6 +63,8 @@ class UnionListApi(APIView):
 
 
 class UnionFileApi(APIView):
+    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+
     class InputSerializer(serializers.Serializer[Any]):
         class OfficerSerializer(serializers.Serializer[Any]):
             full_name = serializers.CharField(max_length=200)
@@ -84,7 +80,6 @@ class UnionFileApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: UnionOutput})
     def post(self, request: Request) -> Response:
-        require(request, Action.CASE_EDIT)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)

@@ -1,6 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -8,9 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from labourhub.accounts.permissions import StaffRequest, permission_check, staff_page
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.forms import form_apply_errors
 from labourhub_trade_unions.forms import UnionFileForm, UnionRefuseForm, UnionReviewForm
 from labourhub_trade_unions.models import TradeUnion
 from labourhub_trade_unions.selectors import union_get, union_list, union_status_counts
@@ -23,19 +24,8 @@ from labourhub_trade_unions.services import (
 )
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not user_can(user=request.user, action=action):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _add_errors(form: UnionFileForm | UnionRefuseForm, exc: ValidationError, default: str) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else default, errors)
-
-
-@login_required
-def union_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def union_list_view(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in TradeUnion.Status.values:
         status = ""
@@ -56,10 +46,9 @@ def union_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page(Action.CASE_EDIT)
 @require_http_methods(["GET", "POST"])
-def union_file_view(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.CASE_EDIT)
+def union_file_view(request: StaffRequest) -> HttpResponse:
     form = UnionFileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -75,7 +64,7 @@ def union_file_view(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            _add_errors(form, exc, "name")
+            form_apply_errors(form, exc, default="name")
         else:
             messages.success(request, _("Application %(n)s filed.") % {"n": union.file_number})
             return HttpResponseRedirect(reverse("x:trade-unions:detail", args=[union.pk]))
@@ -87,9 +76,8 @@ def union_file_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def union_detail_view(request: HttpRequest, union_id: int) -> HttpResponse:
-    _require(request, Action.CASE_VIEW)
+@staff_page(Action.CASE_VIEW)
+def union_detail_view(request: StaffRequest, union_id: int) -> HttpResponse:
     union = union_get(union_id=union_id)
     if union is None:
         raise Http404
@@ -120,28 +108,28 @@ def _detail(
     )
 
 
-@login_required
+@staff_page(Action.CASE_VIEW)
 @require_POST
-def union_decide_view(request: HttpRequest, union_id: int, step: str) -> HttpResponse:
+def union_decide_view(request: StaffRequest, union_id: int, step: str) -> HttpResponse:
     union = union_get(union_id=union_id)
     if union is None:
         raise Http404
     review, refuse = UnionReviewForm(), UnionRefuseForm()
     try:
         if step == "review":
-            _require(request, Action.CASE_EDIT)
+            permission_check(actor=request.user, action=Action.CASE_EDIT)
             review = UnionReviewForm(request.POST)
             if not review.is_valid():
                 return _detail(request, union, review, refuse, 400)
             union_review(union=union, notes=review.cleaned_data["notes"], actor=request.user)
         elif step == "register":
-            _require(request, Action.REGISTRATION_DECIDE)
+            permission_check(actor=request.user, action=Action.REGISTRATION_DECIDE)
             union = union_register(union=union, actor=request.user)
             messages.success(
                 request, _("Registered with certificate %(c)s.") % {"c": union.certificate_number}
             )
         elif step == "refuse":
-            _require(request, Action.REGISTRATION_DECIDE)
+            permission_check(actor=request.user, action=Action.REGISTRATION_DECIDE)
             refuse = UnionRefuseForm(request.POST)
             if not refuse.is_valid():
                 return _detail(request, union, review, refuse, 400)
@@ -151,6 +139,6 @@ def union_decide_view(request: HttpRequest, union_id: int, step: str) -> HttpRes
     except ApplicationError as exc:
         messages.error(request, exc.message)
     except ValidationError as exc:
-        _add_errors(refuse, exc, "reason")
+        form_apply_errors(refuse, exc, default="reason")
         return _detail(request, union, review, refuse, 400)
     return HttpResponseRedirect(reverse("x:trade-unions:detail", args=[union.pk]))
