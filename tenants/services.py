@@ -23,6 +23,7 @@ from labourhub.audit.services import (
     audit_actor_name,
     audit_record,
 )
+from labourhub.documents.pades import demo_ca_ensure
 from labourhub.documents.services import document_templates_seed
 from tenants.context import ministry_context
 from tenants.models import Domain, Ministry
@@ -208,6 +209,10 @@ def ministry_provision(
             preferred_language=spec.default_language,
             actor=None,
         )
+    if settings.DOCUMENT_SIGNING_DEMO_CA:
+        # Outside production every ministry signs with a demo CA of its own; production
+        # mounts the ministry's real key and certificate instead.
+        demo_ca_ensure(schema=spec.slug, ministry_name=spec.name, country=spec.country)
     return ministry
 
 

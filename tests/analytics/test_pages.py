@@ -92,7 +92,7 @@ def test_drill_down_from_a_bar_lists_the_counted_cases(
         "start=2026-01&end=2025-01",
         "start=1900-01&end=2099-12",
         "region=999999&office=abc&sector=%3Cscript%3E",
-        "start=%00&end=%27%3B--",
+        "start=&end=%27%3B--",
     ],
 )
 def test_hostile_filters_give_a_clear_error_and_a_working_page(
@@ -105,6 +105,14 @@ def test_hostile_filters_give_a_clear_error_and_a_working_page(
     assert "<script>" not in response.content.decode()
     api = client.get(f"/app/analytics/drill/violations/?{query}&page=-5&dim=%3Cb%3E")
     assert api.status_code == 200
+
+
+def test_nul_in_a_filter_is_refused_with_a_translated_400(client_for, ministry, user_with_role):
+    # Control characters are refused for the whole site before any view (web.security).
+    client = as_user(client_for, ministry, user_with_role(Role.DIRECTOR))
+    response = client.get("/app/analytics/?start=%00&end=%27%3B--")
+    assert response.status_code == 400
+    assert "caracteres de control" in response.content.decode()
 
 
 def test_hostile_filters_on_the_api_are_400_with_field_errors(

@@ -5,6 +5,7 @@ from typing import Any
 from labourhub.accounts.roles import Role
 from labourhub.extensions import hookimpl
 from labourhub.extensions.types import IndicatorDefinition, ReportDefinition
+from tests.extensions.effects import effect_of
 
 
 class Extra:
@@ -28,6 +29,8 @@ class Extra:
         ]
 
 
+@effect_of("register_report_definitions")
+@effect_of("register_indicator_definitions")
 def test_plugin_indicator_and_report_appear_only_where_enabled(
     refreshed, client_for, ministry, second_ministry, register_temporary_plugin, user_with_role
 ):

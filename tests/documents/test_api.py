@@ -135,7 +135,7 @@ def test_other_ministry_api_cannot_reach_documents(
     with ministry_context(second_ministry):
         intruder = user_create(
             username="intruder",
-            password="Intruder-pass-2026",
+            password="Other-ministry-pass-2026",
             roles=[Role.SYSTEM_ADMIN],
             actor=None,
         )

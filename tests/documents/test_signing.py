@@ -15,6 +15,8 @@ from labourhub.documents.services import (
     document_sign,
 )
 from labourhub.documents.signing import SignedPdf
+from labourhub.extensions import hookimpl
+from tests.extensions.effects import effect_of
 
 from .conftest import pdf_text
 
@@ -96,3 +98,20 @@ def test_unsigned_document_verifies_against_its_issued_bytes(issued):
     data = document_pdf_bytes(document=issued)
     assert document_matches(code=issued.verification_code, data=data) is True
     assert document_matches(code=issued.verification_code, data=data[:-1]) is False
+
+
+@effect_of("document_signature_provider")
+def test_the_ministry_s_pki_plugin_signs_by_default(
+    issued, inspector, ministry, register_temporary_plugin
+):
+    class PkiPlugin:
+        @hookimpl
+        def document_signature_provider(self, tenant):
+            return FakePki()
+
+    register_temporary_plugin(PkiPlugin(), slug="lc-pki", active_for=(ministry,))
+    signature = document_sign(document=issued, signer=inspector, actor=inspector)
+    assert signature.provider == "test-pki"
+    assert document_pdf_bytes(document=Document.objects.get(pk=issued.pk)).endswith(
+        b"%PKI-SIGNED\n"
+    )

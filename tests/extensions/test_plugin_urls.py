@@ -7,6 +7,7 @@ from labourhub.accounts.services import user_create
 from labourhub.extensions import flatten, hooks_for
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 from tenants.context import ministry_context
+from tests.extensions.effects import effect_of
 
 pytestmark = pytest.mark.multi_tenant
 
@@ -28,6 +29,7 @@ def _admin_client(client_for, target, username):
     return client
 
 
+@effect_of("register_urls")
 def test_pages_answer_200_where_active_and_404_elsewhere(honduras_only, client_for):
     hn, py = honduras_only
     hn_client = _admin_client(client_for, hn, "admin-hn")
@@ -37,6 +39,7 @@ def test_pages_answer_200_where_active_and_404_elsewhere(honduras_only, client_f
     assert py_client.get("/app/x/trade-unions/file/").status_code == 404
 
 
+@effect_of("register_api_urls")
 def test_api_answers_only_where_active(honduras_only, api_client_for):
     hn, py = honduras_only
     with ministry_context(hn):
@@ -55,6 +58,7 @@ def test_api_answers_only_where_active(honduras_only, api_client_for):
     assert py_api.get("/api/v1/x/trade-unions/unions/").status_code == 404
 
 
+@effect_of("register_menu_items")
 def test_menu_shows_the_plugin_only_where_active(honduras_only, client_for):
     hn, py = honduras_only
     hn_page = _admin_client(client_for, hn, "menu-hn").get("/app/").content.decode()
@@ -79,7 +83,8 @@ def test_procedure_time_limits_follow_the_ministry_config(ministry, enable_plugi
     enable_plugin("trade-unions", config={"review_days": 10, "decision_days": 20})
     (proc,) = flatten(hooks_for(ministry).register_procedure_types(tenant=ministry))
     limits = {s.code: s.time_limit_days for s in proc.steps}
-    assert limits == {"filed": None, "reviewed": 10, "registered": 20, "refused": 20}
+    # A step's limit runs from the day the case enters it: review, then decision.
+    assert limits == {"filed": 10, "reviewed": 20, "registered": None, "refused": None}
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(honduras_only, client_for):

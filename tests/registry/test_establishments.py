@@ -18,6 +18,7 @@ from labourhub.registry.services import (
     establishment_merge_undo,
     establishment_update,
 )
+from tests.extensions.effects import effect_of
 
 
 def names(page):
@@ -154,6 +155,7 @@ def cedula_plugin(ministry):
         unregister_plugin("xx_cedula")
 
 
+@effect_of("register_establishment_fields")
 def test_plugin_fields_are_validated_and_stored(cedula_plugin, make_establishment, offices):
     with pytest.raises(ValidationError) as exc:
         make_establishment(name="Sin número")

@@ -11,6 +11,7 @@ from labourhub.extensions.registry import plugin_register_installed
 from tenants.context import ministry_context
 from tenants.models import PluginActivation
 from tenants.plugin_services import plugin_activate, plugin_configure
+from tests.extensions.effects import effect_of
 
 pytestmark = pytest.mark.multi_tenant
 
@@ -68,6 +69,7 @@ def test_hostile_config_is_refused(ministry, registered, config):
     assert not PluginActivation.objects.filter(plugin_slug="trade-unions").exists()
 
 
+@effect_of("plugin_is_available")
 def test_not_available_outside_its_countries(second_ministry, registered):
     with pytest.raises(ApplicationError, match="not available"):
         plugin_activate(ministry=second_ministry, slug="trade-unions", actor=None)

@@ -12,7 +12,7 @@ from tenants.selectors import release_progress
 
 pytestmark = pytest.mark.multi_tenant
 
-PLUGIN_MIGRATION = ("hn_trade_unions", "0001_unions_and_officers")
+PLUGIN_MIGRATION = ("hn_trade_unions", "0002_union_case")
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def via_tasks(settings):
 
 
 def _forget_migration(ministry):
-    """Make the schema's history say the plugin's first migration never ran, while its tables
+    """Make the schema's history say the plugin's last migration never ran, while its tables
     exist: migrating that schema then fails for real ("relation already exists")."""
     with ministry_context(ministry), connection.cursor() as cursor:
         cursor.execute(

@@ -150,16 +150,16 @@ def test_a_country_plugin_supplies_a_procedure(
     in_ministry, staff, register_temporary_plugin, ministry
 ):
     from labourhub.extensions import hookimpl
-    from labourhub.workflow.procedures import COMPLAINT, Procedure
+    from labourhub.extensions.types import ProcedureType, WorkflowStep
 
-    custom = Procedure(
+    # The plugin's declared procedure replaces the core one of the same code: no time limits.
+    custom = ProcedureType(
         code="complaint",
         label="Queja (HN)",
-        states=COMPLAINT.states,
-        initial="received",
-        transitions=COMPLAINT.transitions,
-        initial_limits=(),
-        source="plugin",
+        steps=(
+            WorkflowStep("received", "Recibida", next_steps=("closed",)),
+            WorkflowStep("closed", "Cerrada"),
+        ),
     )
 
     class Plugin:

@@ -3,10 +3,11 @@ from typing import Any
 from django.contrib.auth import authenticate
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import AuthenticationFailed
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,8 +16,19 @@ from labourhub.accounts.models import Office, User
 from labourhub.accounts.permissions import HasAction
 from labourhub.accounts.roles import Action, Role
 from labourhub.accounts.selectors import user_list, user_roles
-from labourhub.accounts.services import user_create, user_deactivate, user_token_issue
+from labourhub.accounts.services import (
+    user_create,
+    user_deactivate,
+    user_second_factor_check,
+    user_token_issue,
+    user_token_revoke,
+)
+from labourhub.api.authentication import token_expires_at
 from labourhub.api.pagination import get_paginated_response
+
+OTP_CODE_NEEDED = gettext_noop(
+    "This account uses an authenticator app: send its current code in the otp field."
+)
 
 
 class UserOutput(serializers.ModelSerializer[User]):
@@ -45,12 +57,15 @@ class UserOutput(serializers.ModelSerializer[User]):
 
 
 class TokenObtainApi(APIView):
+    """Password, and the authenticator code when the account has one, for an expiring token."""
+
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
     class InputSerializer(serializers.Serializer[Any]):
         username = serializers.CharField(max_length=150)
         password = serializers.CharField(max_length=4096, trim_whitespace=False)
+        otp = serializers.CharField(max_length=16, required=False, default="")
 
     @extend_schema(request=InputSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:
@@ -63,8 +78,22 @@ class TokenObtainApi(APIView):
         )
         if user is None:
             raise AuthenticationFailed(_("Wrong username or password, or the account is locked."))
+        if not user_second_factor_check(user=user, code=data.validated_data["otp"]):
+            raise AuthenticationFailed(_(OTP_CODE_NEEDED))
         token = user_token_issue(user=user, actor=user)
-        return Response({"token": token.key})
+        return Response({"token": token.key, "expires_at": token_expires_at(token).isoformat()})
+
+
+class TokenRevokeApi(APIView):
+    """Sign out of the API: the caller's tokens stop working at once (any signed-in account)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        user_token_revoke(user=user, actor=user, reason="sign-out")
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MeApi(APIView):

@@ -179,6 +179,32 @@ def user_token_issue(*, user: User, actor: Actor) -> Token:
 
 
 @transaction.atomic
+def user_token_revoke(*, user: User, actor: Actor, reason: str) -> int:
+    """End every API token of ``user`` (sign-out, expiry); returns how many there were."""
+    revoked, _n = Token.objects.filter(user=user).delete()
+    if revoked:
+        audit_record(
+            actor=actor,
+            action=AuditAction.USER_TOKEN_REVOKED,
+            subject=user,
+            payload={"values": {"reason": reason}},
+        )
+    return revoked
+
+
+@transaction.atomic
+def user_second_factor_check(*, user: User, code: str) -> bool:
+    """True when the account has no authenticator, or ``code`` is its current one.
+
+    django-otp records the used step and failure throttling on the device, hence a service.
+    """
+    devices = list(TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True))
+    if not devices:
+        return True
+    return bool(code) and any(bool(device.verify_token(code)) for device in devices)
+
+
+@transaction.atomic
 def user_login_record(*, user: User, succeeded: bool) -> None:
     audit_record(
         actor=user if succeeded else None,

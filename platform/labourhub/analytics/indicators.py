@@ -41,6 +41,9 @@ CORE_INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "coverage",
+        # Never %-formatted: without the marker below, "% o" would count as a placeholder and
+        # every translation would have to contain one.
+        # xgettext:no-python-format
         _("Coverage (% of establishments inspected)"),
         _(
             "Distinct establishments with a completed inspection, counted in the month of "

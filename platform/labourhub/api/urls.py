@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
     path("", include("labourhub.accounts.urls")),
@@ -13,5 +13,5 @@ urlpatterns = [
     path("complaints/", include("labourhub.complaints.api_urls")),
     path("analytics/", include("labourhub.analytics.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="v1:schema"), name="docs"),
 ]

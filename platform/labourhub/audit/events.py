@@ -40,6 +40,7 @@ class AuditAction(models.TextChoices):
     )
     CAMPAIGN_TARGET_SET = "campaign.target_set", _("Campaign target set for an office")
     CASE_ASSIGNED = "case.assigned", _("Case assigned")
+    CASE_FIELDS_UPDATED = "case.fields_updated", _("Case details updated")
     CASE_NOTE_ADDED = "case.note_added", _("Note added to a case")
     CASE_OPENED = "case.opened", _("Case opened")
     CASE_TRANSITIONED = "case.transitioned", _("Case moved to another step")
@@ -150,6 +151,7 @@ class AuditAction(models.TextChoices):
     USER_DEACTIVATED = "user.deactivated", _("User deactivated")
     USER_REACTIVATED = "user.reactivated", _("User reactivated")
     USER_TOKEN_ISSUED = "user.token_issued", _("API token issued")
+    USER_TOKEN_REVOKED = "user.token_revoked", _("API tokens revoked")
     USER_TOTP_ENABLED = "user.totp_enabled", _("Two-step sign-in enabled")
     USER_TOTP_STARTED = "user.totp_started", _("Two-step sign-in set-up started")
     USER_UPDATED = "user.updated", _("User changed")
@@ -169,6 +171,7 @@ LEGACY_ACTIONS: dict[str, AuditAction] = {
     "calendar_day.remove": A.CALENDAR_DAY_REMOVED,
     "calendar_day.seed": A.CALENDAR_DAY_SEEDED,
     "case.assign": A.CASE_ASSIGNED,
+    "case.fields": A.CASE_FIELDS_UPDATED,
     "case.hearing": A.CASE_NOTE_ADDED,
     "case.note": A.CASE_NOTE_ADDED,
     "case.open": A.CASE_OPENED,

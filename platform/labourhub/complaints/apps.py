@@ -9,7 +9,7 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from labourhub.complaints.steps import complaint_step
-        from labourhub.workflow.steps import step_handler_register
+        from labourhub.complaints import hooks
+        from labourhub.extensions.manager import register_core
 
-        step_handler_register("complaint", complaint_step)
+        register_core(hooks, "complaints")

@@ -2,9 +2,9 @@ from typing import Any
 
 from labourhub.complaints.models import Complaint
 from labourhub.complaints.services import complaint_triage
+from labourhub.extensions.types import StepInput
 from labourhub.workflow.models import Case
 from labourhub.workflow.services import Actor, case_transition
-from labourhub.workflow.steps import StepInput
 
 _TRIAGE = {
     "triage_inspection": Complaint.Triage.INSPECTION,

@@ -17,6 +17,7 @@ from labourhub.accounts.roles import Action
 from labourhub.api.pagination import get_paginated_response
 from labourhub.documents.contexts import subject_kinds
 from labourhub.documents.forms import MAX_UPLOAD_BYTES
+from labourhub.documents.kinds import kind_choices, kind_get
 from labourhub.documents.models import Document, DocumentKind, Layout
 from labourhub.documents.selectors import (
     document_get,
@@ -72,6 +73,10 @@ class DocumentListApi(APIView):
         kind = serializers.ChoiceField(choices=DocumentKind.choices, required=False)
         q = serializers.CharField(max_length=100, required=False, default="")
 
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields["kind"].choices = kind_choices()  # type: ignore[attr-defined]
+
     @extend_schema(parameters=[FilterSerializer], responses=DocumentOutput(many=True))
     def get(self, request: Request) -> Response:
         user = request_user(request)
@@ -107,6 +112,7 @@ class DocumentIssueApi(APIView):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields["subject_type"].choices = [k.label for k in subject_kinds()]  # type: ignore[attr-defined]
+            self.fields["kind"].choices = kind_choices()  # type: ignore[attr-defined]
 
         def validate_extra(self, value: dict[str, str]) -> dict[str, str]:
             if len(value) > 20:
@@ -193,7 +199,7 @@ class DocumentTemplateSaveApi(APIView):
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request: Request, kind: str) -> Response:
         user = request_user(request)
-        if kind not in DocumentKind.values:
+        if kind_get(kind) is None:
             raise NotFound(_("No such document kind."))
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -85,6 +85,13 @@ class TemplateForm(SubjectFields):
 
 class IssueForm(SubjectFields):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from labourhub.documents.kinds import kind_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices()  # type: ignore[attr-defined]
+
     amount = forms.DecimalField(
         label=_("Amount (fines only)"),
         required=False,

@@ -25,8 +25,8 @@ from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.documents.contexts import KNOWN_NAMES, build_context, sample_context
 from labourhub.documents.defaults import SEEDED_LANGUAGES, default_text
+from labourhub.documents.kinds import document_kinds, kind_get, kind_label
 from labourhub.documents.models import (
-    KIND_PREFIX,
     Document,
     DocumentKind,
     DocumentTemplate,
@@ -65,7 +65,7 @@ def _validate_template(
     *, kind: str, layout: str, languages: list[str], texts: dict[str, dict[str, str]]
 ) -> None:
     errors: dict[str, list[str]] = {}
-    if kind not in DocumentKind.values:
+    if kind_get(kind) is None:
         errors["kind"] = [_("Choose a document kind from the list.")]
     if layout not in Layout.values:
         errors["layout"] = [_("Choose a layout from the list.")]
@@ -80,7 +80,7 @@ def _validate_template(
     if errors:
         raise ValidationError(errors)
     sample = sample_context()
-    sample["document"]["kind"] = str(DocumentKind(kind).label)
+    sample["document"]["kind"] = kind_label(kind)
     for code in languages:
         text = texts.get(code) or {}
         for part in ("title", "body"):
@@ -201,7 +201,28 @@ def document_templates_seed(*, actor: Actor = None) -> int:
             kind=kind, layout=layout, languages=languages, texts=texts, note="seeded", actor=actor
         )
         created += 1
+    for declared in document_kinds().values():
+        if declared.plugin is not None and declared.code not in existing:
+            _plugin_template_seed(kind=declared.code, actor=actor)
+            created += 1
     return created
+
+
+def _plugin_template_seed(*, kind: str, actor: Actor) -> TemplateVersion:
+    """The starter version of a plugin's document kind, in the languages its text has."""
+    found = kind_get(kind)
+    assert found is not None and found.plugin is not None  # callers pass plugin kinds only
+    _layout, wanted = default_languages_for_ministry()
+    texts = found.plugin.texts
+    languages = [c for c in wanted if c in texts][:1] or sorted(texts)[:1]
+    return _template_version_create(
+        kind=kind,
+        layout=Layout.SINGLE,
+        languages=languages,
+        texts={c: {"title": texts[c][0], "body": texts[c][1]} for c in languages},
+        note="seeded",
+        actor=actor,
+    )
 
 
 # --- numbering ----------------------------------------------------------------------------
@@ -216,7 +237,10 @@ def document_number_next(*, kind: str, year: int) -> str:
     """
     if not connection.in_atomic_block:
         raise RuntimeError("document_number_next() must run inside the issuing transaction")
-    prefix = KIND_PREFIX[kind]
+    found = kind_get(kind)
+    if found is None:
+        raise ApplicationError(_("Choose a document kind from the list."), {"kind": kind})
+    prefix = found.prefix
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO documents_numbersequence (prefix, year, last_value) VALUES (%s, %s, 1) "
@@ -275,20 +299,24 @@ def document_issue(
     Composes into the caller's transaction: if anything later fails, the number is released.
     """
     template = DocumentTemplate.objects.select_related("current_version").filter(kind=kind).first()
+    found = kind_get(kind)
+    if (template is None or template.current_version is None) and found and found.plugin:
+        # A plugin's kind starts from the text the plugin ships; administrators edit it later.
+        _plugin_template_seed(kind=kind, actor=actor)
+        template = DocumentTemplate.objects.select_related("current_version").get(kind=kind)
     if template is None or template.current_version is None:
-        label = DocumentKind(kind).label if kind in DocumentKind.values else kind
-        raise ApplicationError(_(NO_TEMPLATE) % {"kind": label}, {"kind": kind})
+        raise ApplicationError(_(NO_TEMPLATE) % {"kind": kind_label(kind)}, {"kind": kind})
     version = template.current_version
     context = build_context(subject=subject, officer=officer, office=office, extra=extra)
     day = issued_on or timezone.localdate()
     code = secrets.token_urlsafe(15)
     number = document_number_next(kind=kind, year=day.year)
     with translation.override(version.languages[0]):
-        kind_label = str(DocumentKind(kind).label)
+        label = kind_label(kind)
     context["document"] = {
         "number": number,
         "date": day.isoformat(),
-        "kind": kind_label,
+        "kind": label,
         "verification_url": verification_url(code),
     }
     pdf = render_document_pdf(version=version, context=context)
@@ -298,7 +326,7 @@ def document_issue(
         number=number,
         kind=kind,
         template_version=version,
-        title=kind_label,
+        title=label,
         subject_type=subject_type,
         subject_id=subject_id,
         subject_label=subject_label,
@@ -488,11 +516,13 @@ def document_preview_html(
     """
     _validate_template(kind=kind, layout=layout, languages=languages, texts=texts)
     context = build_context(subject=subject, officer=officer, office=None)
+    found = kind_get(kind)
+    prefix = found.prefix if found is not None else kind
     with translation.override(languages[0]):
         context["document"] = {
-            "number": f"{KIND_PREFIX[kind]}-{timezone.localdate().year}-PREVIEW",
+            "number": f"{prefix}-{timezone.localdate().year}-PREVIEW",
             "date": timezone.localdate().isoformat(),
-            "kind": str(DocumentKind(kind).label),
+            "kind": kind_label(kind),
             "verification_url": verification_url("PREVIEW"),
         }
     try:

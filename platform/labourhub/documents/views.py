@@ -19,7 +19,8 @@ from labourhub.common.exceptions import ApplicationError
 from labourhub.common.forms import form_apply_errors
 from labourhub.documents.defaults import SEEDED_LANGUAGES, default_text
 from labourhub.documents.forms import IssueForm, SubjectFields, TemplateForm, VerifyUploadForm
-from labourhub.documents.models import DocumentKind, Layout
+from labourhub.documents.kinds import kind_choices, kind_get, kind_label
+from labourhub.documents.models import Layout
 from labourhub.documents.selectors import (
     document_get,
     document_list,
@@ -43,7 +44,7 @@ NO_SUCH_RECORD = gettext_noop("No record of that type has this id.")
 
 
 def _kind_or_404(kind: str) -> str:
-    if kind not in DocumentKind.values:
+    if kind_get(kind) is None:
         raise Http404
     return kind
 
@@ -71,7 +72,7 @@ def _pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpRes
 def document_list_view(request: StaffRequest) -> HttpResponse:
     user = request.user
     kind = request.GET.get("kind", "")
-    kind = kind if kind in DocumentKind.values else ""
+    kind = kind if kind_get(kind) is not None else ""
     q = request.GET.get("q", "")[:100]
     page = Paginator(document_list(user=user, kind=kind, search=q), 50).get_page(
         request.GET.get("page")
@@ -83,7 +84,7 @@ def document_list_view(request: StaffRequest) -> HttpResponse:
             "page": page,
             "kind": kind,
             "q": q,
-            "kinds": DocumentKind.choices,
+            "kinds": kind_choices(),
             "can_issue": user_can(user=user, action=Action.DOCUMENT_ISSUE),
             "can_templates": user_can(user=user, action=Action.DOCUMENT_TEMPLATE_MANAGE),
         },
@@ -180,7 +181,7 @@ def case_file_view(request: StaffRequest, subject_label: str, subject_id: str) -
 @staff_page(Action.DOCUMENT_TEMPLATE_MANAGE)
 def template_list_view(request: StaffRequest) -> HttpResponse:
     existing = {t.kind: t for t in document_template_list()}
-    rows = [(value, label, existing.get(value)) for value, label in DocumentKind.choices]
+    rows = [(value, label, existing.get(value)) for value, label in kind_choices()]
     return render(request, "documents/templates.html", {"rows": rows})
 
 
@@ -237,7 +238,7 @@ def template_edit_view(request: StaffRequest, kind: str) -> HttpResponse:
         {
             "form": form,
             "kind": kind,
-            "kind_label": DocumentKind(kind).label,
+            "kind_label": kind_label(kind),
             "template": template,
             "versions": template_version_list(template=template) if template else [],
         },
@@ -281,7 +282,7 @@ def template_version_view(request: StaffRequest, kind: str, number: int) -> Http
         {
             "version": version,
             "kind": kind,
-            "kind_label": DocumentKind(kind).label,
+            "kind_label": kind_label(kind),
             "texts": [(code, version.texts[code]) for code in version.languages],
         },
     )

@@ -9,10 +9,7 @@ class EnforcementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from labourhub.enforcement.steps import enforcement_panel, enforcement_step
-        from labourhub.workflow.steps import case_panel_register, step_handler_register
+        from labourhub.enforcement import hooks
+        from labourhub.extensions.manager import register_core
 
-        step_handler_register("enforcement", enforcement_step)
-        # Hearings serve enforcement (sanction hearings) and disputes (conciliation) alike.
-        for procedure in ("enforcement", "dispute", "complaint"):
-            case_panel_register(procedure, "enforcement/case_extra.html", enforcement_panel)
+        register_core(hooks, "enforcement")

@@ -13,9 +13,9 @@ from labourhub.enforcement.services import (
     sanction_decide,
     sanction_notice_serve,
 )
+from labourhub.extensions.types import StepInput
 from labourhub.workflow.models import Case
 from labourhub.workflow.services import Actor, case_transition
-from labourhub.workflow.steps import StepInput
 
 _VERIFY = {
     "verify_complied": "complied",

@@ -1,4 +1,4 @@
-"""The plugin host: hookspecs, the plugin manager and per-ministry dispatch (R21-R32).
+"""The plugin host: hookspecs, the plugin manager and per-ministry dispatch.
 
 Plugins and core code call hooks only through ``hooks_for(tenant)`` or ``current_hooks()``,
 never ``pm.hook`` directly, so a plugin that a ministry has not enabled contributes nothing there.

@@ -3,13 +3,13 @@ from django.conf import settings
 
 
 class ExtensionsConfig(AppConfig):
-    """Registers the hook modules of discovered plugins once every app is loaded (R23)."""
+    """Registers the hook modules of discovered plugins once every app is loaded."""
 
     name = "labourhub.extensions"
     label = "extensions"
 
     def ready(self) -> None:
-        # R48: the test suite registers plugins explicitly (enable_plugin fixture), so what is
+        # The test suite registers plugins explicitly (enable_plugin fixture), so what is
         # pip-installed on a developer's machine cannot change test outcomes.
         from labourhub.config.settings import plugins as discovered
 

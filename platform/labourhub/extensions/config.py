@@ -1,4 +1,4 @@
-"""Per-ministry plugin configuration, validated against ``PluginMeta.config_schema`` (R30).
+"""Per-ministry plugin configuration, validated against ``PluginMeta.config_schema``.
 
 Secret fields are typed ``SecretRef`` and hold a reference such as
 ``{"$secret": "hn/trade-unions/registry_api_key"}``, resolved at use time by the secrets backend;

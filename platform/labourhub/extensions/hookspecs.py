@@ -1,16 +1,35 @@
 # Hookspec bodies are never run; pluggy reads only their signatures.
 # mypy: disable-error-code="empty-body"
-"""Hook specifications: the contract between the core and country plugins (R21, R27, R31).
+"""Hook specifications: the contract between the core and country plugins.
 
 Every hookspec has a one-line docstring and a section in docs/plugins/hooks.md; a test fails
 when they drift apart. Arguments are keyword-only in spirit (pluggy passes them by name), always
 include ``tenant``, and an implementation may accept any subset of them, so adding an argument
 later never breaks a plugin.
+
+Return types are the value types of ``labourhub.extensions.types``; the plugin host checks every
+result against the annotation here at call time (``labourhub.extensions.typed``), so a plugin
+that returns the wrong thing fails loudly, naming itself and the hook.
 """
 
 from typing import Any
 
 import pluggy
+from django.urls import URLPattern, URLResolver
+
+from labourhub.extensions.types import (
+    AssignmentRule,
+    CasePanel,
+    ChecklistDefinition,
+    DocumentTemplate,
+    ExtraField,
+    IndicatorDefinition,
+    MenuItem,
+    ProcedureType,
+    ReportDefinition,
+    SignatureProvider,
+    StepHandler,
+)
 
 hookspec = pluggy.HookspecMarker("labourhub")
 hookimpl = pluggy.HookimplMarker("labourhub")
@@ -20,17 +39,17 @@ hookimpl = pluggy.HookimplMarker("labourhub")
 
 
 @hookspec
-def register_menu_items(tenant: Any, user: Any) -> list[Any]:
+def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     """Return MenuItem objects to add to the staff menu of ``tenant`` for ``user``."""
 
 
 @hookspec
-def register_urls(tenant: Any) -> list[Any]:
+def register_urls(tenant: Any) -> list[URLPattern | URLResolver]:
     """Return Django URL patterns, mounted at /app/x/<slug>/ (namespace x:<slug>); tenant is None."""
 
 
 @hookspec
-def register_api_urls(tenant: Any) -> list[Any]:
+def register_api_urls(tenant: Any) -> list[URLPattern | URLResolver]:
     """Return DRF URL patterns, mounted at /api/v1/x/<slug>/ (namespace v1:x:<slug>); tenant is None."""
 
 
@@ -38,45 +57,55 @@ def register_api_urls(tenant: Any) -> list[Any]:
 
 
 @hookspec
-def register_procedure_types(tenant: Any) -> list[Any]:
+def register_procedure_types(tenant: Any) -> list[ProcedureType]:
     """Return ProcedureType objects (workflow steps with their legal time limits) for ``tenant``."""
 
 
 @hookspec
-def register_checklists(tenant: Any) -> list[Any]:
+def register_checklists(tenant: Any) -> list[ChecklistDefinition]:
     """Return ChecklistDefinition objects that inspectors of ``tenant`` can use on visits."""
 
 
 @hookspec
-def register_document_templates(tenant: Any) -> list[Any]:
+def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
     """Return DocumentTemplate objects (letters, notices, certificates) for ``tenant``."""
 
 
 @hookspec
-def register_assignment_rules(tenant: Any) -> list[Any]:
+def register_assignment_rules(tenant: Any) -> list[AssignmentRule]:
     """Return AssignmentRule objects offered when ``tenant`` assigns inspections or cases."""
 
 
 @hookspec
-def register_case_fields(tenant: Any) -> list[Any]:
+def register_case_fields(tenant: Any) -> list[ExtraField]:
     """Return ExtraField definitions added to cases of ``tenant``."""
 
 
 @hookspec
-def register_establishment_fields(tenant: Any) -> list[Any]:
+def register_establishment_fields(tenant: Any) -> list[ExtraField]:
     """Return ExtraField definitions (country identifiers, extra data) for establishments."""
+
+
+@hookspec
+def register_step_handlers(tenant: Any) -> list[StepHandler]:
+    """Return StepHandler objects that carry out the transitions of a procedure of ``tenant``."""
+
+
+@hookspec
+def register_case_panels(tenant: Any) -> list[CasePanel]:
+    """Return CasePanel objects: extra sections on the case page for a procedure of ``tenant``."""
 
 
 # -- analytics -----------------------------------------------------------------------------------
 
 
 @hookspec
-def register_report_definitions(tenant: Any) -> list[Any]:
+def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
     """Return ReportDefinition objects listed among the preformatted reports of ``tenant``."""
 
 
 @hookspec
-def register_indicator_definitions(tenant: Any) -> list[Any]:
+def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
     """Return IndicatorDefinition objects that dashboards and the LMI site of ``tenant`` can show."""
 
 
@@ -104,7 +133,7 @@ def case_closed(tenant: Any, case: Any, actor: Any) -> None:
 
 
 @hookspec(firstresult=True)
-def document_signature_provider(tenant: Any) -> Any:
+def document_signature_provider(tenant: Any) -> SignatureProvider | None:
     """Return a SignatureProvider that signs ``tenant``'s documents, or None for the built-in."""
 
 

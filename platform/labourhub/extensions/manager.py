@@ -1,4 +1,4 @@
-"""The single plugin manager and the per-ministry view of it (R21, R25).
+"""The single plugin manager and the per-ministry view of it.
 
 Dispatch per ministry: ``hooks_for_enabled`` returns a proxy whose attributes are
 ``pm.subset_hook_caller(name, remove_plugins=<registered plugins not enabled there>)``. Proxies
@@ -15,6 +15,7 @@ from typing import Any
 import pluggy
 
 from labourhub.extensions import hookspecs
+from labourhub.extensions.typed import TypedCaller, result_shape
 
 pm = pluggy.PluginManager("labourhub")
 pm.add_hookspecs(hookspecs)
@@ -85,7 +86,7 @@ def unregister_plugin(slug: str) -> None:
 def single_plugin_caller(slug: str, hook_name: str) -> Any:
     """A caller for one plugin's implementation only (lifecycle hooks, URL collection)."""
     others = [p for n, p in pm.list_name_plugin() if n != slug]
-    return pm.subset_hook_caller(hook_name, remove_plugins=others)
+    return TypedCaller(hook_name, pm.subset_hook_caller(hook_name, remove_plugins=others))
 
 
 class _TenantHooks:
@@ -100,8 +101,11 @@ class _TenantHooks:
             raise AttributeError(name)
         caller = self._callers.get(name)
         if caller is None:
+            if not hasattr(hookspecs, name):
+                raise AttributeError(name)
+            result_shape(name)
             removed = [p for p in (pm.get_plugin(n) for n in self._disabled) if p is not None]
-            caller = pm.subset_hook_caller(name, remove_plugins=removed)
+            caller = TypedCaller(name, pm.subset_hook_caller(name, remove_plugins=removed))
             self._callers[name] = caller
         return caller
 

@@ -1,4 +1,4 @@
-"""``PluginAppConfig``: a plugin's Django app config carries its metadata (R24).
+"""``PluginAppConfig``: a plugin's Django app config carries its metadata.
 
 A plugin whose ``requires`` specifier excludes the running core refuses to load, naming both
 versions, because a half-working plugin in a ministry is worse than a deployment that stops.
@@ -52,7 +52,7 @@ class PluginMeta:
     countries: ClassVar[list[str]] = ["*"]
     category: ClassVar[Category] = Category.MODULE
     requires: ClassVar[str] = ""
-    # A pydantic model class validating per-ministry configuration, or None (R30).
+    # A pydantic model class validating per-ministry configuration, or None.
     config_schema: ClassVar[Any] = None
     # May the ministry's own system administrator switch it on, or only the coordination unit?
     ministry_admin_may_activate: ClassVar[bool] = False

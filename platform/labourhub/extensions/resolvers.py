@@ -1,4 +1,4 @@
-"""URL mounting for plugins (R29): /app/x/<slug>/ and /api/v1/x/<slug>/.
+"""URL mounting for plugins: /app/x/<slug>/ and /api/v1/x/<slug>/.
 
 The patterns come from each registered plugin's ``register_urls``/``register_api_urls`` hook and
 are rebuilt when the registry changes. Resolution checks activation for the ministry being

@@ -1,4 +1,4 @@
-"""Value types that hooks return (R27). Plain frozen dataclasses: no ORM, no I/O.
+"""Value types that hooks return. Plain frozen dataclasses: no ORM, no I/O.
 
 The core's engines (workflow, inspections, documents, analytics) turn these declarations into
 behaviour; a plugin only declares.
@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
@@ -20,9 +20,24 @@ Label = str | Promise
 
 
 @dataclass(frozen=True)
+class MenuItem:
+    """A link in the staff menu, shown to users whose role allows ``action`` (an Action value)."""
+
+    label: Label
+    url: str
+    action: Any = None
+
+
+@dataclass(frozen=True)
 class WorkflowStep:
-    """One step of a procedure. ``time_limit_days`` is the legal limit, counted in working days
-    on the ministry's calendar unless ``calendar_days`` is set."""
+    """One step (state) of a procedure.
+
+    ``time_limit_days`` is the legal limit to complete the step, counted from the day the case
+    enters it, in working days on the ministry's calendar unless ``calendar_days`` is set; the
+    deadline is met when the case moves on. ``next_steps`` are the steps a case may move to from
+    here (none: the step is final). ``action`` is the permission (an Action value, e.g.
+    ``"registration.decide"``) a user needs to move a case *into* this step.
+    """
 
     code: str
     label: Label
@@ -30,14 +45,48 @@ class WorkflowStep:
     calendar_days: bool = False
     legal_basis: str = ""
     next_steps: tuple[str, ...] = ()
+    action: str = "case.edit"
+    required_documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ProcedureType:
+    """A procedure a plugin declares; a case starts in the first step."""
+
     code: str
     label: Label
     steps: tuple[WorkflowStep, ...]
     legal_basis: str = ""
+
+
+@dataclass
+class StepInput:
+    """What the user submitted with a step (note, documents, amount, days, a choice)."""
+
+    note: str = ""
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    amount: Decimal | None = None
+    days: int | None = None
+    choice: str = ""
+
+
+@dataclass(frozen=True)
+class StepHandler:
+    """Carries out the transitions of ``procedure`` (called as ``handle(case, transition,
+    actor, data)``) when they need more than moving the case, e.g. recording a fine."""
+
+    procedure: str
+    handle: Callable[[Any, str, Any, StepInput], Any]
+
+
+@dataclass(frozen=True)
+class CasePanel:
+    """An extra section on the page of cases of ``procedure``: a namespaced template and a
+    function ``context(case, user) -> dict`` giving its variables."""
+
+    procedure: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -57,12 +106,15 @@ class ChecklistDefinition:
 
 @dataclass(frozen=True)
 class DocumentTemplate:
-    """A letter or certificate; ``template_name`` is a namespaced Django template (R3)."""
+    """A letter or certificate kind. ``code`` is the document kind (e.g. ``"hn_union_cert"``),
+    ``prefix`` the number prefix (``"TU"`` gives TU-2026-000001), ``texts`` the starter text per
+    language: ``{"es": ("Title", "<p>Body in the letter template language</p>")}``. The
+    ministry's administrators edit the text afterwards like any core letter."""
 
     code: str
     label: Label
-    template_name: str
-    languages: tuple[str, ...] = ("es",)
+    prefix: str
+    texts: dict[str, tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -136,6 +188,22 @@ class ExtraField:
         except (ValueError, InvalidOperation):
             pass
         raise ValidationError(_(EXTRA_INVALID))
+
+
+@dataclass(frozen=True)
+class SignedPdf:
+    pdf: bytes
+    provider: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class SignatureProvider(Protocol):
+    """Signs the exact PDF bytes of a document and returns what is stored (e.g. PAdES)."""
+
+    slug: str
+
+    def sign(self, *, pdf: bytes, signer: Any, document_number: str) -> SignedPdf: ...
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""The core's test kit for the core suite and for plugin authors (R47)."""
+"""The core's test kit for the core suite and for plugin authors."""

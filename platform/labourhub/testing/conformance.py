@@ -35,9 +35,7 @@ def check_metadata(config_cls: type[Any]) -> list[str]:
         problems.append(f"{config_cls.__name__} must set default = True so Django picks it.")
     label = getattr(config_cls, "label", "") or ""
     if not LABEL_RE.match(label):
-        problems.append(
-            f"AppConfig.label {label!r} must be '<cc>_<module>' (R3), e.g. 'hn_unions'."
-        )
+        problems.append(f"AppConfig.label {label!r} must be '<cc>_<module>', e.g. 'hn_unions'.")
     return problems + meta_problems(config_cls.PluginMeta, core=core_version())
 
 
@@ -65,7 +63,7 @@ def _core_labels() -> set[str]:
 
 
 def check_migrations(package: ModuleType, own_label: str) -> list[str]:
-    """Migrations may depend on core apps and on their own app only (R57)."""
+    """Migrations may depend on core apps and on their own app only."""
     try:
         migrations = importlib.import_module(f"{package.__name__}.migrations")
     except ModuleNotFoundError:
@@ -82,12 +80,12 @@ def check_migrations(package: ModuleType, own_label: str) -> list[str]:
             if app_label not in (own_label, "__setting__") and app_label not in core
         )
         if info.name[5:].startswith("auto_"):
-            problems.append(f"Migration {info.name} needs a descriptive name (R55).")
+            problems.append(f"Migration {info.name} needs a descriptive name.")
     return problems
 
 
 def check_namespaced_files(package_dir: Path, package_name: str) -> list[str]:
-    """Templates and static files live under a directory named after the package (R3)."""
+    """Templates and static files live under a directory named after the package."""
     problems: list[str] = []
     for kind in ("templates", "static"):
         root = package_dir / kind

@@ -5,7 +5,10 @@ reused with ``--reuse-db``; each test runs inside a rolled-back transaction with
 active.
 """
 
+import tomllib
 from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,11 +74,46 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         connection.set_schema_to_public()
 
 
+@cache
+def _plugin_apps_of(directory: Path) -> tuple[str, ...]:
+    """The Django apps declared by the plugin distribution containing ``directory``."""
+    for folder in (directory, *directory.parents):
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            data = tomllib.loads(project.read_text(encoding="utf-8"))
+            entry_points = data.get("project", {}).get("entry-points", {})
+            return tuple(entry_points.get("labourhub.plugins", {}))
+    return ()
+
+
+def plugin_countries_for(test_path: Path) -> list[str]:
+    """The countries declared by the plugin whose tests live at ``test_path`` ([] for the core)."""
+    from django.apps import apps
+
+    from labourhub.extensions.plugin import PluginAppConfig
+
+    names = set(_plugin_apps_of(test_path.parent))
+    for config in apps.get_app_configs():
+        if isinstance(config, PluginAppConfig) and config.name in names:
+            return list(config.PluginMeta.countries)
+    return []
+
+
 @pytest.fixture
-def ministry(db: None) -> Any:
+def ministry(db: None, request: pytest.FixtureRequest) -> Any:
+    """The first test ministry, in a country the plugin under test declares.
+
+    A plugin for Saint Lucia is tested in a Saint Lucian ministry: the country is changed inside
+    the test's transaction (rolled back afterwards), so any plugin's own tests pass unchanged.
+    """
     from tenants.models import Ministry
 
-    return Ministry.objects.get(schema_name="test")
+    found = Ministry.objects.get(schema_name="test")
+    countries = [c for c in plugin_countries_for(Path(str(request.path))) if c != "*"]
+    if countries and str(found.country) not in countries:
+        Ministry.objects.filter(pk=found.pk).update(country=countries[0])
+        found.refresh_from_db()
+    return found
 
 
 @pytest.fixture
@@ -216,7 +254,7 @@ def enable_plugin(ministry: Any) -> Iterator[Callable[..., Any]]:
 
     ``enable_plugin("trade-unions")`` activates it for the test ministry;
     ``enable_plugin("trade-unions", ministry=other, config={...})`` for another one. The hooks
-    are unregistered again after the test, so no plugin leaks into the next test (R48).
+    are unregistered again after the test, so no plugin leaks into the next test.
     """
     from labourhub.extensions.manager import unregister_plugin
     from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed

@@ -1,9 +1,20 @@
+import unicodedata
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language_info
 
 from labourhub.web.menu import MenuItem, menu_for
+
+
+def _own_name(code: str) -> str:
+    """The language's name in itself, so a reader finds it whatever language the page is in.
+
+    Django's data spells some names with combining accents (vi); NFC gives the precomposed
+    letters that fonts and in-page search expect.
+    """
+    return unicodedata.normalize("NFC", str(get_language_info(code)["name_local"]))
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -21,6 +32,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
 
     return {
         "ministry": tenant,
-        "switch_languages": [(c, names.get(c, c)) for c in codes if c in names],
+        "switch_languages": [(c, _own_name(c)) for c in codes if c in names],
         "menu": menu,
     }

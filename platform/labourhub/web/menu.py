@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -9,13 +7,9 @@ from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.extensions import current_hooks, flatten
+from labourhub.extensions.types import MenuItem
 
-
-@dataclass(frozen=True)
-class MenuItem:
-    label: str | Promise
-    url: str
-    action: Action | None = None
+__all__ = ["MenuItem", "core_menu", "menu_for"]
 
 
 # (label, URL name or None, suffix or literal path, action). Names that the current URLconf does

@@ -1,15 +1,20 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 from labourhub.common.db import current_schema
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
+OTP_REQUIRED = gettext_noop(
+    "Enter the code from your authenticator app first: this account needs a second factor."
+)
 
 
 def ministry_language(request: HttpRequest) -> str:
@@ -46,9 +51,20 @@ class MinistryLanguageMiddleware:
 
 
 class OtpRequiredMiddleware:
-    """A user who has a confirmed TOTP device must present a code before using /app/."""
+    """A user who has a confirmed TOTP device must present a code before using any route.
 
-    EXEMPT_PREFIXES = ("/app/login", "/app/logout", "/app/password-reset", "/static/")
+    The password alone opens only the sign-in steps: every page, the API (answered as JSON)
+    and the CMS admin wait for the second factor.
+    """
+
+    EXEMPT_PREFIXES = (
+        "/app/login",
+        "/app/logout",
+        "/app/password-reset",
+        "/app/language/",
+        "/static/",
+        "/health/",
+    )
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -58,11 +74,12 @@ class OtpRequiredMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and request.path.startswith("/app/")
-            and not request.path.startswith(self.EXEMPT_PREFIXES)
+            and not request.path_info.startswith(self.EXEMPT_PREFIXES)
             and not user.is_verified()
             and user.totpdevice_set.filter(confirmed=True).exists()
         ):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"message": _(OTP_REQUIRED), "extra": {}}, status=403)
             return HttpResponseRedirect(reverse("web:login-otp"))
         return self.get_response(request)
 

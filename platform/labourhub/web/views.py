@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -63,6 +63,9 @@ class LoginView(auth_views.LoginView):
 def lockout_response(
     request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any
 ) -> HttpResponse:
+    if request.path_info.startswith("/api/"):
+        # API clients parse JSON; an HTML sign-in page would be unreadable to them.
+        return JsonResponse({"message": _(LOCKED_OUT), "extra": {}}, status=429)
     form = LoginForm(request)
     return render(
         request, "web/login.html", {"form": form, "locked_out": _(LOCKED_OUT)}, status=429

@@ -41,6 +41,7 @@ class CaseOutput(serializers.ModelSerializer[Case]):
             "next_due_on",
             "light",
             "closed_at",
+            "extra",
         ]
 
     def get_light(self, obj: Case) -> str:

@@ -82,6 +82,9 @@ class Case(BaseModel):
     # week" stay index scans at 100,000 cases; kept current by the deadline services only.
     next_due_on = models.DateField(_("next deadline"), null=True, blank=True)
     next_warn_on = models.DateField(null=True, blank=True)
+    # Values of the fields country plugins add to cases (register_case_fields), by field key;
+    # always written through ExtraField.clean by the case services.
+    extra = models.JSONField(_("additional fields"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-id"]

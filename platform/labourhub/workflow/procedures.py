@@ -1,7 +1,8 @@
 """Procedures as data: states, transitions, who may act, required documents, legal time limits.
 
 Sources, in order of precedence: an administrator's ``ProcedureConfig`` row, a country plugin's
-``register_procedure_types`` hook, the core defaults below.
+``register_procedure_types`` hook (its declared ``ProcedureType`` converted by
+``procedure_from_type``), the core defaults below. Every source runs on the same engine.
 """
 
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from labourhub.accounts.roles import Action
+from labourhub.extensions.types import ProcedureType
 from labourhub.workflow.calendar import CALENDAR_DAYS, MONTHS, UNITS, WORKING_DAYS
 
 
@@ -308,15 +310,76 @@ def procedure_validate(proc: Procedure) -> None:
         raise ValidationError(errors)
 
 
-def procedure_get(code: str) -> Procedure | None:
+def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> Procedure:
+    """The engine's procedure for a plugin's declared ``ProcedureType``.
+
+    Each step is a state; the case starts in the first step. Moving into step ``s`` is the
+    transition named ``s``, allowed from every step that lists ``s`` in ``next_steps`` and
+    guarded by ``s.action``. A step's time limit starts when the case enters it and is met when
+    the case leaves it. A step without ``next_steps`` is final.
+    """
+
+    def limit_of(step: Any) -> tuple[TimeLimit, ...]:
+        if step.time_limit_days is None:
+            return ()
+        unit = CALENDAR_DAYS if step.calendar_days else WORKING_DAYS
+        return (
+            TimeLimit(
+                code=step.code, label=str(step.label), amount=step.time_limit_days, unit=unit
+            ),
+        )
+
+    if not declared.steps:
+        raise ValidationError(_("The procedure %(p)s has no steps.") % {"p": declared.code})
+    by_code = {step.code: step for step in declared.steps}
+    transitions = tuple(
+        Transition(
+            name=step.code,
+            label=str(step.label),
+            source=tuple(s.code for s in declared.steps if step.code in s.next_steps),
+            target=step.code,
+            action=step.action,
+            required_documents=step.required_documents,
+            starts=limit_of(step),
+        )
+        for step in declared.steps
+        if any(step.code in s.next_steps for s in declared.steps)
+    )
+    errors = [
+        _("Step %(s)s leads to unknown step %(n)s.") % {"s": s.code, "n": n}
+        for s in declared.steps
+        for n in s.next_steps
+        if n not in by_code
+    ]
+    if errors:
+        raise ValidationError(errors)
+    proc = Procedure(
+        code=declared.code,
+        label=str(declared.label),
+        states=tuple(State(s.code, str(s.label), final=not s.next_steps) for s in declared.steps),
+        initial=declared.steps[0].code,
+        transitions=transitions,
+        initial_limits=limit_of(declared.steps[0]),
+        source=source,
+    )
+    procedure_validate(proc)
+    return proc
+
+
+def plugin_procedures() -> dict[str, Procedure]:
+    """The procedures the plugins active for the current ministry declare, by code."""
     from labourhub.extensions import current_hooks, flatten
+
+    tenant = getattr(connection, "tenant", None)
+    declared = flatten(current_hooks().register_procedure_types(tenant=tenant))
+    return {p.code: procedure_from_type(p) for p in declared}
+
+
+def procedure_get(code: str) -> Procedure | None:
     from labourhub.workflow.models import ProcedureConfig
 
     row = ProcedureConfig.objects.filter(code=code).first()
     if row is not None:
         return procedure_from_dict(row.definition)
-    tenant = getattr(connection, "tenant", None)
-    for proc in flatten(current_hooks().register_procedure_types(tenant=tenant)):
-        if isinstance(proc, Procedure) and proc.code == code:
-            return proc
-    return CORE_PROCEDURES.get(code)
+    found = plugin_procedures().get(code)
+    return found if found is not None else CORE_PROCEDURES.get(code)

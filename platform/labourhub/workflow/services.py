@@ -25,6 +25,7 @@ from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.registry.models import Establishment
 from labourhub.workflow.calendar import MinistryCalendar, calendar_current
+from labourhub.workflow.fields import case_extra_clean
 from labourhub.workflow.models import Alert, CalendarDay, Case, CaseEvent, Deadline, ProcedureConfig
 from labourhub.workflow.procedures import Procedure, TimeLimit, procedure_from_dict, procedure_get
 
@@ -163,12 +164,15 @@ def case_open(
     limits: dict[str, int] | None = None,
     note: str = "",
     permission: Action = Action.CASE_EDIT,
+    extra: dict[str, Any] | None = None,
 ) -> Case:
     """Open a case in its procedure's initial state and start the initial legal time limits.
 
     ``actor=None`` is the portal or the system; a staff actor needs ``case.edit`` on ``office``.
+    ``extra`` holds the values of the plugins' case fields, validated by each field's ``clean``.
     """
     proc = _procedure(procedure)
+    cleaned_extra = case_extra_clean(extra) if extra is not None else {}
     user = _user(actor)
     if user is not None and not user_can(
         user=user,
@@ -186,6 +190,7 @@ def case_open(
         establishment=establishment,
         assigned_to=assigned_to,
         supervisor=supervisor,
+        extra=cleaned_extra,
     )
     case.full_clean()
     case.save()
@@ -203,7 +208,13 @@ def case_open(
         actor=actor,
         action=AuditAction.CASE_OPENED,
         subject=case,
-        payload={"values": {"procedure": proc.code, "state": proc.initial}},
+        payload={
+            "values": {
+                "procedure": proc.code,
+                "state": proc.initial,
+                **({"fields": cleaned_extra} if cleaned_extra else {}),
+            }
+        },
     )
     _hooks_after_commit("case_opened", case=case, actor=user)
     case.refresh_from_db()

@@ -1,41 +1,38 @@
 """Which service carries out a transition that the UI or API asks for.
 
 Apps whose procedures attach records to steps (a fine to "decide_sanction", a triage outcome to
-"triage_*") register a handler per procedure in their AppConfig.ready(); the default is the
-plain ``case_transition``. A country plugin adds handlers the same way for its own procedures.
+"triage_*") return a ``StepHandler`` from the ``register_step_handlers`` hook, and extra case
+page sections as ``CasePanel`` from ``register_case_panels``; core apps and country plugins use
+the same hooks, so there is one registry. The default handler is the plain ``case_transition``.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
+from django.db import connection
+
+from labourhub.extensions.types import CasePanel, StepHandler, StepInput
 from labourhub.workflow.models import Case
 from labourhub.workflow.services import Actor, case_transition
 
-
-@dataclass
-class StepInput:
-    note: str = ""
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    amount: Decimal | None = None
-    days: int | None = None
-    choice: str = ""
+__all__ = ["StepInput", "case_panels", "case_step"]
 
 
-Handler = Callable[[Case, str, Actor, StepInput], Any]
-_HANDLERS: dict[str, Handler] = {}
+def _tenant() -> Any:
+    return getattr(connection, "tenant", None)
 
 
-def step_handler_register(procedure: str, handler: Handler) -> None:
-    _HANDLERS[procedure] = handler
+def _handler(procedure: str) -> StepHandler | None:
+    from labourhub.extensions import current_hooks, flatten
+
+    handlers: list[StepHandler] = flatten(current_hooks().register_step_handlers(tenant=_tenant()))
+    return next((h for h in handlers if h.procedure == procedure), None)
 
 
 def case_step(*, case: Case, transition: str, actor: Actor, data: StepInput) -> Any:
     """Carry out ``transition`` on ``case`` through its procedure's handler."""
-    handler = _HANDLERS.get(case.procedure)
+    handler = _handler(case.procedure)
     if handler is not None:
-        return handler(case, transition, actor, data)
+        return handler.handle(case, transition, actor, data)
     return case_transition(
         case=case,
         transition=transition,
@@ -46,16 +43,12 @@ def case_step(*, case: Case, transition: str, actor: Actor, data: StepInput) -> 
     )
 
 
-# Extra sections on the case page, per procedure: (template, context builder).
-PanelContext = Callable[[Case, Any], dict[str, Any]]
-_PANELS: dict[str, list[tuple[str, PanelContext]]] = {}
-
-
-def case_panel_register(procedure: str, template: str, context: PanelContext) -> None:
-    _PANELS.setdefault(procedure, []).append((template, context))
-
-
 def case_panels(*, case: Case, user: Any) -> list[tuple[str, dict[str, Any]]]:
+    from labourhub.extensions import current_hooks, flatten
+
+    panels: list[CasePanel] = flatten(current_hooks().register_case_panels(tenant=_tenant()))
     return [
-        (tpl, {"case": case, **ctx(case, user)}) for tpl, ctx in _PANELS.get(case.procedure, [])
+        (p.template, {"case": case, **p.context(case, user)})
+        for p in panels
+        if p.procedure == case.procedure
     ]

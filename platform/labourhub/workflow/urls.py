@@ -6,6 +6,7 @@ app_name = "workflow"
 
 urlpatterns = [
     path("", views.case_list_view, name="case-list"),
+    path("export.csv", views.case_export_view, name="case-export"),
     path("<int:case_id>/", views.case_detail_view, name="case-detail"),
     path("overdue/", views.overdue_board_view, name="overdue"),
     path("calendar/", views.calendar_view, name="calendar"),

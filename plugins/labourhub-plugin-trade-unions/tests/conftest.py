@@ -1,2 +1,2 @@
 # pytest only lets a conftest override pytest-django's django_db_setup; the kit provides it.
-from labourhub.testing.pytest_plugin import django_db_setup  # noqa: F401
+from labourhub.plugin_api.testing import django_db_setup  # noqa: F401

@@ -1,4 +1,4 @@
-from labourhub.testing.conformance import PluginConformance
+from labourhub.plugin_api.testing import PluginConformance
 
 
 class TestConformance(PluginConformance):

@@ -10,9 +10,8 @@ from labourhub_trade_unions.services import (
     union_review,
 )
 
-from labourhub.accounts.roles import Role
 from labourhub.audit.models import AuditEvent
-from labourhub.common.exceptions import ApplicationError
+from labourhub.plugin_api import ApplicationError, Role
 
 OFFICERS = [("María López", "Secretaria general"), ("Juan Pérez", "Tesorero")]
 
@@ -49,6 +48,23 @@ def test_filed_reviewed_registered_with_certificate(active, in_ministry):
         .values_list("action", flat=True)
         .order_by("id")
     ) == ["trade_union.filed", "trade_union.reviewed", "trade_union.registered"]
+
+
+def test_the_registration_runs_as_a_case_of_the_declared_procedure(active, in_ministry):
+    from labourhub.workflow.models import Deadline
+
+    union = _file()
+    case = union.case
+    assert (case.procedure, case.state) == ("hn_trade_union_registration", "filed")
+    review = Deadline.objects.get(case=case, status="open")
+    assert (review.code, review.amount, review.unit) == ("filed", 15, "working_days")
+    union = union_review(union=union, actor=None)
+    union = union_register(union=union, actor=None)
+    assert union.case.state == "registered" and union.case.closed_at is not None
+    transitions = AuditEvent.objects.filter(
+        action="case.transition", subject_id=str(case.pk)
+    ).order_by("id")
+    assert [e.changes["state"]["after"] for e in transitions] == ["reviewed", "registered"]
 
 
 def test_refusal_needs_a_reason_and_a_review_first(active, in_ministry):
@@ -133,6 +149,10 @@ def test_web_workflow_and_permissions(active, client_for, ministry, user_with_ro
     union.refresh_from_db()
     page = legal.get(f"/app/x/trade-unions/{union.pk}/").content.decode()
     assert union.certificate_number in page
+    from labourhub.documents.models import Document
+
+    certificate = Document.objects.get(kind="hn_union_certificate")
+    assert re.fullmatch(r"SIND-\d{4}-000001", certificate.number)
 
 
 def test_list_page_has_a_helpful_empty_state(active, client_for, ministry, user_with_role):

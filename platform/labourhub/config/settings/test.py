@@ -1,8 +1,10 @@
+from labourhub.config.env import BASE_DIR
 from labourhub.config.settings.base import *  # noqa: F403
 from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
 
 DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
+SECRETS_DIR = BASE_DIR / ".run" / "secrets-test"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,

@@ -6,9 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from labourhub.accounts.permissions import HasAction
-from labourhub.accounts.roles import Action
-from labourhub.api.pagination import get_paginated_response
+from labourhub.plugin_api import Action, HasAction, get_paginated_response
 from labourhub_trade_unions.models import TradeUnion
 from labourhub_trade_unions.selectors import union_list
 from labourhub_trade_unions.services import union_file

@@ -1,9 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, Field
 
-from labourhub.extensions.config import SecretRef
-from labourhub.extensions.plugin import Category, PluginAppConfig
-from labourhub.extensions.plugin import PluginMeta as BaseMeta
+from labourhub.plugin_api import Category, PluginAppConfig, SecretRef
+from labourhub.plugin_api import PluginMeta as BaseMeta
 
 
 class TradeUnionsSettings(BaseModel):

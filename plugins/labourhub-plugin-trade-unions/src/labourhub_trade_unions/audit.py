@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from labourhub.audit.events import audit_action_register
+from labourhub.plugin_api import audit_action_register
 
 UNION_FILED = audit_action_register(code="trade_union.filed", label=_("Trade union filed"))
 UNION_REVIEWED = audit_action_register(code="trade_union.reviewed", label=_("Trade union reviewed"))

@@ -1,39 +1,48 @@
-"""@hookimpl functions only (R28): thin, delegating to this plugin's modules."""
+"""@hookimpl functions only: thin, delegating to this plugin's modules."""
 
 from typing import Any
 
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, reverse
 from django.utils.translation import gettext_lazy as _
 
-from labourhub.extensions import hookimpl, plugin_config
-from labourhub.extensions.types import (
+from labourhub.plugin_api import (
+    Action,
     DocumentTemplate,
     IndicatorDefinition,
+    MenuItem,
     ProcedureType,
     ReportDefinition,
     WorkflowStep,
+    hookimpl,
+    plugin_config,
 )
 
 SLUG = "trade-unions"
+# The registration procedure's code; a union's case runs on it.
+REGISTRATION = "hn_trade_union_registration"
+CERTIFICATE = "hn_union_certificate"
+CERTIFICATE_TEXT_ES = (
+    "Certificado de inscripción sindical",
+    "<p>{{ ministry.name }} certifica que la organización sindical "
+    "<strong>{{ extra.union_name }}</strong> queda inscrita con el número "
+    "<strong>{{ extra.certificate_number }}</strong> (expediente {{ extra.file_number }}).</p>",
+)
 
 
 @hookimpl
-def register_menu_items(tenant: Any, user: Any) -> list[Any]:
-    from labourhub.accounts.roles import Action
-    from labourhub.web.menu import MenuItem
-
+def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     return [MenuItem(_("Trade unions"), reverse("x:trade-unions:list"), Action.CASE_VIEW)]
 
 
 @hookimpl
-def register_urls() -> list[Any]:
+def register_urls() -> list[URLPattern | URLResolver]:
     from labourhub_trade_unions.urls import urlpatterns
 
     return list(urlpatterns)
 
 
 @hookimpl
-def register_api_urls() -> list[Any]:
+def register_api_urls() -> list[URLPattern | URLResolver]:
     from labourhub_trade_unions.api_urls import urlpatterns
 
     return list(urlpatterns)
@@ -44,26 +53,26 @@ def register_procedure_types(tenant: Any) -> list[ProcedureType]:
     from labourhub_trade_unions.apps import TradeUnionsSettings
 
     conf = TradeUnionsSettings.model_validate(plugin_config(tenant, SLUG))
+    decide = Action.REGISTRATION_DECIDE.value
     return [
         ProcedureType(
-            code="hn_trade_union_registration",
+            code=REGISTRATION,
             label=_("Trade-union registration"),
             steps=(
-                WorkflowStep("filed", _("Application filed"), next_steps=("reviewed",)),
+                WorkflowStep(
+                    "filed",
+                    _("Application filed"),
+                    time_limit_days=conf.review_days,
+                    next_steps=("reviewed",),
+                ),
                 WorkflowStep(
                     "reviewed",
                     _("Documents reviewed"),
-                    time_limit_days=conf.review_days,
+                    time_limit_days=conf.decision_days,
                     next_steps=("registered", "refused"),
                 ),
-                WorkflowStep(
-                    "registered",
-                    _("Registered, certificate issued"),
-                    time_limit_days=conf.decision_days,
-                ),
-                WorkflowStep(
-                    "refused", _("Refused with reasons"), time_limit_days=conf.decision_days
-                ),
+                WorkflowStep("registered", _("Registered, certificate issued"), action=decide),
+                WorkflowStep("refused", _("Refused with reasons"), action=decide),
             ),
         )
     ]
@@ -73,10 +82,10 @@ def register_procedure_types(tenant: Any) -> list[ProcedureType]:
 def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
     return [
         DocumentTemplate(
-            "hn_union_certificate",
+            CERTIFICATE,
             _("Union registration certificate"),
-            "labourhub_trade_unions/certificate.html",
-            ("es",),
+            prefix="SIND",
+            texts={"es": CERTIFICATE_TEXT_ES},
         )
     ]
 

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from labourhub.common.models import BaseModel
+from labourhub.plugin_api import BaseModel
 
 
 class TradeUnion(BaseModel):
@@ -33,6 +33,11 @@ class TradeUnion(BaseModel):
     review_notes = models.TextField(_("review notes"), blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     filed_by_id = models.BigIntegerField(null=True, blank=True)
+    # The registration runs as a case of the declared procedure (hooks.REGISTRATION): the core
+    # engine owns its steps, deadlines and audit; ``status`` mirrors the case's state for lists.
+    case = models.OneToOneField(
+        "workflow.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,4 +1,10 @@
-"""Trade-union registration: filed -> reviewed -> registered (with a certificate) | refused."""
+"""Trade-union registration: filed -> reviewed -> registered (with a certificate) | refused.
+
+Each union's registration is a case of the declared procedure ``hooks.REGISTRATION``; the core
+engine decides which step may follow which, who may take it (deciding needs
+``registration.decide``), starts the legal time limits on the ministry's calendar and audits
+every step. This module adds the union's own records and its domain audit events.
+"""
 
 from typing import Any
 
@@ -7,18 +13,24 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from labourhub.audit.services import Actor, audit_record
-from labourhub.common.exceptions import ApplicationError
-from labourhub.extensions import plugin_config
+from labourhub.plugin_api import (
+    Actor,
+    audit_record,
+    case_open,
+    case_transition,
+    document_issue,
+    office_root,
+    plugin_config,
+)
 from labourhub_trade_unions import audit
 from labourhub_trade_unions.apps import TradeUnionsSettings
+from labourhub_trade_unions.hooks import CERTIFICATE, REGISTRATION
 from labourhub_trade_unions.models import TradeUnion, UnionOfficer
 
 SLUG = "trade-unions"
 ERR_TOO_FEW_MEMBERS = "A union needs at least %(min)d founding members; %(n)d were declared."
 ERR_NO_OFFICERS = "List at least one officer (name and position)."
 ERR_EMPLOYER_REQUIRED = "An enterprise union must name its employer."
-ERR_TRANSITION = "A union that is %(status)s cannot be %(action)s."
 ERR_REASON_REQUIRED = "Give the reason for the refusal; it is notified to the applicants."
 
 
@@ -73,6 +85,12 @@ def union_file(
         members_count=members_count,
         filed_by_id=getattr(actor, "pk", None),
     )
+    union.case = case_open(
+        procedure=REGISTRATION,
+        title=union.name,
+        office=getattr(actor, "office", None) or office_root(),
+        actor=actor,
+    )
     union.full_clean()
     union.save()
     for full_name, position in officers:
@@ -94,19 +112,20 @@ def union_file(
     return union
 
 
-def _transition(union: TradeUnion, expected: str, action: str) -> TradeUnion:
-    locked = TradeUnion.objects.select_for_update().get(pk=union.pk)
-    if locked.status != expected:
-        raise ApplicationError(
-            _(ERR_TRANSITION) % {"status": locked.get_status_display(), "action": action}
-        )
+def _step(union: TradeUnion, step: str, actor: Actor, note: str = "") -> TradeUnion:
+    """Move the union's case to ``step``; the engine refuses a step that may not follow."""
+    locked = (
+        TradeUnion.objects.select_for_update(of=("self",)).select_related("case").get(pk=union.pk)
+    )
+    assert locked.case is not None  # every union is filed with its case
+    locked.case = case_transition(case=locked.case, transition=step, actor=actor, note=note)
+    locked.status = locked.case.state
     return locked
 
 
 @transaction.atomic
 def union_review(*, union: TradeUnion, notes: str = "", actor: Actor) -> TradeUnion:
-    union = _transition(union, TradeUnion.Status.FILED, _("reviewed"))
-    union.status = TradeUnion.Status.REVIEWED
+    union = _step(union, TradeUnion.Status.REVIEWED, actor, notes)
     union.review_notes = notes.strip()
     union.reviewed_at = timezone.now()
     union.save(update_fields=["status", "review_notes", "reviewed_at", "updated_at"])
@@ -121,11 +140,13 @@ def union_review(*, union: TradeUnion, notes: str = "", actor: Actor) -> TradeUn
 
 @transaction.atomic
 def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
-    """Register a reviewed union and issue its certificate number (PREFIX-YEAR-NNNNN)."""
-    union = _transition(union, TradeUnion.Status.REVIEWED, _("registered"))
+    """Register a reviewed union and issue its certificate number (PREFIX-YEAR-NNNNN).
+
+    A staff member registering also gets the numbered certificate letter (documents service).
+    """
+    union = _step(union, TradeUnion.Status.REGISTERED, actor)
     conf = settings_for_current_ministry()
     union.certificate_number = _next_number(conf.certificate_prefix, "certificate_number")
-    union.status = TradeUnion.Status.REGISTERED
     union.decided_at = timezone.now()
     union.save(update_fields=["status", "certificate_number", "decided_at", "updated_at"])
     audit_record(
@@ -137,6 +158,18 @@ def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
             "values": {"certificate_number": union.certificate_number},
         },
     )
+    if getattr(actor, "is_authenticated", False):
+        document_issue(
+            kind=CERTIFICATE,
+            officer=actor,  # type: ignore[arg-type]
+            subject=union,
+            extra={
+                "union_name": union.name,
+                "certificate_number": union.certificate_number,
+                "file_number": union.file_number,
+            },
+            actor=actor,
+        )
     return union
 
 
@@ -144,8 +177,7 @@ def union_register(*, union: TradeUnion, actor: Actor) -> TradeUnion:
 def union_refuse(*, union: TradeUnion, reason: str, actor: Actor) -> TradeUnion:
     if not reason.strip():
         raise ValidationError({"reason": [_(ERR_REASON_REQUIRED)]})
-    union = _transition(union, TradeUnion.Status.REVIEWED, _("refused"))
-    union.status = TradeUnion.Status.REFUSED
+    union = _step(union, TradeUnion.Status.REFUSED, actor, reason.strip())
     union.refusal_reason = reason.strip()
     union.decided_at = timezone.now()
     union.save(update_fields=["status", "refusal_reason", "decided_at", "updated_at"])

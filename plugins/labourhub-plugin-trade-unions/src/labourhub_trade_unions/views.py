@@ -7,11 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from labourhub.accounts.permissions import StaffRequest, permission_check, staff_page
-from labourhub.accounts.roles import Action
-from labourhub.accounts.selectors import user_can
-from labourhub.common.exceptions import ApplicationError
-from labourhub.common.forms import form_apply_errors
+from labourhub.plugin_api import (
+    Action,
+    ApplicationError,
+    StaffRequest,
+    form_apply_errors,
+    permission_check,
+    staff_page,
+    user_can,
+)
 from labourhub_trade_unions.forms import UnionFileForm, UnionRefuseForm, UnionReviewForm
 from labourhub_trade_unions.models import TradeUnion
 from labourhub_trade_unions.selectors import union_get, union_list, union_status_counts

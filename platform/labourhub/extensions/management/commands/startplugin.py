@@ -1,4 +1,4 @@
-"""``manage.py startplugin <cc> <name>``: a new plugin distribution under plugins/ (R32)."""
+"""``manage.py startplugin <cc> <name>``: a new plugin distribution under plugins/."""
 
 import re
 from pathlib import Path

@@ -1,0 +1,36 @@
+"""`make run`: production-like (DEBUG off) on one machine, with errors explained in the console.
+
+With DEBUG on, every 404 shows the URL map and every 500 a traceback with settings to anyone who
+can reach the server; here the browser gets the ordinary error pages and the person running the
+stack reads the full traceback in the terminal instead.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from labourhub.config.env import env
+from labourhub.config.settings.base import *  # noqa: F403
+from labourhub.config.settings.base import LOGGING as _BASE_LOGGING
+from labourhub.config.settings.base import STORAGES
+
+DEBUG = False
+# No collectstatic step locally: serve the apps' files by their plain names.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECRET_KEY = env("SECRET_KEY")
+if SECRET_KEY == PUBLIC_DEV_SECRET_KEY:  # noqa: F405
+    raise ImproperlyConfigured("SECRET_KEY is the published development key; unset it.")
+_BASE_LOGGERS: dict[str, object] = _BASE_LOGGING["loggers"]  # type: ignore[assignment]
+LOGGING = {
+    **_BASE_LOGGING,
+    "formatters": {
+        "console": {"format": "[%(levelname)s] %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "console"}},
+    # django.request logs each 500 with its traceback; 404s stay quiet.
+    "loggers": {
+        **_BASE_LOGGERS,
+        "django.request": {"level": "ERROR", "handlers": ["console"], "propagate": False},
+    },
+}
