@@ -48,8 +48,8 @@ def test_case_fields_are_stored_shown_and_served(
 ):
     case = _open(staff, extra={"nis_number": "123456", "sector": "tourism"})
     assert case.extra == {"nis_number": "123456", "sector": "tourism"}
-    opened = AuditEvent.objects.get(action="case.open", subject_id=str(case.pk))
-    assert opened.extra["fields"] == {"nis_number": "123456", "sector": "tourism"}
+    opened = AuditEvent.objects.get(action="case.opened", subject_id=str(case.pk))
+    assert opened.extra["values"]["fields"] == {"nis_number": "123456", "sector": "tourism"}
 
     web = client_for(ministry)
     web.force_login(staff["supervisor"])
@@ -70,8 +70,8 @@ def test_case_fields_are_stored_shown_and_served(
 
     case = case_extra_update(case=case, values={"sector": "agri"}, actor=staff["supervisor"])
     assert case.extra == {"nis_number": "123456", "sector": "agri"}
-    change = AuditEvent.objects.get(action="case.fields", subject_id=str(case.pk))
-    assert change.changes == {"sector": {"before": "tourism", "after": "agri"}}
+    change = AuditEvent.objects.get(action="case.fields_updated", subject_id=str(case.pk))
+    assert change.changes == {"sector": ["tourism", "agri"]}
 
 
 def test_hostile_values_are_refused_in_spanish_and_nothing_is_saved(

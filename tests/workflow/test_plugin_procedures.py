@@ -71,12 +71,13 @@ def test_a_plugin_procedure_drives_a_case_with_working_day_deadlines_and_audit(
     audit = list(
         AuditEvent.objects.filter(subject_id=str(case.pk), action__startswith="case.")
         .order_by("id")
-        .values_list("action", "changes")
+        .values_list("action", "changes", "extra")
     )
-    assert audit == [
-        ("case.open", {"procedure": "lc_work_permit", "state": "received"}),
-        ("case.transition", {"state": {"before": "received", "after": "decided"}}),
+    assert [(action, changes) for action, changes, _ in audit] == [
+        ("case.opened", {}),
+        ("case.transitioned", {"state": ["received", "decided"]}),
     ]
+    assert audit[0][2]["values"] == {"procedure": "lc_work_permit", "state": "received"}
     assert [e.to_state for e in CaseEvent.objects.filter(case=case).order_by("id")] == [
         "received",
         "decided",

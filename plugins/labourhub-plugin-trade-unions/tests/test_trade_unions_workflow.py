@@ -62,9 +62,9 @@ def test_the_registration_runs_as_a_case_of_the_declared_procedure(active, in_mi
     union = union_register(union=union, actor=None)
     assert union.case.state == "registered" and union.case.closed_at is not None
     transitions = AuditEvent.objects.filter(
-        action="case.transition", subject_id=str(case.pk)
+        action="case.transitioned", subject_id=str(case.pk)
     ).order_by("id")
-    assert [e.changes["state"]["after"] for e in transitions] == ["reviewed", "registered"]
+    assert [e.changes["state"][1] for e in transitions] == ["reviewed", "registered"]
 
 
 def test_refusal_needs_a_reason_and_a_review_first(active, in_ministry):
