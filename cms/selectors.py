@@ -3,11 +3,13 @@
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from cms.models import (
+from cms.models.indicators import (
     TOTAL,
     Agency,
     Dataset,
@@ -144,12 +146,15 @@ def headline_for(*, indicator: Indicator) -> Headline | None:
     return Headline(indicator, last.period, last.value, last.flag, prev)
 
 
-def headline_list() -> list[Headline]:
-    from cms.models import IndicatorPage
+def _indicator_pages() -> QuerySet[Any]:
+    # Resolved through the app registry: the page models call these selectors, so importing
+    # them here would tie the two modules in a circle.
+    pages: QuerySet[Any] = apps.get_model("cms", "IndicatorPage").objects.live()
+    return pages
 
-    urls = {
-        p.indicator_id: p.url for p in IndicatorPage.objects.live().filter(indicator__headline=True)
-    }
+
+def headline_list() -> list[Headline]:
+    urls = {p.indicator_id: p.url for p in _indicator_pages().filter(indicator__headline=True)}
     out = []
     for indicator in indicator_list().filter(headline=True):
         h = headline_for(indicator=indicator)
@@ -159,10 +164,8 @@ def headline_list() -> list[Headline]:
 
 
 def catalogue_list() -> QuerySet[Indicator]:
-    from cms.models import IndicatorPage
-
     return indicator_list().prefetch_related(
-        Prefetch("pages", to_attr="live_pages", queryset=IndicatorPage.objects.live())
+        Prefetch("pages", to_attr="live_pages", queryset=_indicator_pages())
     )
 
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_noop
 from packaging.version import InvalidVersion, Version
 
 from labourhub.audit.services import Actor, AuditAction, audit_actor_name, audit_record
+from labourhub.common.background import task_enqueue_on_commit
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions.plugin import requires_problem
 from labourhub.extensions.registry import plugin_app_configs
@@ -206,8 +207,6 @@ def _dispatch_on_commit(upgrade_ids: list[int]) -> None:
 
 def upgrades_dispatch(*, upgrade_ids: list[int]) -> None:
     """One Celery task per ministry; without a broker, a background thread pool instead."""
-    from tenants.tasks import tenant_upgrade_run_task
-
     # Without a broker (dev without Redis) an eager task would run every migration inside the
     # console's request; a thread pool keeps the request short and the progress page live.
     if str(getattr(settings, "CELERY_BROKER_URL", "")).startswith("memory"):
@@ -219,7 +218,7 @@ def upgrades_dispatch(*, upgrade_ids: list[int]) -> None:
         ).start()
         return
     for upgrade_id in upgrade_ids:
-        tenant_upgrade_run_task.delay(upgrade_id)
+        task_enqueue_on_commit("tenants.tasks.tenant_upgrade_run_task", upgrade_id=upgrade_id)
 
 
 @functools.cache

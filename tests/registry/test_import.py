@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from labourhub.audit.models import AuditEvent
 from labourhub.common.exceptions import ApplicationError
-from labourhub.registry import imports
 from labourhub.registry.imports import (
     import_batch_check,
     import_batch_create,
@@ -246,7 +245,7 @@ def test_windows_1252_file_is_read_when_its_encoding_is_chosen(offices):
 
 
 def test_chunked_import_reports_progress(offices, monkeypatch):
-    monkeypatch.setattr(imports, "CHUNK", 7)
+    monkeypatch.setattr("labourhub.registry.imports.cleaning.CHUNK", 7)
     lines = [f"R-{i},Sitio {i},Emp {i % 5},,x,D-TGU,1071,1,1,0," for i in range(50)]
     batch = checked((HEADER + "\n".join(lines)).encode())
     batch = import_batch_run(batch_id=batch.pk)

@@ -30,6 +30,7 @@ from labourhub.analytics.selectors import (
     dashboard_snapshot,
     indicator_value,
     inspector_count,
+    min_wage_patterns,
     offices_in,
 )
 from labourhub.analytics.sources import AGE_BUCKETS
@@ -145,8 +146,6 @@ def monthly_office(f: Filters, scope_label: str) -> Report:
 
 
 def minimum_wage(f: Filters, scope_label: str) -> Report:
-    from labourhub.analytics.services import min_wage_patterns
-
     patterns = min_wage_patterns()
     match = Q()
     for p in patterns:

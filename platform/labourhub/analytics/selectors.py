@@ -16,7 +16,12 @@ from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Action, Role, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
 from labourhub.analytics.indicators import Indicator
-from labourhub.analytics.models import STOCK_MONTH, AnalyticsSettings, Fact
+from labourhub.analytics.models import (
+    DEFAULT_MIN_WAGE_PATTERNS,
+    STOCK_MONTH,
+    AnalyticsSettings,
+    Fact,
+)
 from labourhub.analytics.refresh import months_q, next_month
 from labourhub.analytics.sources import (
     METRIC_SOURCE,
@@ -386,3 +391,9 @@ def freshness() -> dt.datetime | None:
         .values_list("refreshed_at", flat=True)
         .first()
     )
+
+
+def min_wage_patterns() -> list[str]:
+    found = AnalyticsSettings.objects.filter(pk=1).values_list("min_wage_patterns", flat=True)
+    patterns = list(found.first() or [])
+    return patterns or list(DEFAULT_MIN_WAGE_PATTERNS)

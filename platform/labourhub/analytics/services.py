@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import Office, User
 from labourhub.analytics.models import (
-    DEFAULT_MIN_WAGE_PATTERNS,
     AnalyticsSettings,
     ReportSchedule,
 )
@@ -67,12 +66,6 @@ def analytics_settings_update(
         payload={"changes": {k: (before.get(k), v) for k, v in after.items()}},
     )
     return obj
-
-
-def min_wage_patterns() -> list[str]:
-    found = AnalyticsSettings.objects.filter(pk=1).values_list("min_wage_patterns", flat=True)
-    patterns = list(found.first() or [])
-    return patterns or list(DEFAULT_MIN_WAGE_PATTERNS)
 
 
 @transaction.atomic

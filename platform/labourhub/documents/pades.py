@@ -27,7 +27,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from labourhub.accounts.models import User
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.secrets import SecretMissingError, secret_resolve, secret_store_file
-from labourhub.documents.signing import SignedPdf
+from labourhub.extensions.types import SignedPdf
 
 SIGNING_KEY_MISSING = gettext_noop(
     "This ministry's signing key or certificate cannot be found; ask the platform operator "

@@ -33,7 +33,7 @@ class TradeUnion(BaseModel):
     review_notes = models.TextField(_("review notes"), blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     filed_by_id = models.BigIntegerField(null=True, blank=True)
-    # The registration runs as a case of the declared procedure (hooks.REGISTRATION): the core
+    # The registration runs as a case of the declared procedure (codes.REGISTRATION): the core
     # engine owns its steps, deadlines and audit; ``status`` mirrors the case's state for lists.
     case = models.OneToOneField(
         "workflow.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -1,6 +1,6 @@
 """Trade-union registration: filed -> reviewed -> registered (with a certificate) | refused.
 
-Each union's registration is a case of the declared procedure ``hooks.REGISTRATION``; the core
+Each union's registration is a case of the declared procedure ``codes.REGISTRATION``; the core
 engine decides which step may follow which, who may take it (deciding needs
 ``registration.decide``), starts the legal time limits on the ministry's calendar and audits
 every step. This module adds the union's own records and its domain audit events.
@@ -24,7 +24,7 @@ from labourhub.plugin_api import (
 )
 from labourhub_trade_unions import audit
 from labourhub_trade_unions.apps import TradeUnionsSettings
-from labourhub_trade_unions.hooks import CERTIFICATE, REGISTRATION
+from labourhub_trade_unions.codes import CERTIFICATE, REGISTRATION
 from labourhub_trade_unions.models import TradeUnion, UnionOfficer
 
 SLUG = "trade-unions"

@@ -1,0 +1,66 @@
+"""Inspections over HTTP (R14): one APIView per operation. Writes carry ``version``; a stale
+one gets 409 with ``extra.current_version`` (the offline app re-fetches and merges)."""
+
+from labourhub.inspections.apis.planning import (
+    AssignmentReplayApi,
+    ChecklistVersionListApi,
+    EstablishmentInspectionHistoryApi,
+    InspectionAssignApi,
+    InspectionAuthoriseApi,
+    InspectionCreateApi,
+    InspectionDetailApi,
+    InspectionListApi,
+    InspectionMineApi,
+)
+from labourhub.inspections.apis.serializers import (
+    AnswerOutput,
+    AssignmentOutput,
+    AuthorisationOutput,
+    ChecklistVersionOutput,
+    CorrectionOutput,
+    EvidenceOutput,
+    FindingOutput,
+    InspectionDetailOutput,
+    InspectionOutput,
+    VersionInput,
+)
+from labourhub.inspections.apis.visits import (
+    CorrectionDecideApi,
+    CorrectionRequestApi,
+    InspectionAnswersSaveApi,
+    InspectionCancelApi,
+    InspectionEvidenceUploadApi,
+    InspectionRefuseEntryApi,
+    InspectionSubmitApi,
+    InspectionVisitStartApi,
+)
+
+__all__ = [
+    "AnswerOutput",
+    "AssignmentOutput",
+    "AssignmentReplayApi",
+    "AuthorisationOutput",
+    "ChecklistVersionListApi",
+    "ChecklistVersionOutput",
+    "CorrectionDecideApi",
+    "CorrectionOutput",
+    "CorrectionRequestApi",
+    "EstablishmentInspectionHistoryApi",
+    "EvidenceOutput",
+    "FindingOutput",
+    "InspectionAnswersSaveApi",
+    "InspectionAssignApi",
+    "InspectionAuthoriseApi",
+    "InspectionCancelApi",
+    "InspectionCreateApi",
+    "InspectionDetailApi",
+    "InspectionDetailOutput",
+    "InspectionEvidenceUploadApi",
+    "InspectionListApi",
+    "InspectionMineApi",
+    "InspectionOutput",
+    "InspectionRefuseEntryApi",
+    "InspectionSubmitApi",
+    "InspectionVisitStartApi",
+    "VersionInput",
+]

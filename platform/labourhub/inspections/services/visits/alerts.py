@@ -1,0 +1,82 @@
+"""Alerts raised from a visit (for example a worker in danger) and their notification."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from labourhub.accounts.models import User
+from labourhub.accounts.roles import Role
+from labourhub.audit.services import AuditAction, audit_record
+from labourhub.common.background import task_enqueue_on_commit
+from labourhub.inspections.models import (
+    Inspection,
+    InspectionAlert,
+)
+from labourhub.inspections.services._common import (
+    Actor,
+)
+
+
+def _alert_recipients(inspection: Inspection) -> list[int]:
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(role_grants__role__in=[Role.SUPERVISOR, Role.OFFICE_HEAD], office=inspection.office)
+            | Q(role_grants__role=Role.DIRECTOR)
+        )
+        .distinct()
+        .values_list("id", flat=True)
+    )
+
+
+def _alert_raise(inspection: Inspection, kind: str, message: str, actor: Actor) -> None:
+    if InspectionAlert.objects.filter(inspection=inspection, kind=kind).exists():
+        return
+    alert = InspectionAlert.objects.create(
+        inspection=inspection,
+        kind=kind,
+        message=message,
+        notified_user_ids=_alert_recipients(inspection),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.INSPECTION_ALERT_RAISED,
+        subject=inspection,
+        payload={"values": {"kind": kind, "notified": list(alert.notified_user_ids)}},
+    )
+
+    task_enqueue_on_commit(
+        "labourhub.inspections.tasks.inspection_alert_notify_task", alert_id=alert.pk
+    )
+
+
+@transaction.atomic
+def inspection_alert_acknowledge(*, alert: InspectionAlert, actor: User) -> InspectionAlert:
+    alert = InspectionAlert.objects.select_for_update().get(pk=alert.pk)
+    if alert.acknowledged_at is None:
+        alert.acknowledged_by = actor
+        alert.acknowledged_at = timezone.now()
+        alert.save(update_fields=["acknowledged_by", "acknowledged_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.INSPECTION_ALERT_ACKNOWLEDGED,
+            subject=alert.inspection,
+            payload={"values": {"kind": alert.kind}},
+        )
+    return alert
+
+
+def inspection_alert_notify(*, alert_id: int) -> int:
+    """E-mail the people an alert names; returns how many messages went out."""
+    from django.core.mail import send_mail
+
+    alert = InspectionAlert.objects.select_related("inspection").get(pk=alert_id)
+    emails = list(
+        User.objects.filter(pk__in=alert.notified_user_ids)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not emails:
+        return 0
+    subject = f"[{alert.get_kind_display()}] {alert.inspection.reference}"
+    return send_mail(subject, alert.message, None, emails, fail_silently=False)

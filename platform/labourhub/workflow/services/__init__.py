@@ -1,0 +1,37 @@
+"""Every change to a case, its deadlines, the calendar and alerts goes through here (R5)."""
+
+from labourhub.workflow.services.alerts import (
+    SweepResult,
+    alert_digest_send,
+    alert_escalate_now,
+    alert_mark_read,
+    deadline_add,
+    deadline_sweep,
+)
+from labourhub.workflow.services.base import CALENDAR_REFUSED, NOT_ALLOWED, Actor, ministry_today
+from labourhub.workflow.services.calendar import (
+    calendar_day_add,
+    calendar_day_remove,
+    procedure_config_save,
+)
+from labourhub.workflow.services.cases import case_assign, case_note_add, case_open, case_transition
+
+__all__ = [
+    "CALENDAR_REFUSED",
+    "NOT_ALLOWED",
+    "Actor",
+    "SweepResult",
+    "alert_digest_send",
+    "alert_escalate_now",
+    "alert_mark_read",
+    "calendar_day_add",
+    "calendar_day_remove",
+    "case_assign",
+    "case_note_add",
+    "case_open",
+    "case_transition",
+    "deadline_add",
+    "deadline_sweep",
+    "ministry_today",
+    "procedure_config_save",
+]

@@ -1,0 +1,146 @@
+"""The ministry's calendar and procedure settings, and the deadlines they move."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from labourhub.accounts.permissions import permission_check
+from labourhub.accounts.roles import Action
+from labourhub.audit.services import AuditAction, audit_record
+from labourhub.workflow.calendar import calendar_current
+from labourhub.workflow.models import CalendarDay, Deadline, ProcedureConfig
+from labourhub.workflow.procedures import TimeLimit, procedure_from_dict, procedure_get
+from labourhub.workflow.services.base import (
+    CALENDAR_REFUSED,
+    Actor,
+    _case_refresh_next,
+    _dates_for,
+    _event,
+)
+
+# -- calendar ------------------------------------------------------------------------------------
+
+
+def _deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Actor) -> int:
+    cal = calendar_current()
+    qs = Deadline.objects.filter(status=Deadline.Status.OPEN).select_related("case")
+    if not yearly:
+        qs = qs.filter(start_on__lte=day, due_on__gte=day)
+    limits_by_code = {}
+    moved = 0
+    touched: set[int] = set()
+    for d in qs.select_for_update(of=("self",)):
+        key = (d.case.procedure, d.code)
+        if key not in limits_by_code:
+            limits_by_code[key] = _limit_lookup(d.case.procedure, d.code)
+        lim = limits_by_code[key]
+        due, warn, escalate = _dates_for(
+            cal=cal,
+            start_on=d.start_on,
+            amount=d.amount,
+            unit=d.unit,
+            warn_before=lim.warn_before if lim else 3,
+            escalate_after=lim.escalate_after if lim else 2,
+        )
+        if due == d.due_on:
+            continue
+        old = d.due_on
+        Deadline.objects.filter(pk=d.pk).update(due_on=due, warn_on=warn, escalate_on=escalate)
+        text = _("Deadline “%(label)s” moved from %(old)s to %(new)s: %(reason)s") % {
+            "label": d.label,
+            "old": old,
+            "new": due,
+            "reason": reason,
+        }
+        _event(case=d.case, actor=actor, kind="deadline_moved", text=text)
+        audit_record(
+            actor=actor,
+            action=AuditAction.DEADLINE_RECOMPUTED,
+            subject=d,
+            payload={"changes": {"due_on": (old, due)}, "values": {"reason": reason}},
+        )
+        touched.add(d.case_id)
+        moved += 1
+    _case_refresh_next(touched)
+    return moved
+
+
+def _limit_lookup(procedure: str, code: str) -> TimeLimit | None:
+    proc = procedure_get(procedure)
+    if proc is None:
+        return None
+    for lim in (*proc.initial_limits, *(x for t in proc.transitions for x in t.starts)):
+        if lim.code == code:
+            return lim
+    return None
+
+
+@transaction.atomic
+def calendar_day_add(
+    *,
+    date: dt.date,
+    name: str,
+    actor: Actor,
+    kind: str = CalendarDay.Kind.HOLIDAY,
+    yearly: bool = False,
+) -> tuple[CalendarDay, int]:
+    """Add a holiday or closure day and move every open deadline it affects (each move audited)."""
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
+    if CalendarDay.objects.filter(date=date, kind=kind).exists():
+        raise ValidationError({"date": _("This day is already in the calendar.")})
+    day = CalendarDay(date=date, name=name.strip(), kind=kind, yearly=yearly)
+    day.full_clean()
+    day.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CALENDAR_DAY_ADDED,
+        subject=day,
+        payload={"values": {"date": date, "name": day.name, "kind": kind, "yearly": yearly}},
+    )
+    moved = _deadlines_recompute(
+        day=date,
+        yearly=yearly,
+        actor=actor,
+        reason=_("%(name)s (%(date)s) added to the calendar") % {"name": day.name, "date": date},
+    )
+    return day, moved
+
+
+@transaction.atomic
+def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
+    date, name, yearly = day.date, day.name, day.yearly
+    audit_record(
+        actor=actor,
+        action=AuditAction.CALENDAR_DAY_REMOVED,
+        subject=day,
+        payload={"values": {"date": date, "name": name}},
+    )
+    day.delete()
+    return _deadlines_recompute(
+        day=date,
+        yearly=yearly,
+        actor=actor,
+        reason=_("%(name)s (%(date)s) removed from the calendar") % {"name": name, "date": date},
+    )
+
+
+@transaction.atomic
+def procedure_config_save(
+    *, code: str, definition: dict[str, Any], actor: Actor
+) -> ProcedureConfig:
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
+    proc = procedure_from_dict({**definition, "code": code})
+    row, created = ProcedureConfig.objects.update_or_create(
+        code=code, defaults={"definition": proc.to_dict()}
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.PROCEDURE_SAVED,
+        subject=row,
+        payload={"values": {"created": created, "definition": row.definition}},
+    )
+    return row
