@@ -196,6 +196,8 @@ SECRETS_DIR = env.path("SECRETS_DIR", default=BASE_DIR / ".run" / "secrets")
 # A ministry without its own signing key gets a demo CA on provisioning or first signature;
 # production turns this off and mounts real keys (a missing key is then an error).
 DOCUMENT_SIGNING_DEMO_CA = env.bool("DOCUMENT_SIGNING_DEMO_CA", default=True)
+# Outside production a missing backup key is generated into SECRETS_DIR; production must mount one.
+BACKUP_KEY_AUTOCREATE = env.bool("BACKUP_KEY_AUTOCREATE", default=True)
 # RFC 3161 time-stamping authority for signatures; empty means no timestamp is requested.
 DOCUMENT_SIGNING_TSA_URL = env("DOCUMENT_SIGNING_TSA_URL", default="")
 

@@ -25,3 +25,4 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECRETS_DIR = env.path("SECRETS_DIR", default="/run/secrets/labourhub")
 DOCUMENT_SIGNING_DEMO_CA = env.bool("DOCUMENT_SIGNING_DEMO_CA", default=False)
+BACKUP_KEY_AUTOCREATE = env.bool("BACKUP_KEY_AUTOCREATE", default=False)

@@ -1,3 +1,5 @@
+"""Reads of inspections, checklists, visits and the team's planning."""
+
 from labourhub.inspections.selectors.inspections import (
     OPEN_STATUSES,
     EstablishmentHistory,

@@ -18,7 +18,11 @@ from labourhub.inspections.services._common import (
     inspection_touch,
     require_status,
 )
-from labourhub.inspections.services.visits import _clean_value, is_noncompliant
+from labourhub.inspections.services.visits import (
+    _clean_value,
+    finding_from_question,
+    is_noncompliant,
+)
 
 REASON_REQUIRED = gettext_noop("Explain why the submitted report needs correcting.")
 NOT_ON_REPORT = gettext_noop("That question is not part of this report's checklist.")
@@ -114,18 +118,7 @@ def correction_decide(
         answer.save(update_fields=["value", "amended", "updated_at"])
         finding = Finding.objects.filter(answer=answer, withdrawn_by=None).first()
         if is_noncompliant(question, answer.value) and finding is None:
-            Finding.objects.create(
-                inspection=inspection,
-                answer=None,
-                question=question,
-                provision=question.provision,
-                description=question.text,
-                severity=question.severity,
-                corrective_measure=question.corrective_measure,
-                penalty_min=question.penalty_min,
-                penalty_max=question.penalty_max,
-                child_labour=question.child_labour,
-            )
+            finding_from_question(inspection=inspection, answer=None, question=question)
         elif not is_noncompliant(question, answer.value) and finding is not None:
             finding.withdrawn_by = correction
             finding.save(update_fields=["withdrawn_by", "updated_at"])

@@ -1,3 +1,5 @@
+"""Inspection pages: lists, one inspection, the visit, checklists and campaigns."""
+
 from labourhub.inspections.views.campaigns import campaign_detail_view, campaign_list_view
 from labourhub.inspections.views.checklists import (
     checklist_detail_view,

@@ -1,3 +1,5 @@
+"""The inspector's visit: answers, findings, alerts, refused entry and submission."""
+
 from labourhub.inspections.services.visits.alerts import (
     inspection_alert_acknowledge,
     inspection_alert_notify,
@@ -27,6 +29,7 @@ from labourhub.inspections.services.visits.values import (
     TOO_LONG,
     YES,
     _clean_value,
+    finding_from_question,
     is_noncompliant,
 )
 
@@ -50,6 +53,7 @@ __all__ = [
     "YES",
     "_clean_value",
     "answers_save",
+    "finding_from_question",
     "finding_update",
     "inspection_alert_acknowledge",
     "inspection_alert_notify",

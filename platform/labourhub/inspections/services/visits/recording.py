@@ -36,6 +36,7 @@ from labourhub.inspections.services.visits.values import (
     NO_CHECKLIST,
     NOT_ON_CHECKLIST,
     _clean_value,
+    finding_from_question,
     is_noncompliant,
 )
 
@@ -117,18 +118,7 @@ def _sync_finding(inspection: Inspection, answer: Answer, actor: Actor) -> Findi
     finding: Finding | None = getattr(answer, "finding", None)
     if is_noncompliant(question, answer.value):
         if finding is None:
-            finding = Finding.objects.create(
-                inspection=inspection,
-                answer=answer,
-                question=question,
-                provision=question.provision,
-                description=question.text,
-                severity=question.severity,
-                corrective_measure=question.corrective_measure,
-                penalty_min=question.penalty_min,
-                penalty_max=question.penalty_max,
-                child_labour=question.child_labour,
-            )
+            finding = finding_from_question(inspection=inspection, answer=answer, question=question)
         if question.child_labour:
             _alert_raise(
                 inspection,

@@ -8,9 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from labourhub.inspections.models import (
-    ChecklistQuestion,
-)
+from labourhub.inspections.models import Answer, ChecklistQuestion, Finding, Inspection
 
 NO_AUTHORISATION = gettext_noop(
     "This inspection has no valid authorisation, and this ministry's procedure requires one "
@@ -76,3 +74,21 @@ def is_noncompliant(question: ChecklistQuestion, value: Any) -> bool:
             return False
         return number < limit if rule[0] == "<" else number > limit
     return str(value) == rule
+
+
+def finding_from_question(
+    *, inspection: Inspection, answer: Answer | None, question: ChecklistQuestion
+) -> Finding:
+    """A finding for a non-compliant answer, carrying the question's provision and penalties."""
+    return Finding.objects.create(
+        inspection=inspection,
+        answer=answer,
+        question=question,
+        provision=question.provision,
+        description=question.text,
+        severity=question.severity,
+        corrective_measure=question.corrective_measure,
+        penalty_min=question.penalty_min,
+        penalty_max=question.penalty_max,
+        child_labour=question.child_labour,
+    )
