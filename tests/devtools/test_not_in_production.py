@@ -7,6 +7,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, django
@@ -46,8 +48,10 @@ def test_production_settings_do_not_install_devtools_or_its_commands():
     assert "provision_ministry" in prod["commands"]
 
 
-def test_dev_settings_install_devtools_with_its_commands():
-    dev = _settings("labourhub.config.settings.dev")
+@pytest.mark.parametrize("profile", ["dev", "local"])
+def test_dev_settings_install_devtools_with_its_commands(profile):
+    # `make run` uses the local profile and runs seed_demo: it must find the command.
+    dev = _settings(f"labourhub.config.settings.{profile}")
     assert "devtools" in dev["apps"]
     assert set(dev["commands"]) >= DEV_COMMANDS
 

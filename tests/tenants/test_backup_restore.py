@@ -52,9 +52,10 @@ def filled(ministry, second_ministry, user_with_role):
 
 def test_restore_drill_into_a_new_ministry_loses_no_row_and_no_file(filled, tmp_path):
     before_rows, before_files = _counts(filled), _files(filled)
-    assert before_rows["accounts_user"] >= 1 and len(before_files) == 2
+    assert before_rows["accounts_user"] >= 1
+    assert {"documents/2026/acta-1.pdf", "evidence/photo ñ.jpg"} <= set(before_files)
     result = ministry_backup(ministry=filled, out_dir=tmp_path, actor=None)
-    assert result.files == 2 and result.rows == sum(before_rows.values())
+    assert result.files == len(before_files) and result.rows == sum(before_rows.values())
     # The other ministry's file is not in this ministry's backup.
     assert b"other-ministry" not in result.path.read_bytes()
 

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
@@ -20,6 +21,7 @@ USER_DEPARTED_FINAL = gettext_noop(
 )
 USERNAME_TAKEN = gettext_noop("This username is already taken.")
 CANNOT_DEACTIVATE_SELF = gettext_noop("You cannot deactivate your own account.")
+ALREADY_DEPARTED = gettext_noop("Already departed: nothing to do.")
 
 
 @transaction.atomic
@@ -155,6 +157,34 @@ def user_deactivate(*, user: User, actor: Actor, reason: str = "", departed: boo
         },
     )
     return user
+
+
+@dataclass(frozen=True)
+class DeactivationOutcome:
+    user: User
+    deactivated: bool
+    message: str
+
+
+@transaction.atomic
+def users_deactivate(
+    *, users: list[User], actor: Actor, reason: str = ""
+) -> list[DeactivationOutcome]:
+    """Deactivate many users at once (people leaving); one outcome per user, in name order.
+
+    Refusals (the actor's own account, a user already departed) are reported, not raised, so
+    one refusal does not block the others; each deactivation is audited like a single one.
+    """
+    outcomes = []
+    for user in sorted(users, key=lambda u: u.username):
+        if actor is not None and actor.pk == user.pk:
+            outcomes.append(DeactivationOutcome(user, False, _(CANNOT_DEACTIVATE_SELF)))
+        elif user.status == User.Status.DEPARTED:
+            outcomes.append(DeactivationOutcome(user, False, _(ALREADY_DEPARTED)))
+        else:
+            user_deactivate(user=user, actor=actor, reason=reason)
+            outcomes.append(DeactivationOutcome(user, True, _("Can no longer sign in.")))
+    return outcomes
 
 
 @transaction.atomic

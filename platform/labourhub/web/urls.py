@@ -43,5 +43,6 @@ urlpatterns = [
     path("language/", views.set_language_view, name="set-language"),
     path("users/", views.user_list_view, name="user-list"),
     path("users/<int:user_id>/deactivate/", views.user_deactivate_view, name="user-deactivate"),
+    path("users/deactivate/", views.user_bulk_deactivate_view, name="user-bulk-deactivate"),
     path("audit/", views.audit_list_view, name="audit-list"),
 ]

@@ -30,6 +30,7 @@ from labourhub.accounts.services import (
     user_set_language,
     user_totp_confirm,
     user_totp_start,
+    users_deactivate,
 )
 from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
@@ -144,6 +145,31 @@ def user_deactivate_view(request: StaffRequest, user_id: int) -> HttpResponse:
     else:
         messages.success(request, _("%(name)s can no longer sign in.") % {"name": target.username})
     return HttpResponseRedirect(reverse("web:user-list"))
+
+
+BULK_NONE = gettext_noop("Select at least one user.")
+BULK_BAD_ID = gettext_noop("The selection was not understood; select the users again.")
+
+
+@staff_page(Action.USER_MANAGE)
+@require_POST
+def user_bulk_deactivate_view(request: StaffRequest) -> HttpResponse:
+    """Select → confirm (it cannot be undone) → one line of outcome per user."""
+    raw = request.POST.getlist("user")
+    if not raw or not all(r.isdigit() and len(r) <= 12 for r in raw):
+        messages.error(request, _(BULK_BAD_ID) if raw else _(BULK_NONE))
+        return render(request, "web/users_bulk.html", {"step": "error"}, status=400)
+    # Ids of another ministry simply match nothing: the query runs in this ministry's schema.
+    users = list(User.objects.filter(pk__in={int(r) for r in raw}).order_by("username"))
+    if not users:
+        messages.error(request, _(BULK_NONE))
+        return render(request, "web/users_bulk.html", {"step": "error"}, status=400)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "web/users_bulk.html", {"step": "confirm", "users": users})
+    outcomes = users_deactivate(
+        users=users, actor=request.user, reason=request.POST.get("reason", "")[:500]
+    )
+    return render(request, "web/users_bulk.html", {"step": "done", "outcomes": outcomes})
 
 
 @staff_page(Action.AUDIT_VIEW)

@@ -96,6 +96,7 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
     "django_tenants.middleware.main.TenantMainMiddleware",
+    "labourhub.common.observability.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -242,6 +243,12 @@ CACHES = {
 }
 
 REDIS_URL = env("REDIS_URL", default="")
+# Prometheus scrapers send "Authorization: Bearer <METRICS_TOKEN>"; without a token /metrics is
+# open only when DEBUG is on.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# An import whose worker has not reported progress for this long is taken over by the
+# redelivered task (the worker died); keep it well above the time one chunk takes.
+IMPORT_STALE_AFTER_SECONDS = env.int("IMPORT_STALE_AFTER_SECONDS", default=120)
 if REDIS_URL:
     CACHES["default"].update(
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -250,10 +257,28 @@ if REDIS_URL:
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@labourhub.localhost")
 
+# LOG_FORMAT=json (the production default) writes one JSON object per line for log shippers;
+# every record carries the ministry and the request id either way.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "labourhub.common.observability.ContextFilter"}},
+    "formatters": {
+        "text": {"format": "[%(levelname)s] %(ministry)s %(request_id)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(ministry)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Wagtail and django-tasks log every page save and in-process task at INFO.
     "loggers": {name: {"level": "WARNING"} for name in ("axes", "wagtail", "django_tasks")},

@@ -48,3 +48,11 @@ CELERY_IMPORTS = [
     "tenants.workflow_schedules",
     "tenants.analytics_schedules",
 ]
+# With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
+# seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.
+# The restore sweep runs about every interval x throttle seconds (kombu defaults: 10 x 10).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}

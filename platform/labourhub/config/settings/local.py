@@ -9,10 +9,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 from labourhub.config.env import env
 from labourhub.config.settings.base import *  # noqa: F403
+from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
 from labourhub.config.settings.base import LOGGING as _BASE_LOGGING
-from labourhub.config.settings.base import STORAGES
 
 DEBUG = False
+# `make run` seeds the demo ministries: the development data app is part of this profile.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 # No collectstatic step locally: serve the apps' files by their plain names.
 STORAGES = {
     **STORAGES,
@@ -24,10 +26,13 @@ if SECRET_KEY == PUBLIC_DEV_SECRET_KEY:  # noqa: F405
 _BASE_LOGGERS: dict[str, object] = _BASE_LOGGING["loggers"]  # type: ignore[assignment]
 LOGGING = {
     **_BASE_LOGGING,
-    "formatters": {
-        "console": {"format": "[%(levelname)s] %(name)s: %(message)s"},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",  # noqa: F405
+        }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "console"}},
     # django.request logs each 500 with its traceback; 404s stay quiet.
     "loggers": {
         **_BASE_LOGGERS,

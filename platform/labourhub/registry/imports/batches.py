@@ -1,5 +1,6 @@
 """Import batches: upload, column mapping, the dry run, and queueing the work."""
 
+import datetime as dt
 import hashlib
 import uuid
 from pathlib import PurePath
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, reset_queries, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -174,11 +176,24 @@ def import_mapping_save(
     return mapping
 
 
-def _set_status(batch: ImportBatch, allowed: tuple[str, ...], new: str) -> ImportBatch:
-    # A conditional UPDATE so two workers can never run the same batch at once.
+def _set_status(
+    batch: ImportBatch, allowed: tuple[str, ...], new: str, *, resume_stale: bool = False
+) -> ImportBatch:
+    """Move ``batch`` to ``new`` if its status is ``allowed``, atomically.
+
+    A conditional UPDATE, so two workers can never run the same batch at once. With
+    ``resume_stale``, a batch already in ``new`` whose worker stopped reporting progress (it
+    died: killed, out of memory, node lost) may be taken over; the broker redelivers the task
+    of a dead worker, and the writes are idempotent, so the new run finishes the work.
+    """
+    now = timezone.now()
+    allowed_now = Q(status__in=allowed)
+    if resume_stale:
+        stale_before = now - dt.timedelta(seconds=settings.IMPORT_STALE_AFTER_SECONDS)
+        allowed_now |= Q(status=new, updated_at__lt=stale_before)
     with transaction.atomic():
-        moved = ImportBatch.objects.filter(pk=batch.pk, status__in=allowed).update(
-            status=new, updated_at=timezone.now()
+        moved = ImportBatch.objects.filter(allowed_now, pk=batch.pk).update(
+            status=new, updated_at=now
         )
     batch.refresh_from_db()
     if not moved:

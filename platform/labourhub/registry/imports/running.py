@@ -128,7 +128,9 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
     batch = ImportBatch.objects.get(pk=batch_id)
     if batch.status == ImportBatch.Status.CHECKED and batch.valid_rows == 0:
         raise ApplicationError(_(NOTHING_VALID))
-    batch = _set_status(batch, (ImportBatch.Status.CHECKED,), ImportBatch.Status.IMPORTING)
+    batch = _set_status(
+        batch, (ImportBatch.Status.CHECKED,), ImportBatch.Status.IMPORTING, resume_stale=True
+    )
     try:
         processed = existing_total = 0
         with translation.override(batch.language), _local_copy(batch) as fh:
@@ -141,8 +143,12 @@ def import_batch_run(*, batch_id: int, actor: Actor = None) -> ImportBatch:
                     written = _write(batch, new) if new else 0
                     processed += sum(1 for r in chunk if r.number > 1)
                     existing_total += len(valid) - len(new)
+                    # updated_at is the run's heartbeat: a batch whose heartbeat stops is
+                    # taken over by the redelivered task (see _set_status).
                     ImportBatch.objects.filter(pk=batch.pk).update(
-                        processed_rows=processed, existing_rows=existing_total
+                        processed_rows=processed,
+                        existing_rows=existing_total,
+                        updated_at=timezone.now(),
                     )
                     if written:
                         audit_record(
