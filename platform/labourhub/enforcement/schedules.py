@@ -123,6 +123,25 @@ def fine_suggest(
     return None
 
 
+def fine_suggestions(
+    *, tenant: Any, on: dt.date, size_band: str = "", workers_affected: int = 0
+) -> list[FineSuggestion]:
+    """One suggestion per provision of the active schedules, as of ``on`` (for a case page)."""
+    found = []
+    for schedule in fine_schedules_declared(tenant=tenant):
+        for provision in dict.fromkeys(r.provision for r in schedule.rules):
+            suggestion = fine_suggest(
+                tenant=tenant,
+                provision=provision,
+                on=on,
+                size_band=size_band,
+                workers_affected=workers_affected,
+            )
+            if suggestion is not None:
+                found.append(suggestion)
+    return found
+
+
 @transaction.atomic
 def fine_schedule_apply(*, tenant: Any, actor: Actor = None, on: dt.date | None = None) -> int:
     """Write the rule versions in effect on ``on`` (today) into the ministry's ``FineRule``

@@ -44,6 +44,7 @@ EXPORTS: dict[str, str] = {
     "LegalUnitValue": "labourhub.extensions.country_types",
     "FineSuggestion": "labourhub.extensions.country_types",
     "fine_suggest": "labourhub.enforcement.schedules",
+    "fine_suggestions": "labourhub.enforcement.schedules",
     "national_holidays": "labourhub.workflow.national_calendar",
     "country_pack_apply": "labourhub.extensions.country",
     # plugin metadata and configuration
@@ -115,6 +116,7 @@ if TYPE_CHECKING:
     from labourhub.common.models import BaseModel as BaseModel
     from labourhub.documents.services import document_issue as document_issue
     from labourhub.enforcement.schedules import fine_suggest as fine_suggest
+    from labourhub.enforcement.schedules import fine_suggestions as fine_suggestions
     from labourhub.extensions import plugin_config as plugin_config
     from labourhub.extensions import plugin_is_active as plugin_is_active
     from labourhub.extensions.config import SecretRef as SecretRef

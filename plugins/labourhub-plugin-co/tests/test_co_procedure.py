@@ -134,3 +134,25 @@ def test_spanish_checklists_and_documents_are_declared(pack, ministry, in_minist
     labels = {str(t.label) for t in flatten(hooks.register_document_templates(tenant=ministry))}
     assert "Auto de averiguación preliminar" in labels
     assert "Resolución sancionatoria" in labels
+
+
+def test_the_case_page_shows_the_suggested_fine_with_its_legal_basis(
+    pack, ministry, in_ministry, user_with_role, client_for
+):
+    from django.conf import settings
+
+    supervisor = user_with_role(Role.SUPERVISOR)
+    case = case_open(
+        procedure="co_sancionatorio",
+        title="Flores de la Sabana S.A.S.",
+        office=supervisor.office,
+        actor=supervisor,
+    )
+    web = client_for(ministry)
+    web.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    web.force_login(supervisor)
+    page = web.get(f"/app/cases/{case.pk}/").content.decode()
+    assert "Multa sugerida" in page
+    assert "Infracción a las normas laborales (CST art. 486)" in page
+    assert "Ley 1610 de 2013 art. 7" in page and "por confirmar por el ministerio" in page
+    assert "1 SMMLV" in page and "Averiguación preliminar" in page

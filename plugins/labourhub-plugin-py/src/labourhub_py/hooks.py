@@ -3,6 +3,7 @@
 from typing import Any
 
 from labourhub.plugin_api import (
+    CasePanel,
     ChecklistDefinition,
     DocumentTemplate,
     FineSchedule,
@@ -12,7 +13,7 @@ from labourhub.plugin_api import (
     hookimpl,
     ministry_today,
 )
-from labourhub_py import checklists, documents, fines, procedure, steps
+from labourhub_py import checklists, documents, fines, panels, procedure, steps
 
 SLUG = "py-pack"
 
@@ -46,3 +47,8 @@ def register_checklists(tenant: Any) -> list[ChecklistDefinition]:
 @hookimpl
 def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
     return list(documents.TEMPLATES)
+
+
+@hookimpl
+def register_case_panels(tenant: Any) -> list[CasePanel]:
+    return [CasePanel(procedure.PROCEDURE, panels.TEMPLATE, panels.fine_panel_context)]
