@@ -88,3 +88,19 @@ def test_unknown_countries_are_refused():
         national_holidays(country="XX", years=range(2026, 2027))
     with pytest.raises(ValueError):
         national_holidays(country="'; DROP TABLE x; --", years=range(2026, 2027))
+
+
+def test_the_daily_task_rolls_each_ministry_s_calendar_forward(
+    co_calendar, ministry, second_ministry
+):
+    from tenants.calendar_schedules import country_packs_apply_all
+    from tenants.context import ministry_context
+
+    with time_machine.travel(at("2027-01-02"), tick=False):
+        assert country_packs_apply_all() > 0
+        assert country_packs_apply_all() == 0  # idempotent
+    with ministry_context(ministry):
+        years = set(CalendarDay.objects.values_list("date__year", flat=True))
+        assert years == {2027, 2028, 2029}
+    with ministry_context(second_ministry):
+        assert not CalendarDay.objects.filter(date__year=2029).exists()

@@ -8,6 +8,8 @@ task (``tenants.calendar_schedules``), so the calendar always covers this year a
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
+
 from labourhub.workflow.services import Actor
 
 
@@ -17,6 +19,7 @@ class CountryPackResult:
     fine_rules_changed: int
 
 
+@transaction.atomic
 def country_pack_apply(*, tenant: Any, actor: Actor = None) -> CountryPackResult:
     """Fill the national calendar and the fine table from the active packs (each audited)."""
     from labourhub.enforcement.schedules import fine_schedule_apply
