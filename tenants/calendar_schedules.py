@@ -5,10 +5,14 @@ It lives in ``tenants`` because only this package may iterate and switch schemas
 second run the same day changes nothing. On 1 January it loads the new third year.
 """
 
+import logging
+
 from celery import shared_task
 
 from tenants.context import ministry_context
 from tenants.models import Ministry
+
+logger = logging.getLogger(__name__)
 
 
 def country_packs_apply_all() -> int:
@@ -19,8 +23,12 @@ def country_packs_apply_all() -> int:
     for ministry in Ministry.objects.filter(status=Ministry.Status.ACTIVE).exclude(
         schema_name="public"
     ):
-        with ministry_context(ministry):
-            added += country_pack_apply(tenant=ministry, actor=None).holidays_added
+        # One ministry's broken pack data must not stop the others' calendars.
+        try:
+            with ministry_context(ministry):
+                added += country_pack_apply(tenant=ministry, actor=None).holidays_added
+        except Exception:
+            logger.exception("country pack apply failed for %s", ministry.schema_name)
     return added
 
 

@@ -104,3 +104,23 @@ def test_the_daily_task_rolls_each_ministry_s_calendar_forward(
         assert years == {2027, 2028, 2029}
     with ministry_context(second_ministry):
         assert not CalendarDay.objects.filter(date__year=2029).exists()
+
+
+class BrokenCalendar:
+    @hookimpl
+    def register_national_calendars(self, tenant):
+        return [NationalCalendar("ZZ")]
+
+
+def test_one_ministry_s_broken_pack_does_not_stop_the_others(
+    register_temporary_plugin, ministry, second_ministry
+):
+    from tenants.calendar_schedules import country_packs_apply_all
+    from tenants.context import ministry_context
+
+    register_temporary_plugin(BrokenCalendar(), slug="zz-cal", active_for=(ministry,))
+    register_temporary_plugin(ColombiaCalendar(), slug="co-cal", active_for=(second_ministry,))
+    with time_machine.travel(at("2026-12-03"), tick=False):
+        assert country_packs_apply_all() > 0
+    with ministry_context(second_ministry):
+        assert CalendarDay.objects.filter(date=D("2027-01-11")).exists()

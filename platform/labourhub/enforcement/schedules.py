@@ -147,8 +147,9 @@ def fine_schedule_apply(*, tenant: Any, actor: Actor = None, on: dt.date | None 
     """Write the rule versions in effect on ``on`` (today) into the ministry's ``FineRule``
     table, in money, keyed by the rule's label; returns how many rows were created or changed."""
     day = on or ministry_today()
-    changed = 0
+    total = 0
     for schedule in fine_schedules_declared(tenant=tenant):
+        changed = 0
         keys = {(r.provision, r.size_band) for r in schedule.rules}
         for provision, band in sorted(keys):
             version = rule_version_on(
@@ -181,4 +182,5 @@ def fine_schedule_apply(*, tenant: Any, actor: Actor = None, on: dt.date | None 
                 action=AuditAction.FINE_RULE_SEEDED,
                 payload={"values": {"schedule": schedule.code, "on": day, "changed": changed}},
             )
-    return changed
+        total += changed
+    return total
