@@ -126,3 +126,17 @@ def test_no_schedule_where_the_plugin_is_not_active(
 ):
     assert fine_suggest(tenant=second_ministry, provision="wages", on=D("2026-03-10")) is None
     assert fine_schedule_apply(tenant=second_ministry, on=D("2026-03-10")) == 0
+
+
+@pytest.mark.parametrize(
+    ("minimum", "maximum", "unit", "basis"),
+    [
+        (Decimal(5), Decimal(1), "MW", "Act 1"),
+        (Decimal(-1), Decimal(1), "MW", "Act 1"),
+        (Decimal(1), Decimal(2), "", "Act 1"),
+        (Decimal(1), Decimal(2), "MW", ""),
+    ],
+)
+def test_a_pack_cannot_declare_a_nonsensical_rule(minimum, maximum, unit, basis):
+    with pytest.raises(ValueError):
+        FineRuleVersion("x", "X", D("2026-01-01"), basis, unit, minimum, maximum)

@@ -124,3 +124,9 @@ def test_one_ministry_s_broken_pack_does_not_stop_the_others(
         assert country_packs_apply_all() > 0
     with ministry_context(second_ministry):
         assert CalendarDay.objects.filter(date=D("2027-01-11")).exists()
+
+
+@pytest.mark.parametrize(("country", "ahead"), [("COL", 2), ("C1", 2), ("CO", -1), ("CO", 50)])
+def test_a_pack_cannot_declare_a_nonsensical_calendar(country, ahead):
+    with pytest.raises(ValueError):
+        NationalCalendar(country, years_ahead=ahead)

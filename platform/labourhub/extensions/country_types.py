@@ -27,6 +27,12 @@ class NationalCalendar:
     subdivision: str = ""
     years_ahead: int = 2
 
+    def __post_init__(self) -> None:
+        if len(self.country) != 2 or not self.country.isalpha():
+            raise ValueError(f"NationalCalendar.country {self.country!r} is not an ISO code")
+        if not 0 <= self.years_ahead <= 10:
+            raise ValueError("NationalCalendar.years_ahead must be between 0 and 10")
+
 
 @dataclass(frozen=True)
 class FineRuleVersion:
@@ -50,6 +56,14 @@ class FineRuleVersion:
     per_worker: Decimal = Decimal(0)
     repeat_aggravation_pct: Decimal = Decimal(0)
     confirmed: bool = True
+
+    def __post_init__(self) -> None:
+        if not (Decimal(0) <= self.minimum <= self.maximum):
+            raise ValueError(f"fine rule {self.provision!r}: need 0 <= minimum <= maximum")
+        if self.per_worker < 0 or self.repeat_aggravation_pct < 0:
+            raise ValueError(f"fine rule {self.provision!r}: negative per-worker or aggravation")
+        if not self.unit or not self.legal_basis:
+            raise ValueError(f"fine rule {self.provision!r} needs a unit and a legal basis")
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,15 @@ def test_the_case_page_shows_the_suggested_fine_with_its_legal_basis(
     assert "Infracción a las normas laborales (CST art. 486)" in page
     assert "Ley 1610 de 2013 art. 7" in page and "por confirmar por el ministerio" in page
     assert "1 SMMLV" in page and "Averiguación preliminar" in page
+
+
+def test_the_checklists_are_seeded_in_spanish_with_their_provisions(pack, in_ministry):
+    from labourhub.inspections.models import Checklist, ChecklistQuestion
+    from labourhub.inspections.services.checklists import checklists_seed
+
+    checklists_seed()
+    general = Checklist.objects.get(code="co-condiciones-generales")
+    assert general.title.startswith("Condiciones generales de trabajo")
+    questions = ChecklistQuestion.objects.filter(code="salario_minimo")
+    assert questions.exists() and all(q.legal_article for q in questions)
+    assert Checklist.objects.filter(code="co-sst").exists()

@@ -126,3 +126,15 @@ def test_spanish_checklists_and_documents_are_declared(pack, ministry, in_minist
     assert {"py-condiciones-generales", "py-sst"} <= codes
     labels = {str(t.label) for t in flatten(hooks.register_document_templates(tenant=ministry))}
     assert {"Orden de inspección", "Acta de inspección"} <= labels
+
+
+def test_the_checklists_are_seeded_in_spanish_with_their_provisions(pack, in_ministry):
+    from labourhub.inspections.models import Checklist, ChecklistQuestion
+    from labourhub.inspections.services.checklists import checklists_seed
+
+    checklists_seed()
+    general = Checklist.objects.get(code="py-condiciones-generales")
+    assert general.title.startswith("Condiciones generales de trabajo")
+    questions = ChecklistQuestion.objects.filter(code="salario_minimo")
+    assert questions.exists() and all(q.legal_article for q in questions)
+    assert Checklist.objects.filter(code="py-sst").exists()
