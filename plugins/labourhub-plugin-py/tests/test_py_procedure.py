@@ -138,3 +138,28 @@ def test_the_checklists_are_seeded_in_spanish_with_their_provisions(pack, in_min
     questions = ChecklistQuestion.objects.filter(code="salario_minimo")
     assert questions.exists() and all(q.legal_article for q in questions)
     assert Checklist.objects.filter(code="py-sst").exists()
+
+
+def test_nobody_but_the_minister_authorises_not_even_the_system(
+    pack, ministry, in_ministry, user_with_role, client_for
+):
+    from django.conf import settings
+
+    supervisor = user_with_role(Role.SUPERVISOR)
+    case = case_open(
+        procedure="py_inspeccion",
+        title="Yerbatera del Sur",
+        office=supervisor.office,
+        actor=supervisor,
+    )
+    for actor in (None, user_with_role(Role.SYSTEM_ADMIN), user_with_role(Role.DIRECTOR)):
+        with pytest.raises(ApplicationError):
+            case_step(case=case, transition="autorizada", actor=actor, data=StepInput())
+    case.refresh_from_db()
+    assert case.state == "solicitud"
+    web = client_for(ministry)
+    web.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    web.force_login(supervisor)
+    page = web.get(f"/app/cases/{case.pk}/").content.decode()
+    assert "Solicitud de inspección recibida" in page and "Multa sugerida" in page
+    assert "jornales mínimos" in page and "Ley 213/93" in page
