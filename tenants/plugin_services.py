@@ -114,6 +114,10 @@ def plugin_activate(
             actor=None, action=AuditAction.PLUGIN_ACTIVATED, payload=payload, actor_name=by
         )
         single_plugin_caller(slug, "plugin_enabled")(tenant=ministry, config=clean)
+        # A country pack's national calendar and fine schedule take effect at once.
+        from labourhub.extensions.country import country_pack_apply
+
+        country_pack_apply(tenant=ministry, actor=None)
     return activation
 
 

@@ -6,8 +6,15 @@ from tenants.models import Ministry
 from tenants.plugin_services import plugin_activate
 
 # Which demo ministries run which plugins (make run). Trade-union registration is a Honduran
-# module; Paraguay deliberately does not run it, to show that it is absent there.
-DEMO_PLUGINS: dict[str, list[str]] = {"honduras": ["trade-unions"]}
+# module; Paraguay deliberately does not run it, to show that it is absent there. The country
+# packs bring each ministry its procedure, national calendar (Spanish names, this year and the
+# next two) and fine schedule; activating them before the demo cases are seeded means every
+# seeded deadline is computed on the national calendar.
+DEMO_PLUGINS: dict[str, list[str]] = {
+    "honduras": ["trade-unions"],
+    "colombia": ["co-pack"],
+    "paraguay": ["py-pack"],
+}
 
 
 DEMO_OPERATOR = "coordinator"

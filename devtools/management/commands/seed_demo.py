@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.cms import cms_demo_seed
+from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.documents import documents_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.plugins import plugins_demo_activate
@@ -66,6 +67,7 @@ class Command(BaseCommand):
                 plugins_demo_activate(ministry=ministry)
                 documents_demo_seed()
                 enforcement_demo_seed(slug=spec.slug)
+                country_pack_demo_seed(slug=spec.slug, ministry=ministry)
                 inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 analytics_demo_seed()
         if not opts["quiet"]:

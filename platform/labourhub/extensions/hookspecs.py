@@ -17,6 +17,7 @@ from typing import Any
 import pluggy
 from django.urls import URLPattern, URLResolver
 
+from labourhub.extensions.country_types import FineSchedule, NationalCalendar
 from labourhub.extensions.types import (
     AssignmentRule,
     CasePanel,
@@ -94,6 +95,19 @@ def register_step_handlers(tenant: Any) -> list[StepHandler]:
 @hookspec
 def register_case_panels(tenant: Any) -> list[CasePanel]:
     """Return CasePanel objects: extra sections on the case page for a procedure of ``tenant``."""
+
+
+# -- country packs -------------------------------------------------------------------------------
+
+
+@hookspec
+def register_national_calendars(tenant: Any) -> list[NationalCalendar]:
+    """Return NationalCalendar objects: the country whose public holidays fill ``tenant``'s calendar."""
+
+
+@hookspec
+def register_fine_schedules(tenant: Any) -> list[FineSchedule]:
+    """Return FineSchedule objects (versioned fine rules in legal units) for ``tenant``."""
 
 
 # -- analytics -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -37,6 +37,16 @@ EXPORTS: dict[str, str] = {
     "StepInput": "labourhub.extensions.types",
     "WorkflowStep": "labourhub.extensions.types",
     "HookResultError": "labourhub.extensions.typed",
+    # country packs: national calendar and versioned fine schedules (1.1)
+    "NationalCalendar": "labourhub.extensions.country_types",
+    "FineSchedule": "labourhub.extensions.country_types",
+    "FineRuleVersion": "labourhub.extensions.country_types",
+    "LegalUnitValue": "labourhub.extensions.country_types",
+    "FineSuggestion": "labourhub.extensions.country_types",
+    "fine_suggest": "labourhub.enforcement.schedules",
+    "fine_suggestions": "labourhub.enforcement.schedules",
+    "national_holidays": "labourhub.workflow.national_calendar",
+    "country_pack_apply": "labourhub.extensions.country",
     # plugin metadata and configuration
     "Category": "labourhub.extensions.plugin",
     "PluginAppConfig": "labourhub.extensions.plugin",
@@ -105,9 +115,17 @@ if TYPE_CHECKING:
     from labourhub.common.forms import form_apply_errors as form_apply_errors
     from labourhub.common.models import BaseModel as BaseModel
     from labourhub.documents.services import document_issue as document_issue
+    from labourhub.enforcement.schedules import fine_suggest as fine_suggest
+    from labourhub.enforcement.schedules import fine_suggestions as fine_suggestions
     from labourhub.extensions import plugin_config as plugin_config
     from labourhub.extensions import plugin_is_active as plugin_is_active
     from labourhub.extensions.config import SecretRef as SecretRef
+    from labourhub.extensions.country import country_pack_apply as country_pack_apply
+    from labourhub.extensions.country_types import FineRuleVersion as FineRuleVersion
+    from labourhub.extensions.country_types import FineSchedule as FineSchedule
+    from labourhub.extensions.country_types import FineSuggestion as FineSuggestion
+    from labourhub.extensions.country_types import LegalUnitValue as LegalUnitValue
+    from labourhub.extensions.country_types import NationalCalendar as NationalCalendar
     from labourhub.extensions.hookspecs import hookimpl as hookimpl
     from labourhub.extensions.plugin import Category as Category
     from labourhub.extensions.plugin import PluginAppConfig as PluginAppConfig
@@ -132,6 +150,7 @@ if TYPE_CHECKING:
     from labourhub.plugin_api.ministry import office_root as office_root
     from labourhub.workflow.calendar import calendar_current as calendar_current
     from labourhub.workflow.fields import case_extra_update as case_extra_update
+    from labourhub.workflow.national_calendar import national_holidays as national_holidays
     from labourhub.workflow.procedures import procedure_get as procedure_get
     from labourhub.workflow.selectors import case_get as case_get
     from labourhub.workflow.services import Actor as Actor

@@ -41,12 +41,19 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.analytics_schedules.analytics_reports_all",
         "schedule": 60 * 60,
     },
+    # National calendars roll forward (this year + the next two) and fine tables follow the
+    # schedule version in effect; idempotent, so a daily run is enough.
+    "country-packs-apply-all-ministries": {
+        "task": "tenants.calendar_schedules.country_packs_apply_all_task",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
 CELERY_IMPORTS = [
     "tenants.cms_schedules",
     "tenants.workflow_schedules",
     "tenants.analytics_schedules",
+    "tenants.calendar_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
 # seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.

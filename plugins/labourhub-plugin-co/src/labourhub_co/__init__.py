@@ -1,0 +1,1 @@
+"""Colombia country pack: the Ministerio del Trabajo's sanction procedure, calendar and fines."""

@@ -1,0 +1,1 @@
+"""Paraguay country pack: the MTESS inspection procedure, calendar and fines."""
