@@ -55,6 +55,7 @@ def test_a_plugin_procedure_drives_a_case_with_working_day_deadlines_and_audit(
             actor=staff["supervisor"],
         )
     assert case.state == "received"
+    assert case.reference.startswith("LCW-2026-")  # letters of the code, never "LC_-"
     deadline = Deadline.objects.get(case=case)
     # Five working days after Monday 13 July, skipping the holiday on Thursday the 16th.
     assert (deadline.code, deadline.due_on) == ("received", D("2026-07-21"))

@@ -76,7 +76,9 @@ def case_open(
     )
     case.full_clean()
     case.save()
-    case.reference = f"{proc.code[:3].upper()}-{timezone.now():%Y}-{case.pk:06d}"
+    # Letters and digits only: plugin codes such as "co_sanction" must not give "CO_-2026-…".
+    prefix = "".join(ch for ch in proc.code if ch.isalnum())[:3].upper() or "CAS"
+    case.reference = f"{prefix}-{timezone.now():%Y}-{case.pk:06d}"
     case.save(update_fields=["reference"])
     cal = calendar_current()
     start = start_on or ministry_today()
