@@ -12,7 +12,6 @@ the move is recorded on the case, exactly as when an administrator adds the day 
 """
 
 import datetime as dt
-import importlib
 from typing import Any
 
 import holidays
@@ -22,7 +21,7 @@ from django.utils.translation import gettext as _
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.extensions.country_types import NationalCalendar
 from labourhub.workflow.models import CalendarDay
-from labourhub.workflow.services import Actor, ministry_today
+from labourhub.workflow.services import Actor, deadlines_recompute, ministry_today
 
 
 def national_holidays(
@@ -51,25 +50,10 @@ def national_calendars_declared(*, tenant: Any) -> list[NationalCalendar]:
     return list(flatten(hooks_for(tenant).register_national_calendars(tenant=tenant)))
 
 
-def _recompute_function() -> Any:
-    # The calendar screen's own recomputation; where it lives depends on how the workflow
-    # services are split into modules, so look in both places.
-    for name in ("labourhub.workflow.services.calendar", "labourhub.workflow.services"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        found = getattr(module, "_deadlines_recompute", None)
-        if found is not None:
-            return found
-    raise ImportError("labourhub.workflow.services has no _deadlines_recompute")
-
-
 def _recompute(day: dt.date, name: str, actor: Actor) -> int:
     # Same rule as an administrator adding the day: open deadlines spanning it move.
-    recompute = _recompute_function()
     reason = _("%(name)s (%(date)s) added to the calendar") % {"name": name, "date": day}
-    return int(recompute(day=day, yearly=False, reason=reason, actor=actor))
+    return deadlines_recompute(day=day, yearly=False, reason=reason, actor=actor)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from labourhub.workflow.services.base import CALENDAR_REFUSED, NOT_ALLOWED, Acto
 from labourhub.workflow.services.calendar import (
     calendar_day_add,
     calendar_day_remove,
+    deadlines_recompute,
     procedure_config_save,
 )
 from labourhub.workflow.services.cases import case_assign, case_note_add, case_open, case_transition
@@ -32,6 +33,7 @@ __all__ = [
     "case_transition",
     "deadline_add",
     "deadline_sweep",
+    "deadlines_recompute",
     "ministry_today",
     "procedure_config_save",
 ]

@@ -24,7 +24,13 @@ from labourhub.workflow.services.base import (
 # -- calendar ------------------------------------------------------------------------------------
 
 
-def _deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Actor) -> int:
+@transaction.atomic
+def deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Actor) -> int:
+    """Move the open deadlines a new non-working ``day`` affects; returns how many moved.
+
+    Called when the calendar changes (by hand, or when a national calendar is loaded); each
+    move is recorded on its case with ``reason``.
+    """
     cal = calendar_current()
     qs = Deadline.objects.filter(status=Deadline.Status.OPEN).select_related("case")
     if not yearly:
@@ -100,7 +106,7 @@ def calendar_day_add(
         subject=day,
         payload={"values": {"date": date, "name": day.name, "kind": kind, "yearly": yearly}},
     )
-    moved = _deadlines_recompute(
+    moved = deadlines_recompute(
         day=date,
         yearly=yearly,
         actor=actor,
@@ -120,7 +126,7 @@ def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
         payload={"values": {"date": date, "name": name}},
     )
     day.delete()
-    return _deadlines_recompute(
+    return deadlines_recompute(
         day=date,
         yearly=yearly,
         actor=actor,
