@@ -164,6 +164,7 @@ def ministry_backup(*, ministry: Ministry, out_dir: Path, actor: Actor) -> Backu
             for entry in ("manifest.json", "tables", "files"):
                 tar.add(work / entry, arcname=entry)
         archive_encrypt(plain=plain, target=target, key=backup_key())
+        target.chmod(0o600)  # encrypted, but still nobody else's to read or replace
         plain.unlink()
     rows = sum(t["rows"] for t in manifest["tables"].values())
     with public_context(), transaction.atomic():
