@@ -67,7 +67,8 @@ def test_release_calendar_lists_the_approved_date(lmi, dataset, client_for, mini
     assert "No release is scheduled" in web.get(cal.url).content.decode()
     dataset_approve(actor=lmi.editor, dataset=dataset, release_at=WHEN)
     html = web.get(cal.url).content.decode()  # approval invalidated the cached page
-    assert "2031-01-01T00:00:00+00:00" in html and "Unemployment rate: new data" in html
+    # The same instant, on the ministry's clock (Tegucigalpa, UTC-6).
+    assert "2030-12-31T18:00:00-06:00" in html and "Unemployment rate: new data" in html
 
 
 def test_menu_offers_uploads_to_agency_users_and_vetting_to_the_editor(lmi, client_for, ministry):

@@ -130,4 +130,4 @@ def test_a_formula_typed_as_a_title_is_exported_as_text(in_ministry, ministry, s
     web = client_for(ministry)
     web.force_login(staff["supervisor"])
     body = web.get("/app/cases/export.csv").content.decode()
-    assert f"{case.reference},accident,'=1+2," in body
+    assert f"{case.reference},Accident / occupational disease,'=1+2," in body

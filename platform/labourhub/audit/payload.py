@@ -63,7 +63,12 @@ def audit_field_label(field: str) -> str:
 Choices = Mapping[str, Mapping[Any, Any]]
 
 
-def _text(value: Any, labels: Mapping[Any, Any] | None = None) -> str:
+def _text(
+    value: Any, labels: Mapping[Any, Any] | None = None, choices: Choices | None = None
+) -> str:
+    """``value`` in words. ``labels`` name this field's coded values (or, for a mapping, its
+    keys); ``choices`` name the coded values of fields nested inside it (e.g. a document's kind).
+    """
     if labels and isinstance(value, str | int) and value in labels:
         return str(labels[value])
     if value is None or value == "" or value == [] or value == {}:
@@ -71,12 +76,22 @@ def _text(value: Any, labels: Mapping[Any, Any] | None = None) -> str:
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, list | tuple):
-        return ", ".join(_text(item, labels) for item in value)
+        return ", ".join(_text(item, labels, choices) for item in value)
     if isinstance(value, Mapping):
-        return "; ".join(f"{audit_field_label(str(k))}: {_text(v)}" for k, v in value.items())
+        nested = choices or {}
+        return "; ".join(
+            f"{_key(str(k), labels)}: {_text(v, nested.get(str(k)), choices)}"
+            for k, v in value.items()
+        )
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
+
+
+def _key(key: str, labels: Mapping[Any, Any] | None) -> str:
+    if labels and key in labels:
+        return str(labels[key])
+    return audit_field_label(key)
 
 
 def _is_legacy_change(value: Any) -> bool:
@@ -85,7 +100,8 @@ def _is_legacy_change(value: Any) -> bool:
 
 def _pair(field: str, before: Any, after: Any, choices: Choices) -> str:
     labels = choices.get(field)
-    return f"{audit_field_label(field)}: {_text(before, labels)} → {_text(after, labels)}"
+    before_text, after_text = _text(before, labels, choices), _text(after, labels, choices)
+    return f"{audit_field_label(field)}: {before_text} → {after_text}"
 
 
 def audit_event_lines(
@@ -104,7 +120,7 @@ def audit_event_lines(
         elif _is_legacy_change(value):
             lines.append(_pair(field, value["before"], value["after"], choices))
         else:
-            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field))}")
+            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field), choices)}")
     if current:
         facts = extra.get("values") or {}
     else:
@@ -113,7 +129,7 @@ def audit_event_lines(
         if _is_legacy_change(value):
             lines.append(_pair(field, value["before"], value["after"], choices))
         else:
-            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field))}")
+            lines.append(f"{audit_field_label(field)}: {_text(value, choices.get(field), choices)}")
     if current and extra.get("note"):
         lines.append(str(extra["note"]))
     return lines

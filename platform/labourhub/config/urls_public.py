@@ -16,3 +16,8 @@ urlpatterns = [
     path("app/", include("labourhub.web.urls")),
     path("console/", include("tenants.console_urls")),
 ]
+
+# Styled, translated error pages that say what to do next (labourhub.web.errors).
+handler403 = "labourhub.web.errors.permission_denied"
+handler404 = "labourhub.web.errors.page_not_found"
+handler500 = "labourhub.web.errors.server_error"

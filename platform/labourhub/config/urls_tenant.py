@@ -31,3 +31,8 @@ if settings.DEBUG:  # pragma: no cover
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns = staticfiles_urlpatterns() + urlpatterns
+
+# Styled, translated error pages that say what to do next (labourhub.web.errors).
+handler403 = "labourhub.web.errors.permission_denied"
+handler404 = "labourhub.web.errors.page_not_found"
+handler500 = "labourhub.web.errors.server_error"

@@ -1,7 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import User
+from labourhub.common.localtime import local_time_note
 from labourhub.complaints.forms import EstablishmentField
 
 
@@ -44,3 +47,9 @@ class HearingForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Entered and shown on the ministry's clock (the request's active zone), stored in UTC.
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].help_text = local_time_note()

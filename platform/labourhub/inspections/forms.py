@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
+from labourhub.common.localtime import local_time_note
 from labourhub.inspections.models import (
     Assignment,
     Checklist,
@@ -70,6 +71,11 @@ class VisitStartForm(VersionForm):
     workers_interviewed_male = forms.IntegerField(
         label=_("Men interviewed"), min_value=0, max_value=10000, initial=0
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Entered on the ministry's clock (the request's active zone), stored in UTC.
+        self.fields["arrived_at"].help_text = local_time_note()
 
 
 class RefuseEntryForm(VersionForm):

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
+from labourhub.workflow.display import ProcedureWords
 from labourhub.workflow.fields import case_fields
 from labourhub.workflow.selectors import case_list
 
@@ -29,6 +30,7 @@ class _Echo:
 def case_export_lines(*, user: User, filters: dict[str, Any], today: dt.date) -> Iterator[str]:
     """CSV lines of the cases ``user`` may see, filtered like the case list."""
     fields = case_fields()
+    words = ProcedureWords()
     writer = csv.writer(_Echo())
     yield writer.writerow(
         [
@@ -46,9 +48,9 @@ def case_export_lines(*, user: User, filters: dict[str, Any], today: dt.date) ->
         yield writer.writerow(
             [
                 _safe(case.reference),
-                _safe(case.procedure),
+                _safe(words.procedure_text(case.procedure)),
                 _safe(case.title),
-                _safe(case.state),
+                _safe(words.state_text(case.procedure, case.state)),
                 _safe(case.office.code),
                 _safe(case.next_due_on),
                 *(_safe(case.extra.get(f.key)) for f in fields),

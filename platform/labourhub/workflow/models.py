@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.common.models import BaseModel
@@ -152,7 +153,8 @@ class Deadline(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label} ({self.due_on})"
+        # The label is the procedure's English source text; a person reads it translated.
+        return f"{gettext(self.label)} ({self.due_on})"
 
 
 class Alert(models.Model):

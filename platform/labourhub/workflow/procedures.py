@@ -2,249 +2,46 @@
 
 Sources, in order of precedence: an administrator's ``ProcedureConfig`` row, a country plugin's
 ``register_procedure_types`` hook (its declared ``ProcedureType`` converted by
-``procedure_from_type``), the core defaults below. Every source runs on the same engine.
+``procedure_from_type``), the core defaults (``core_procedures``). Every source runs on the same
+engine. The shapes (``Procedure``, ``State``, ``Transition``, ``TimeLimit``) live in
+``procedure_types`` and the core defaults in ``core_procedures``; both are re-exported here.
 """
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from labourhub.accounts.roles import Action
 from labourhub.extensions.types import ProcedureType
-from labourhub.workflow.calendar import CALENDAR_DAYS, MONTHS, UNITS, WORKING_DAYS
-
-
-@dataclass(frozen=True)
-class TimeLimit:
-    code: str
-    label: str
-    amount: int
-    unit: str = WORKING_DAYS
-    # Alerts: this many working days before expiry, then to the supervisor this many after it.
-    warn_before: int = 3
-    escalate_after: int = 2
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    source: tuple[str, ...]
-    target: str
-    action: str = Action.CASE_EDIT.value
-    required_documents: tuple[str, ...] = ()
-    starts: tuple[TimeLimit, ...] = ()
-    # Open deadlines this transition satisfies; "*" means all of them.
-    meets: tuple[str, ...] = ("*",)
-
-
-@dataclass(frozen=True)
-class State:
-    code: str
-    label: str
-    final: bool = False
-
-
-@dataclass(frozen=True)
-class Procedure:
-    code: str
-    label: str
-    states: tuple[State, ...]
-    initial: str
-    transitions: tuple[Transition, ...]
-    initial_limits: tuple[TimeLimit, ...] = ()
-    source: str = "core"
-
-    def state(self, code: str) -> State:
-        for s in self.states:
-            if s.code == code:
-                return s
-        return State(code, code)
-
-    def transition(self, name: str) -> Transition | None:
-        return next((t for t in self.transitions if t.name == name), None)
-
-    def available(self, state: str) -> list[Transition]:
-        return [t for t in self.transitions if state in t.source]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _limit(code: str, label: str, amount: int, unit: str = WORKING_DAYS, **kw: int) -> TimeLimit:
-    return TimeLimit(code=code, label=label, amount=amount, unit=unit, **kw)
-
-
-_SANCTION = Action.SANCTION_DECIDE.value
-
-# Default time limits follow the most common values in the source countries; a country plugin
-# or the ministry's administrators replace them (e.g. Colombia: 15 working days to respond).
-ENFORCEMENT = Procedure(
-    code="enforcement",
-    label=str(gettext_lazy("Enforcement")),
-    initial="order_issued",
-    initial_limits=(_limit("order_compliance", "Comply with the order", 30, CALENDAR_DAYS),),
-    states=(
-        State("order_issued", "Compliance order issued"),
-        State("infraction_reported", "Infraction reported"),
-        State("notice_served", "Notice served; employer may respond"),
-        State("sanctioned", "Sanction imposed; fine due"),
-        State("under_appeal", "Under appeal"),
-        State("referred", "Referred to court / attorney general"),
-        State("closed", "Closed", final=True),
-    ),
-    transitions=(
-        Transition("verify_complied", "Follow-up: complied", ("order_issued",), "closed"),
-        Transition(
-            "verify_partly",
-            "Follow-up: partly complied (new order deadline)",
-            ("order_issued",),
-            "order_issued",
-            starts=(_limit("order_compliance", "Comply with the order", 15, CALENDAR_DAYS),),
-        ),
-        Transition(
-            "verify_not_complied",
-            "Follow-up: not complied",
-            ("order_issued",),
-            "infraction_reported",
-            required_documents=("follow_up_report",),
-            starts=(_limit("notice_service", "Serve the notice to the employer", 10),),
-        ),
-        Transition(
-            "serve_notice",
-            "Serve sanction notice",
-            ("infraction_reported",),
-            "notice_served",
-            required_documents=("infraction_report",),
-            starts=(_limit("employer_response", "Employer's right to respond", 10),),
-        ),
-        Transition(
-            "decide_sanction",
-            "Decide: impose fine",
-            ("notice_served",),
-            "sanctioned",
-            action=_SANCTION,
-            starts=(
-                _limit("payment", "Pay the fine", 15),
-                _limit("appeal_window", "Time to appeal", 10, warn_before=0, escalate_after=0),
-            ),
-        ),
-        Transition(
-            "decide_no_sanction",
-            "Decide: no sanction",
-            ("notice_served",),
-            "closed",
-            action=_SANCTION,
-        ),
-        Transition(
-            "file_appeal",
-            "Appeal filed",
-            ("sanctioned",),
-            "under_appeal",
-            starts=(_limit("appeal_decision", "Decide the appeal", 30),),
-        ),
-        Transition(
-            "decide_appeal",
-            "Appeal decided: upheld or reduced",
-            ("under_appeal",),
-            "sanctioned",
-            action=_SANCTION,
-            starts=(_limit("payment", "Pay the fine", 15),),
-        ),
-        Transition(
-            "annul", "Appeal decided: annulled", ("under_appeal",), "closed", action=_SANCTION
-        ),
-        Transition("record_paid", "Fine paid in full", ("sanctioned", "referred"), "closed"),
-        Transition(
-            "refer",
-            "Refer to court / attorney general",
-            ("sanctioned",),
-            "referred",
-            action=_SANCTION,
-            starts=(_limit("referral_follow_up", "Follow up the referral", 3, MONTHS),),
-        ),
-        Transition("close", "Close", ("referred",), "closed", action=_SANCTION),
-    ),
+from labourhub.workflow.calendar import CALENDAR_DAYS, UNITS, WORKING_DAYS
+from labourhub.workflow.core_procedures import (
+    ACCIDENT,
+    COMPLAINT,
+    CORE_PROCEDURES,
+    DISPUTE,
+    ENFORCEMENT,
 )
+from labourhub.workflow.procedure_types import Procedure, State, TimeLimit, Transition
 
-COMPLAINT = Procedure(
-    code="complaint",
-    label=str(gettext_lazy("Complaint")),
-    initial="received",
-    initial_limits=(_limit("triage", "Triage the complaint", 5),),
-    states=(
-        State("received", "Received"),
-        State("to_inspection", "Sent to inspection"),
-        State("to_conciliation", "Sent to conciliation"),
-        State("inadmissible", "Not admissible", final=True),
-        State("closed", "Closed", final=True),
-    ),
-    transitions=(
-        Transition(
-            "triage_inspection",
-            "Triage: inspection",
-            ("received",),
-            "to_inspection",
-            starts=(_limit("inspection_start", "Start the inspection", 15),),
-        ),
-        Transition(
-            "triage_conciliation",
-            "Triage: conciliation",
-            ("received",),
-            "to_conciliation",
-            starts=(_limit("conciliation", "Hold the conciliation", 30, CALENDAR_DAYS),),
-        ),
-        Transition("triage_inadmissible", "Triage: not admissible", ("received",), "inadmissible"),
-        Transition("close", "Close", ("to_inspection", "to_conciliation"), "closed"),
-    ),
-)
-
-DISPUTE = Procedure(
-    code="dispute",
-    label=str(gettext_lazy("Labour dispute")),
-    initial="filed",
-    initial_limits=(_limit("conciliation", "Hold the conciliation", 30, CALENDAR_DAYS),),
-    states=(
-        State("filed", "Filed"),
-        State("conciliation", "In conciliation"),
-        State("settled", "Settled", final=True),
-        State("referred", "Referred to court / arbitration", final=True),
-    ),
-    transitions=(
-        Transition("conciliate", "Hearing scheduled", ("filed",), "conciliation", meets=()),
-        Transition("settle", "Settled (agreement)", ("filed", "conciliation"), "settled"),
-        Transition("refer", "Referred", ("filed", "conciliation"), "referred"),
-    ),
-)
-
-ACCIDENT = Procedure(
-    code="accident",
-    label=str(gettext_lazy("Accident / occupational disease")),
-    initial="notified",
-    initial_limits=(_limit("investigation", "Investigate the accident", 10),),
-    states=(
-        State("notified", "Notified"),
-        State("investigating", "Under investigation"),
-        State("closed", "Closed", final=True),
-    ),
-    transitions=(
-        Transition("investigate", "Start investigation", ("notified",), "investigating", meets=()),
-        Transition(
-            "close",
-            "Close with findings",
-            ("notified", "investigating"),
-            "closed",
-            required_documents=("investigation_report",),
-        ),
-    ),
-)
-
-CORE_PROCEDURES = {p.code: p for p in (ENFORCEMENT, COMPLAINT, DISPUTE, ACCIDENT)}
+__all__ = [
+    "ACCIDENT",
+    "COMPLAINT",
+    "CORE_PROCEDURES",
+    "DISPUTE",
+    "ENFORCEMENT",
+    "Procedure",
+    "State",
+    "TimeLimit",
+    "Transition",
+    "plugin_procedures",
+    "procedure_from_dict",
+    "procedure_from_type",
+    "procedure_get",
+    "procedure_validate",
+]
 
 
 def procedure_from_dict(data: Mapping[str, Any], *, source: str = "admin") -> Procedure:

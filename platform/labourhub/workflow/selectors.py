@@ -40,7 +40,10 @@ def _visible(
     if user.office is None:
         return qs.filter(own)
     if scope == Scope.REGION:
-        return qs.filter(own | Q(office__region_id=user.office.region_id))
+        # ``Office.region_id`` is a property (a region is its own region, a district's is its
+        # parent), not a column: match the region itself and its districts.
+        region = user.office.region_id
+        return qs.filter(own | Q(office_id=region) | Q(office__parent_id=region))
     if scope in (Scope.OFFICE, Scope.TEAM):
         return qs.filter(own | Q(office_id=user.office_id))
     return qs.filter(own)

@@ -13,6 +13,7 @@ from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.forms import error_text, form_apply_errors
+from labourhub.workflow.display import ProcedureWords, label_text
 from labourhub.workflow.exports import case_export_lines
 from labourhub.workflow.fields import case_extra_display
 from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, StepForm
@@ -117,7 +118,8 @@ def case_detail_view(request: StaffRequest, case_id: int) -> HttpResponse:
                 messages.error(request, error_text(exc))
             else:
                 messages.success(
-                    request, _("Done: %(step)s.") % {"step": step.label if step else name}
+                    request,
+                    _("Done: %(step)s.") % {"step": label_text(step.label) if step else name},
                 )
                 return HttpResponseRedirect(reverse("workflow:case-detail", args=[case.pk]))
         else:
@@ -131,7 +133,7 @@ def case_detail_view(request: StaffRequest, case_id: int) -> HttpResponse:
             "procedure": proc,
             "actions": actions,
             "form": form,
-            "state_label": proc.state(case.state).label if proc else case.state,
+            "state_label": ProcedureWords().state_text(case.procedure, case.state),
             "timeline": case_timeline(case=case),
             "deadlines": case_deadlines(case=case),
             "light": traffic_light(

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from labourhub.audit.events import audit_action_label
 from labourhub.audit.models import AuditEvent
 from labourhub.audit.payload import audit_event_lines
+from labourhub.audit.value_labels import audit_value_labels
 
 register = template.Library()
 
@@ -41,9 +42,8 @@ def _choices(model: type[models.Model]) -> dict[str, dict[Any, Any]]:
 @register.filter
 def audit_lines(event: AuditEvent) -> list[str]:
     model = _subject_model(event)
-    return audit_event_lines(
-        changes=event.changes, extra=event.extra, choices=_choices(model) if model else None
-    )
+    choices = {**(_choices(model) if model else {}), **audit_value_labels(event.subject_type)}
+    return audit_event_lines(changes=event.changes, extra=event.extra, choices=choices)
 
 
 @register.filter

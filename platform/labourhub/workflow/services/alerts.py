@@ -110,7 +110,7 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
             user = alerts[0].recipient
             if user.email:
                 lines = [
-                    f"- {a.case.reference} · {a.deadline.label} · {a.deadline.due_on} · "
+                    f"- {a.case.reference} · {_(a.deadline.label)} · {a.deadline.due_on} · "
                     f"{a.get_kind_display()}"
                     for a in alerts
                 ]
@@ -178,7 +178,7 @@ def deadline_add(
         case=case,
         actor=actor,
         kind="deadline",
-        text=_("New deadline “%(l)s” on %(d)s") % {"l": deadline.label, "d": deadline.due_on},
+        text=_("New deadline “%(l)s” on %(d)s") % {"l": _(deadline.label), "d": deadline.due_on},
     )
     audit_record(
         actor=actor,

@@ -56,7 +56,7 @@ def deadlines_recompute(*, day: dt.date, yearly: bool, reason: str, actor: Actor
         old = d.due_on
         Deadline.objects.filter(pk=d.pk).update(due_on=due, warn_on=warn, escalate_on=escalate)
         text = _("Deadline “%(label)s” moved from %(old)s to %(new)s: %(reason)s") % {
-            "label": d.label,
+            "label": _(d.label),
             "old": old,
             "new": due,
             "reason": reason,
