@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -79,6 +79,7 @@ EXPORTS: dict[str, str] = {
     # offices and the current ministry
     "office_root": "labourhub.plugin_api.ministry",
     "current_ministry": "labourhub.plugin_api.ministry",
+    "small_count_threshold": "labourhub.plugin_api.ministry",
     # the HTTP layer
     "get_paginated_response": "labourhub.api.pagination",
 }
@@ -130,6 +131,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import WorkflowStep as WorkflowStep
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
+    from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
     from labourhub.workflow.calendar import calendar_current as calendar_current
     from labourhub.workflow.fields import case_extra_update as case_extra_update
     from labourhub.workflow.procedures import procedure_get as procedure_get
