@@ -37,15 +37,17 @@ def test_candidates_are_ranked_by_occupation_skills_experience_education_and_pla
                          region=south, community="Soufrière")  # fmt: skip
     seeker(first_name="Unrelated", occupations=["25"], skills="python")
     ranked = vacancy_matches(vacancy=v)
-    assert [m.obj.first_name for m in ranked] == ["Best", "Group", "Skills"]
+    # Group: same ISCO major group only (15). Skills: half the skills (12.5) + education (10).
+    assert [m.obj.first_name for m in ranked] == ["Best", "Skills", "Group"]
     assert ranked[0].score > ranked[1].score > 0
     top = ranked[0].reasons
-    assert any("Food and related" not in r and "Wants to work as" in r for r in top)
+    assert "Wants to work as: Personal service workers" in top
     assert any("2 of the 2 skills" in r for r in top)
     assert any("Has worked as" in r for r in top)
     assert any("same community: Gros Islet" in r for r in top)
-    assert any("Education below the minimum" in w for w in ranked[1].warnings)
-    assert ranked[2].obj.pk == skills_only.pk and ranked[1].obj.pk == same_group.pk
+    assert any("Education below the minimum" in w for w in ranked[2].warnings)
+    assert any("same occupation group" in r for r in ranked[2].reasons)
+    assert ranked[1].obj.pk == skills_only.pk and ranked[2].obj.pk == same_group.pk
 
 
 def test_reasons_are_written_in_the_users_language(active, in_ministry):

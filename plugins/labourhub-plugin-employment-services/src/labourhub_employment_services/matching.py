@@ -146,7 +146,9 @@ def seeker_vacancies(*, seeker: JobSeeker) -> QuerySet[Vacancy]:
             score=F("s_occ")
             + Case(
                 When(skills=[], then=Value(0.0)),
-                default=F("s_skills") * W_SKILLS / Func(F("skills"), function="cardinality"),
+                default=F("s_skills")
+                * W_SKILLS
+                / Func(F("skills"), function="cardinality", output_field=FloatField()),
             )
             + F("s_exp")
             + F("s_years")

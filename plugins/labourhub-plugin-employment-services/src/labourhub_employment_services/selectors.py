@@ -1,9 +1,21 @@
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 from labourhub_employment_services.isco import fold
 from labourhub_employment_services.models import JobSeeker, Referral, Vacancy
+
+
+class WordSimilar(Func):
+    """``query <% column``: some extent of the column is trigram-similar to the query (pg_trgm)."""
+
+    arg_joiner = " <%% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _similar(column: str, query: str) -> Q:
+    return Q(WordSimilar(Value(query), F(column)))
 
 
 def _words(query: str) -> str:
@@ -17,9 +29,7 @@ def jobseeker_list(*, search: str = "", status: str = "") -> QuerySet[JobSeeker]
         qs = qs.filter(status=status)
     q = _words(search)
     if q:
-        qs = qs.filter(
-            Q(name_key__contains=q) | Q(name_key__trigram_word_similar=q) | Q(national_id=q.upper())
-        )
+        qs = qs.filter(Q(name_key__contains=q) | _similar("name_key", q) | Q(national_id=q.upper()))
     return qs
 
 
@@ -39,9 +49,7 @@ def vacancy_list(*, search: str = "", status: str = "") -> QuerySet[Vacancy]:
     q = _words(search)
     if q:
         qs = qs.filter(
-            Q(search_key__contains=q)
-            | Q(search_key__trigram_word_similar=q)
-            | Q(reference=q.upper())
+            Q(search_key__contains=q) | _similar("search_key", q) | Q(reference=q.upper())
         )
     return qs
 
