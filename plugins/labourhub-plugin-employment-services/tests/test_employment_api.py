@@ -151,6 +151,7 @@ def test_another_ministry_without_the_plugin_gets_404(
     assert web.get("/app/x/employment-services/").status_code == 404
     assert web.get(f"/app/x/employment-services/seekers/{s.pk}/").status_code == 404
     assert api.get(f"{API}/seekers/{s.pk}/").status_code == 404
+    assert api.get(f"{API}/vacancies/{v.pk}/matches/").status_code == 404
 
 
 @pytest.mark.multi_tenant
