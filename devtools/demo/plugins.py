@@ -6,8 +6,12 @@ from tenants.models import Ministry
 from tenants.plugin_services import plugin_activate
 
 # Which demo ministries run which plugins (make run). Trade-union registration is a Honduran
-# module; Paraguay deliberately does not run it, to show that it is absent there.
-DEMO_PLUGINS: dict[str, list[str]] = {"honduras": ["trade-unions"]}
+# module; Paraguay deliberately does not run it, to show that it is absent there. Saint Lucia
+# runs the public employment service of its labour market information system.
+DEMO_PLUGINS: dict[str, list[str]] = {
+    "honduras": ["trade-unions"],
+    "saintlucia": ["employment-services"],
+}
 
 
 DEMO_OPERATOR = "coordinator"
