@@ -78,7 +78,7 @@ def employment_demo_seed() -> int:
     services = _module("services")
     regions = {o.code: o for o in Office.objects.filter(level=Office.Level.REGION)}
     with transaction.atomic():
-        seekers = {}
+        seekers: dict[str, Any] = {}
         for first, last, sex, year, reg, place, edu, occs, skills, sharing, jobs in SEEKERS:
             seeker = services.jobseeker_register(
                 first_name=first,
@@ -105,7 +105,7 @@ def employment_demo_seed() -> int:
                     actor=None,
                 )
             seekers[first] = seeker
-        vacancies = {}
+        vacancies: dict[str, Any] = {}
         today = ministry_today()
         for n, row in enumerate(VACANCIES):
             title, employer, occ, sector, reg, place, wages, posts, skills, edu, years, pub = row
