@@ -182,3 +182,19 @@ def test_lists_have_helpful_empty_states(active, client_for, ministry, user_with
     for url in (f"{BASE}/", f"{BASE}/vacancies/"):
         page = officer.get(url)
         assert page.status_code == 200 and 'class="empty"' in page.content.decode()
+
+
+def test_consent_times_are_shown_in_the_ministrys_time(
+    active, client_for, ministry, user_with_role
+):
+    import time_machine
+    from django.utils import timezone
+
+    # 03:30 UTC is 21:30 the day before in Tegucigalpa (the test ministry, UTC-6).
+    with time_machine.travel(dt.datetime(2026, 7, 13, 3, 30, tzinfo=dt.UTC), tick=False):
+        s = seeker()
+    assert timezone.localtime(s.consent_processing_at, dt.UTC).hour == 3
+    page = _client(client_for, ministry, user_with_role).get(f"{BASE}/seekers/{s.pk}/")
+    text = page.content.decode()
+    shown = text[text.find("Consentimiento al tratamiento") :][:200]
+    assert "21:30" in shown and "03:30" not in text, shown

@@ -107,6 +107,10 @@ class JobSeeker(BaseModel):
                 name="xx_pes_seeker_exp",
                 condition=models.Q(in_matching=True),
             ),
+            # Typo-tolerant name search (pg_trgm, installed in the public schema by the core).
+            GinIndex(
+                fields=["name_key"], name="xx_pes_seeker_name_trgm", opclasses=["gin_trgm_ops"]
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -189,6 +193,11 @@ class Vacancy(BaseModel):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            GinIndex(
+                fields=["search_key"], name="xx_pes_vacancy_search_trgm", opclasses=["gin_trgm_ops"]
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(wage_min__lte=models.F("wage_max")),

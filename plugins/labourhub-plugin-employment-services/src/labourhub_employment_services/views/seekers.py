@@ -1,13 +1,17 @@
 """Staff pages for job seekers: list, registration, record with matching vacancies."""
 
+import datetime as dt
+import zoneinfo
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -39,6 +43,15 @@ from labourhub_employment_services.services import (
 )
 
 SLUG = "employment-services"
+
+
+def ministry_zone() -> dt.tzinfo:
+    """The ministry's own time zone: pages show its local times, not UTC."""
+    name = getattr(getattr(connection, "tenant", None), "time_zone", None) or "UTC"
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 def match_limit(request: StaffRequest) -> int:
@@ -99,6 +112,13 @@ def _detail(
     request: StaffRequest, seeker: JobSeeker, status: int = 200, **forms: Any
 ) -> HttpResponse:
     editable = seeker.erased_at is None and user_can(user=request.user, action=Action.CASE_EDIT)
+    with timezone.override(ministry_zone()):
+        return _render_detail(request, seeker, editable, status, forms)
+
+
+def _render_detail(
+    request: StaffRequest, seeker: JobSeeker, editable: bool, status: int, forms: dict[str, Any]
+) -> HttpResponse:
     return render(
         request,
         "labourhub_employment_services/seeker_detail.html",
