@@ -183,3 +183,17 @@ def test_job_seekers_stay_in_their_ministry_with_the_plugin_active_in_both(
     with ministry_context(ministry):
         s.refresh_from_db()
         assert s.first_name == "Keisha" and s.in_matching
+
+
+def test_an_employer_cannot_see_job_seekers(
+    active, client_for, api_client_for, ministry, user_with_role
+):
+    s = seeker()
+    employer = user_with_role(Role.EMPLOYER)
+    web = client_for(ministry)
+    web.force_login(employer)
+    assert web.get(f"/app/x/employment-services/seekers/{s.pk}/").status_code == 403
+    assert web.get("/app/x/employment-services/").status_code == 403
+    api = api_client_for(ministry, employer)
+    assert api.get(f"{API}/seekers/{s.pk}/").status_code == 403
+    assert api.get(f"{API}/seekers/").status_code == 403

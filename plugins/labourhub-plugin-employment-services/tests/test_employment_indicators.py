@@ -50,12 +50,14 @@ def test_the_breakdown_report_is_suppressed_too(enable_plugin, in_ministry, mini
     for n in range(5):
         seeker(first_name=f"S{n}", region=region())
     seeker(first_name="Alone", sex="M", region=region())
-    reports = {
-        r.code: r for r in flatten(current_hooks().register_report_definitions(tenant=ministry))
-    }
     with translation.override("es"):
-        rows = reports["pes_by_sex_region"].rows()
-    seekers = [r for r in rows if r["measure"] == "Personas que buscan empleo registradas"]
-    counts = {(r["sex"], r["region"]): r["count"] for r in seekers}
+        reports = {
+            r.code: r for r in flatten(current_hooks().register_report_definitions(tenant=ministry))
+        }
+        report = reports["pes_by_sex_region"]
+        rows = report.rows()
+    assert report.columns == ("Medida", "Sexo", "Región", "Cantidad")
+    seekers = [r for r in rows if r["Medida"] == "Personas que buscan empleo registradas"]
+    counts = {(r["Sexo"], r["Región"]): r["Cantidad"] for r in seekers}
     assert counts[("Mujer", "North")] == 5
-    assert counts[("Hombre", "North")] is None
+    assert counts[("Hombre", "North")] == "—"  # under the threshold: never shown

@@ -66,13 +66,14 @@ def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
 
 @hookimpl
 def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
-    from labourhub_employment_services.stats import breakdown_rows
+    from labourhub_employment_services.stats import breakdown_rows, report_columns
 
+    columns = report_columns()  # called per request, so in the reader's language
     return [
         ReportDefinition(
             "pes_by_sex_region",
             _("Employment service by sex and region"),
-            ("measure", "sex", "region", "count"),
-            rows=lambda **_kw: breakdown_rows(),
+            columns,
+            rows=lambda **_kw: breakdown_rows(columns),
         )
     ]

@@ -50,8 +50,17 @@ def measure_total(
     return _suppress(value, small_count_threshold()) if suppress else value
 
 
-def breakdown_rows() -> list[dict[str, Any]]:
-    """Every measure by sex and region, labelled for people, small counts suppressed."""
+SUPPRESSED = "—"
+
+
+def report_columns() -> tuple[str, str, str, str]:
+    """The report's column headings, in the active language (they key the rows too)."""
+    return (_("Measure"), _("Sex"), _("Region"), _("Count"))
+
+
+def breakdown_rows(columns: tuple[str, str, str, str]) -> list[dict[str, Any]]:
+    """Every measure by sex and region, labelled for people; small counts shown as a dash."""
+    measure_col, sex_col, region_col, count_col = columns
     threshold = small_count_threshold()
     rows: list[dict[str, Any]] = []
     labels = dict(JobSeeker.Sex.choices)
@@ -68,10 +77,10 @@ def breakdown_rows() -> list[dict[str, Any]]:
         grouped = qs.values(*keys).annotate(n=agg).order_by(*keys)
         rows.extend(
             {
-                "measure": str(names[measure]),
-                "sex": str(labels.get(row.get(sex_path, ""), _("All"))) if sex_path else _("All"),
-                "region": row.get(f"{region_path}__name") or _("Region not stated"),
-                "count": _suppress(int(row["n"] or 0), threshold),
+                measure_col: str(names[measure]),
+                sex_col: str(labels.get(row.get(sex_path, ""), _("All"))) if sex_path else _("All"),
+                region_col: row.get(f"{region_path}__name") or _("Region not stated"),
+                count_col: _suppress(int(row["n"] or 0), threshold) or SUPPRESSED,
             }
             for row in grouped
         )

@@ -99,12 +99,18 @@ def _vacancy_or_404(vacancy_id: int) -> Vacancy:
     return vacancy
 
 
+def _step_form(referral_id: int, data: Any = None) -> ReferralStepForm:
+    # One form per referral, with its own field ids; each next step is a button of it.
+    return ReferralStepForm(data, auto_id=f"id_r{referral_id}_%s", initial={"on": ministry_today()})
+
+
 def _detail(
     request: StaffRequest, vacancy: Vacancy, status: int = 200, **forms: Any
 ) -> HttpResponse:
     user = request.user
     published = vacancy.status == Vacancy.Status.PUBLISHED
     referrals = list(referral_list(vacancy=vacancy))
+    step_forms: dict[int, ReferralStepForm] = forms.get("step_forms") or {}
     return render(
         request,
         "labourhub_employment_services/vacancy_detail.html",
@@ -113,15 +119,15 @@ def _detail(
             "matches": vacancy_matches(vacancy=vacancy, limit=match_limit(request))
             if published
             else [],
-            "referrals": [(r, NEXT[r.status]) for r in referrals],
+            "referrals": [
+                (r, NEXT[r.status], step_forms.get(r.pk) or _step_form(r.pk)) for r in referrals
+            ],
             "statuses": dict(Referral.Status.choices),
             "may_review": vacancy.status == Vacancy.Status.PENDING
             and user_can(user=user, action=Action.CASE_SUPERVISE),
             "may_edit": user_can(user=user, action=Action.CASE_EDIT),
             "may_refer": published and user_can(user=user, action=Action.CASE_EDIT),
             "reject_form": forms.get("reject_form") or ReasonForm(),
-            "step_form": forms.get("step_form")
-            or ReferralStepForm(initial={"on": ministry_today()}),
         },
         status=status,
     )
@@ -174,9 +180,9 @@ def referral_step_view(request: StaffRequest, referral_id: int, step: str) -> Ht
     referral = referral_get(referral_id=referral_id)
     if referral is None or step not in Referral.Status.values:
         raise Http404
-    form = ReferralStepForm(request.POST)
+    form = _step_form(referral.pk, request.POST)
     if not form.is_valid():
-        return _detail(request, referral.vacancy, 400, step_form=form)
+        return _detail(request, referral.vacancy, 400, step_forms={referral.pk: form})
     try:
         referral_record(referral=referral, status=step, **form.cleaned_data, actor=request.user)
     except (ApplicationError, ValidationError) as exc:
