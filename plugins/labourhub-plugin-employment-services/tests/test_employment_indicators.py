@@ -37,6 +37,23 @@ def test_indicators_count_by_sex_and_region_and_suppress_small_counts(
     assert defs["pes_vacancies_notified"].compute(tenant=ministry, region_id=north.pk) == 6
 
 
+def test_age_bands_count_from_the_year_of_birth(enable_plugin, in_ministry, ministry):
+    from labourhub_employment_services.stats import measure_total
+
+    from labourhub.plugin_api import ministry_today
+
+    enable_plugin("employment-services")
+    year = ministry_today().year
+    for n in range(5):
+        seeker(first_name=f"Young {n}", birth_year=year - 20)
+    seeker(first_name="Older", birth_year=year - 40)
+    assert measure_total("jobseekers", age_band="15-24") == 5
+    assert measure_total("jobseekers", age_band="35-54", suppress=False) == 1
+    assert measure_total("jobseekers", age_band="35-54") is None
+    assert measure_total("jobseekers", age_band="nonsense") is None
+    assert measure_total("vacancies", age_band="15-24") is None
+
+
 def test_the_dashboard_shows_the_plugin_tiles(enable_plugin, client_for, ministry, user_with_role):
     enable_plugin("employment-services")
     client = client_for(ministry)

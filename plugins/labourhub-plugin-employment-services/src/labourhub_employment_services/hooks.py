@@ -46,17 +46,19 @@ def register_api_urls() -> list[URLPattern | URLResolver]:
 
 
 def _compute(measure: str) -> Any:
-    def compute(*, sex: str = "", region_id: int | None = None, **_kw: Any) -> int | None:
+    def compute(
+        *, sex: str = "", region_id: int | None = None, age_band: str = "", **_kw: Any
+    ) -> int | None:
         from labourhub_employment_services.stats import measure_total
 
-        return measure_total(measure, sex=sex, region_id=region_id)
+        return measure_total(measure, sex=sex, region_id=region_id, age_band=age_band)
 
     return compute
 
 
 @hookimpl
 def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
-    # compute(sex="F", region_id=...) gives the breakdowns; counts under the ministry's
+    # compute(sex="F", region_id=..., age_band="15-24") gives the breakdowns; counts under the ministry's
     # small-count threshold come back as None (suppressed), as on the LMI website.
     return [
         IndicatorDefinition(code, label, unit, compute=_compute(measure), tags=("employment",))

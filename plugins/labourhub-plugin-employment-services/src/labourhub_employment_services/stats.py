@@ -10,10 +10,17 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from labourhub.plugin_api import small_count_threshold
+from labourhub.plugin_api import ministry_today, small_count_threshold
 from labourhub_employment_services.models import JobSeeker, Referral, Vacancy
 
 MEASURES = ("jobseekers", "vacancies", "referrals", "placements")
+# Age bands of the LMI tables (ILO youth is 15-24), as (lowest, highest) ages.
+AGE_BANDS: dict[str, tuple[int, int]] = {
+    "15-24": (15, 24),
+    "25-34": (25, 34),
+    "35-54": (35, 54),
+    "55+": (55, 120),
+}
 
 
 def _suppress(value: int | None, threshold: int) -> int | None:
@@ -35,14 +42,27 @@ def _base(measure: str) -> tuple[QuerySet[Any], str, str]:
 
 
 def measure_total(
-    measure: str, *, sex: str = "", region_id: int | None = None, suppress: bool = True
+    measure: str,
+    *,
+    sex: str = "",
+    region_id: int | None = None,
+    age_band: str = "",
+    suppress: bool = True,
 ) -> int | None:
-    """One count (vacancies count their posts), optionally for one sex and/or one region."""
+    """One count (vacancies count their posts), optionally for one sex, region and age band
+    (age reached this year, from the year of birth an erasure keeps)."""
     qs, sex_path, region_path = _base(measure)
+    if (sex or age_band) and not sex_path:
+        return None  # vacancies have no sex or age
     if sex:
-        if not sex_path:
-            return None
         qs = qs.filter(**{sex_path: sex})
+    if age_band:
+        if age_band not in AGE_BANDS:
+            return None
+        low, high = AGE_BANDS[age_band]
+        year = ministry_today().year
+        birth = sex_path.replace("sex", "birth_year")
+        qs = qs.filter(**{f"{birth}__gte": year - high, f"{birth}__lte": year - low})
     if region_id is not None:
         qs = qs.filter(**{f"{region_path}_id": region_id})
     is_posts = measure == "vacancies"
