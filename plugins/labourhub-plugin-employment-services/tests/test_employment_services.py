@@ -47,6 +47,9 @@ def test_bad_occupation_and_birth_year_are_refused(active, in_ministry):
         seeker(occupations=["99"])
     assert "occupations" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:
+        seeker(occupations=[])
+    assert "occupations" in exc.value.message_dict
+    with pytest.raises(ValidationError) as exc:
         seeker(birth_year=ministry_today().year - 5)
     assert "birth_year" in exc.value.message_dict
 

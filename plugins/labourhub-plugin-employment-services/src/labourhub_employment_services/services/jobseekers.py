@@ -18,6 +18,7 @@ ERR_CONSENT = gettext_noop(
 )
 ERR_OCCUPATION = gettext_noop("Choose occupations from the list.")
 ERR_TOO_MANY_OCCUPATIONS = gettext_noop("Choose at most five occupations.")
+ERR_NO_OCCUPATION = gettext_noop("Choose at least one occupation the job seeker wants.")
 ERR_BIRTH_YEAR = gettext_noop("Give a year of birth between %(low)d and %(high)d.")
 ERR_REGION = gettext_noop("Choose one of the ministry's regions.")
 ERR_ERASED = gettext_noop("This job seeker's personal data was erased; nothing can be changed.")
@@ -43,6 +44,8 @@ def _check_occupations(codes: list[str]) -> list[str]:
         raise ValidationError({"occupations": [_(ERR_OCCUPATION)]})
     if len(codes) > 5:
         raise ValidationError({"occupations": [_(ERR_TOO_MANY_OCCUPATIONS)]})
+    if not codes:
+        raise ValidationError({"occupations": [_(ERR_NO_OCCUPATION)]})
     return codes
 
 
