@@ -198,3 +198,15 @@ def test_consent_times_are_shown_in_the_ministrys_time(
     text = page.content.decode()
     shown = text[text.find("Consentimiento al tratamiento") :][:200]
     assert "21:30" in shown and "03:30" not in text, shown
+
+
+def test_the_menu_offers_the_service_only_where_active(
+    enable_plugin, client_for, ministry, user_with_role
+):
+    officer = _client(client_for, ministry, user_with_role)
+    home = officer.get("/app/", follow=True).content.decode()
+    assert 'href="/app/x/employment-services/"' not in home
+    enable_plugin("employment-services")
+    home = officer.get("/app/", follow=True).content.decode()
+    assert 'href="/app/x/employment-services/"' in home
+    assert 'href="/app/x/employment-services/vacancies/"' in home
