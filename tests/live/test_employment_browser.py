@@ -39,10 +39,11 @@ def saint_lucia(django_db_setup, django_db_blocker):
     from cms.models import LmiSettings
     from labourhub.accounts.roles import Role
     from labourhub.accounts.services import office_create, user_create
+    from labourhub.extensions import activation_cache_clear
     from labourhub.extensions.manager import unregister_plugin
     from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
     from tenants.context import ministry_context
-    from tenants.plugin_services import plugin_activate
+    from tenants.models import PluginActivation
     from tenants.services import MinistrySpec, ministry_provision
 
     with django_db_blocker.unblock():
@@ -65,7 +66,10 @@ def saint_lucia(django_db_setup, django_db_blocker):
         registered_here = not plugin_is_registered("employment-services")
         if registered_here:
             plugin_register_installed("employment-services")
-        plugin_activate(ministry=ministry, slug="employment-services", actor=None)
+        # A row rather than the activation service: its audit event would be committed into
+        # the public schema's chain, which outlives this module's ministry.
+        PluginActivation.objects.create(ministry=ministry, plugin_slug="employment-services")
+        activation_cache_clear()
         with ministry_context(ministry):
             north = office_create(code="N", name="North", level="region", actor=None)
             office = office_create(
@@ -86,6 +90,7 @@ def saint_lucia(django_db_setup, django_db_blocker):
         yield {"ministry": ministry, "north": north.pk}
         connection.set_schema_to_public()
         _drop()
+        activation_cache_clear()
         if registered_here:
             unregister_plugin("employment-services")
 
