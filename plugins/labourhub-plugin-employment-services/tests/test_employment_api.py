@@ -197,3 +197,14 @@ def test_an_employer_cannot_see_job_seekers(
     api = api_client_for(ministry, employer)
     assert api.get(f"{API}/seekers/{s.pk}/").status_code == 403
     assert api.get(f"{API}/seekers/").status_code == 403
+
+
+def test_the_openapi_schema_documents_the_endpoints(
+    active, api_client_for, ministry, user_with_role
+):
+    api = api_client_for(ministry, user_with_role(Role.OFFICE_HEAD))
+    schema = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200
+    text = schema.content.decode()
+    assert f"{API}/vacancies/{{vacancy_id}}/matches/" in text
+    assert f"{API}/seekers/register/" in text
