@@ -9,11 +9,13 @@ from tenants.plugin_services import plugin_activate
 # module; Paraguay deliberately does not run it, to show that it is absent there. The country
 # packs bring each ministry its procedure, national calendar (Spanish names, this year and the
 # next two) and fine schedule; activating them before the demo cases are seeded means every
-# seeded deadline is computed on the national calendar.
+# seeded deadline is computed on the national calendar. Saint Lucia runs the public employment
+# service of its labour market information system.
 DEMO_PLUGINS: dict[str, list[str]] = {
     "honduras": ["trade-unions"],
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
+    "saintlucia": ["employment-services"],
 }
 
 

@@ -8,6 +8,7 @@ from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.cms import cms_demo_seed
 from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.documents import documents_demo_seed
+from devtools.demo.employment import employment_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.plugins import plugins_demo_activate
 from devtools.demo.registry import registry_demo_seed
@@ -65,6 +66,7 @@ class Command(BaseCommand):
                 cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 registry_demo_seed()
                 plugins_demo_activate(ministry=ministry)
+                employment_demo_seed()
                 documents_demo_seed()
                 enforcement_demo_seed(slug=spec.slug)
                 country_pack_demo_seed(slug=spec.slug, ministry=ministry)

@@ -89,6 +89,7 @@ EXPORTS: dict[str, str] = {
     # offices and the current ministry
     "office_root": "labourhub.plugin_api.ministry",
     "current_ministry": "labourhub.plugin_api.ministry",
+    "small_count_threshold": "labourhub.plugin_api.ministry",
     # the HTTP layer
     "get_paginated_response": "labourhub.api.pagination",
 }
@@ -148,6 +149,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import WorkflowStep as WorkflowStep
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
+    from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
     from labourhub.workflow.calendar import calendar_current as calendar_current
     from labourhub.workflow.fields import case_extra_update as case_extra_update
     from labourhub.workflow.national_calendar import national_holidays as national_holidays

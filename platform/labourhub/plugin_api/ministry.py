@@ -28,3 +28,19 @@ def office_root() -> Office:
 
         office = office_create(code="HQ", name=_("Head office"), level="region", actor=None)
     return office
+
+
+def small_count_threshold() -> int:
+    """Counts below this number are never published (the ministry's LMI setting, 5 by default).
+
+    Plugins computing indicators from people's records suppress small counts with it, exactly as
+    the LMI website does. Read through the app registry: the core does not import the CMS.
+    """
+    from django.apps import apps
+
+    try:
+        settings_model = apps.get_model("cms", "LmiSettings")
+    except LookupError:
+        return 5
+    row = settings_model._default_manager.order_by("pk").first()
+    return int(row.suppression_threshold) if row is not None else 5

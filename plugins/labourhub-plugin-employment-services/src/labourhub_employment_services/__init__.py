@@ -1,0 +1,1 @@
+"""Public employment service: job seekers, vacancies, matching, referrals and placements."""

@@ -1,0 +1,81 @@
+"""@hookimpl functions only: thin, delegating to this plugin's modules."""
+
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, reverse
+from django.utils.translation import gettext_lazy as _
+
+from labourhub.plugin_api import (
+    Action,
+    IndicatorDefinition,
+    MenuItem,
+    ReportDefinition,
+    hookimpl,
+)
+
+SLUG = "employment-services"
+
+INDICATORS = (
+    ("pes_jobseekers_registered", _("Registered job seekers"), "people", "jobseekers"),
+    ("pes_vacancies_notified", _("Posts notified in vacancies"), "posts", "vacancies"),
+    ("pes_referrals", _("Referrals to vacancies"), "referrals", "referrals"),
+    ("pes_placements", _("Placements"), "placements", "placements"),
+)
+
+
+@hookimpl
+def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
+    return [
+        MenuItem(_("Job seekers"), reverse("x:employment-services:seekers"), Action.CASE_VIEW),
+        MenuItem(_("Vacancies"), reverse("x:employment-services:vacancies"), Action.CASE_VIEW),
+    ]
+
+
+@hookimpl
+def register_urls() -> list[URLPattern | URLResolver]:
+    from labourhub_employment_services.urls import urlpatterns
+
+    return list(urlpatterns)
+
+
+@hookimpl
+def register_api_urls() -> list[URLPattern | URLResolver]:
+    from labourhub_employment_services.api_urls import urlpatterns
+
+    return list(urlpatterns)
+
+
+def _compute(measure: str) -> Any:
+    def compute(
+        *, sex: str = "", region_id: int | None = None, age_band: str = "", **_kw: Any
+    ) -> int | None:
+        from labourhub_employment_services.stats import measure_total
+
+        return measure_total(measure, sex=sex, region_id=region_id, age_band=age_band)
+
+    return compute
+
+
+@hookimpl
+def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
+    # compute(sex="F", region_id=..., age_band="15-24") gives the breakdowns; counts under the ministry's
+    # small-count threshold come back as None (suppressed), as on the LMI website.
+    return [
+        IndicatorDefinition(code, label, unit, compute=_compute(measure), tags=("employment",))
+        for code, label, unit, measure in INDICATORS
+    ]
+
+
+@hookimpl
+def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
+    from labourhub_employment_services.stats import breakdown_rows, report_columns
+
+    columns = report_columns()  # called per request, so in the reader's language
+    return [
+        ReportDefinition(
+            "pes_by_sex_region",
+            _("Employment service by sex and region"),
+            columns,
+            rows=lambda **_kw: breakdown_rows(columns),
+        )
+    ]

@@ -1,0 +1,86 @@
+from typing import Any
+
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+
+from labourhub_employment_services.isco import fold
+from labourhub_employment_services.models import JobSeeker, Referral, Vacancy
+
+
+class WordSimilar(Func):
+    """``query <% column``: some extent of the column is trigram-similar to the query (pg_trgm)."""
+
+    arg_joiner = " <%% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _similar(column: str, query: str) -> Q:
+    return Q(WordSimilar(Value(query), F(column)))
+
+
+def _words(query: str) -> str:
+    return " ".join(fold(query[:100]).split())
+
+
+def jobseeker_list(*, search: str = "", status: str = "") -> QuerySet[JobSeeker]:
+    """Accent-insensitive on names (contains), typo-tolerant (trigram word similarity)."""
+    qs = JobSeeker.objects.select_related("region").order_by("-created_at", "-id")
+    if status:
+        qs = qs.filter(status=status)
+    q = _words(search)
+    if q:
+        qs = qs.filter(Q(name_key__contains=q) | _similar("name_key", q) | Q(national_id=q.upper()))
+    return qs
+
+
+def jobseeker_get(*, seeker_id: int) -> JobSeeker | None:
+    return (
+        JobSeeker.objects.select_related("region")
+        .prefetch_related("experience")
+        .filter(pk=seeker_id)
+        .first()
+    )
+
+
+def vacancy_list(*, search: str = "", status: str = "") -> QuerySet[Vacancy]:
+    qs = Vacancy.objects.select_related("region").order_by("-created_at", "-id")
+    if status:
+        qs = qs.filter(status=status)
+    q = _words(search)
+    if q:
+        qs = qs.filter(
+            Q(search_key__contains=q) | _similar("search_key", q) | Q(reference=q.upper())
+        )
+    return qs
+
+
+def vacancy_get(*, vacancy_id: int) -> Vacancy | None:
+    return Vacancy.objects.select_related("region").filter(pk=vacancy_id).first()
+
+
+def referral_list(*, seeker: Any = None, vacancy: Any = None) -> QuerySet[Referral]:
+    qs = Referral.objects.select_related("seeker", "vacancy")
+    if seeker is not None:
+        qs = qs.filter(seeker=seeker)
+    if vacancy is not None:
+        qs = qs.filter(vacancy=vacancy)
+    return qs
+
+
+def referral_get(*, referral_id: int) -> Referral | None:
+    return Referral.objects.select_related("seeker", "vacancy").filter(pk=referral_id).first()
+
+
+def region_choices() -> list[tuple[int, str]]:
+    """The ministry's regions (top-level offices), for forms."""
+    office = JobSeeker._meta.get_field("region").related_model
+    return list(
+        office._default_manager.filter(level="region").order_by("name").values_list("pk", "name")
+    )
+
+
+def region_by_id(region_id: int | None) -> Any:
+    if not region_id:
+        return None
+    office = JobSeeker._meta.get_field("region").related_model
+    return office._default_manager.filter(level="region", pk=region_id).first()

@@ -1,0 +1,1 @@
+"""Staff pages (thin: forms in, one service or selector, template out)."""
