@@ -4,75 +4,62 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from labourhub.registry.isic import SECTIONS
 from labourhub.registry.models import SizeBand
 
-
-def _count(n: int, one: str, many: str) -> str:
-    return ngettext(one, many, n) % {"n": n}
+# Counted reasons, keyed by factor: lazily translated, with the count named "n".
+COUNTED = {
+    "complaints_12m": ngettext_lazy(
+        "%(n)d complaint in the last 12 months", "%(n)d complaints in the last 12 months", "n"
+    ),
+    "years_since_inspection": ngettext_lazy(
+        "no inspection for %(n)d year", "no inspection for %(n)d years", "n"
+    ),
+    "past_breaches": ngettext_lazy(
+        "breaches found at %(n)d inspection in the last 5 years",
+        "breaches found at %(n)d inspections in the last 5 years",
+        "n",
+    ),
+    "past_visits": ngettext_lazy(
+        "%(n)d inspection in the last 5 years", "%(n)d inspections in the last 5 years", "n"
+    ),
+    "findings_serious": ngettext_lazy(
+        "%(n)d serious finding in the last 5 years",
+        "%(n)d serious findings in the last 5 years",
+        "n",
+    ),
+    "findings_minor": ngettext_lazy(
+        "%(n)d minor finding in the last 5 years", "%(n)d minor findings in the last 5 years", "n"
+    ),
+    "accidents_36m": ngettext_lazy(
+        "%(n)d workplace accident reported in the last 3 years",
+        "%(n)d workplace accidents reported in the last 3 years",
+        "n",
+    ),
+    "unmet_orders": ngettext_lazy(
+        "%(n)d compliance order not complied with",
+        "%(n)d compliance orders not complied with",
+        "n",
+    ),
+    "unpaid_fines": ngettext_lazy("%(n)d fine unpaid", "%(n)d fines unpaid", "n"),
+    "workers_log": ngettext_lazy("%(n)d worker", "%(n)d workers", "n"),
+    "age_years": ngettext_lazy("open for %(n)d year", "open for %(n)d years", "n"),
+}
 
 
 def reason_text(factor: str, value: Any, *, region_names: Mapping[int, str]) -> str:
     """One reason as a sentence, e.g. "3 complaints in the last 12 months"."""
-    if factor == "complaints_12m":
-        return _count(
-            int(value),
-            "%(n)d complaint in the last 12 months",
-            "%(n)d complaints in the last 12 months",
-        )
     if factor in ("years_since_inspection", "never_inspected"):
         if value is None or factor == "never_inspected":
             return _("never inspected")
-        years = int(float(value))
-        if years < 1:
+        if float(value) < 1:
             return _("inspected less than a year ago")
-        return _count(years, "no inspection for %(n)d year", "no inspection for %(n)d years")
-    if factor == "past_breaches":
-        return _count(
-            int(value),
-            "breaches found at %(n)d inspection in the last 5 years",
-            "breaches found at %(n)d inspections in the last 5 years",
-        )
-    if factor == "past_visits":
-        return _count(
-            int(value),
-            "%(n)d inspection in the last 5 years",
-            "%(n)d inspections in the last 5 years",
-        )
-    if factor == "findings_serious":
-        return _count(
-            int(value),
-            "%(n)d serious finding in the last 5 years",
-            "%(n)d serious findings in the last 5 years",
-        )
-    if factor == "findings_minor":
-        return _count(
-            int(value),
-            "%(n)d minor finding in the last 5 years",
-            "%(n)d minor findings in the last 5 years",
-        )
-    if factor == "accidents_36m":
-        return _count(
-            int(value),
-            "%(n)d workplace accident reported in the last 3 years",
-            "%(n)d workplace accidents reported in the last 3 years",
-        )
-    if factor == "unmet_orders":
-        return _count(
-            int(value),
-            "%(n)d compliance order not complied with",
-            "%(n)d compliance orders not complied with",
-        )
-    if factor == "unpaid_fines":
-        return _count(int(value), "%(n)d fine unpaid", "%(n)d fines unpaid")
-    if factor == "workers_log":
-        return _count(int(value), "%(n)d worker", "%(n)d workers")
+    if factor in COUNTED:
+        return str(COUNTED[factor] % {"n": int(float(value))})
     if factor == "employs_minors":
         return _("employs workers under 18")
-    if factor == "age_years":
-        return _count(int(float(value)), "open for %(n)d year", "open for %(n)d years")
     if factor == "sector":
         title = SECTIONS[value][0] if value in SECTIONS else _("unknown sector")
         return _("sector with many breaches: %(sector)s") % {"sector": title}
