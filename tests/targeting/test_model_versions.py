@@ -59,3 +59,19 @@ def test_the_models_page_refuses_a_hostile_kind(regions, user_with_role, client_
     assert not RiskModelVersion.objects.exists()
     page = client.get("/app/targeting/models/").content.decode()
     assert "No model trained yet" in page
+
+
+def test_the_nightly_job_rescores_with_the_active_model_only(
+    regions, django_capture_on_commit_callbacks
+):
+    from labourhub.audit.models import AuditEvent as Event
+    from tenants.targeting_schedules import risk_scores_refresh_enqueue
+
+    generate(regions, n=200, signal=True)
+    version = train("baseline")
+    assert risk_scores_refresh_enqueue() == 0  # nothing is switched on yet
+    from labourhub.targeting.services import risk_model_activate as activate
+
+    activate(version_id=version.pk, actor=None)
+    assert risk_scores_refresh_enqueue() >= 1
+    assert Event.objects.filter(action="risk_scores.refreshed").exists()

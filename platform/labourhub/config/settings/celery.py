@@ -41,10 +41,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.analytics_schedules.analytics_reports_all",
         "schedule": 60 * 60,
     },
+    # Risk scores follow the day's complaints, accidents and unpaid fines (the model stays).
+    "targeting-rescore-all-ministries": {
+        "task": "tenants.targeting_schedules.risk_scores_refresh_all",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
 CELERY_IMPORTS = [
     "tenants.cms_schedules",
     "tenants.workflow_schedules",
     "tenants.analytics_schedules",
+    "tenants.targeting_schedules",
 ]
