@@ -28,6 +28,7 @@ def _concat(tables: Sequence[FeatureTable]) -> FeatureTable:
         size_band=[v for t in tables for v in t.size_band],
         sector=[v for t in tables for v in t.sector],
         region=[v for t in tables for v in t.region],
+        office=[v for t in tables for v in t.office],
         outcome=[v for t in tables for v in t.outcome],
     )
 

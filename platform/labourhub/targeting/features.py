@@ -94,7 +94,7 @@ fines AS (
        AND fi.amount > COALESCE(paid.amount, 0)
      GROUP BY fi.establishment_id
 )
-SELECT e.id, e.size_band, e.isic_code, COALESCE(o.parent_id, o.id),
+SELECT e.id, e.size_band, e.isic_code, COALESCE(o.parent_id, o.id), e.office_id,
        e.workers_female + e.workers_male, e.workers_minors > 0,
        CASE WHEN e.opened_on IS NULL OR e.opened_on > %(as_of)s THEN NULL
             ELSE (%(as_of)s - e.opened_on) / 365.25 END,
@@ -125,6 +125,7 @@ class FeatureTable:
     size_band: list[str]
     sector: list[str]
     region: list[int]
+    office: list[int]
     # Outcome in [as_of, until): None = not inspected then, else whether a breach was found.
     outcome: list[bool | None] = field(default_factory=list)
 
@@ -140,6 +141,7 @@ class FeatureTable:
             size_band=[self.size_band[i] for i in idx],
             sector=[self.sector[i] for i in idx],
             region=[self.region[i] for i in idx],
+            office=[self.office[i] for i in idx],
             outcome=[self.outcome[i] for i in idx],
         )
 
@@ -181,13 +183,14 @@ def risk_features_list(
     n = len(rows)
     numeric = np.zeros((n, len(NUMERIC)), dtype=np.float64)
     ids = np.zeros(n, dtype=np.int64)
-    sizes, sectors, regions, outcome = [], [], [], []
+    sizes, sectors, regions, offices, outcome = [], [], [], [], []
     for i, row in enumerate(rows):
-        (pk, size, isic, region, workers, minors, age, last_day, *counts, breach) = row
+        (pk, size, isic, region, office, workers, minors, age, last_day, *counts, breach) = row
         ids[i] = pk
         sizes.append(size)
         sectors.append(isic_section(isic) or "?")
         regions.append(int(region))
+        offices.append(int(office))
         outcome.append(None if breach is None else bool(breach))
         years = NEVER_YEARS if last_day is None else (as_of - last_day).days / 365.25
         numeric[i, 0] = min(years, NEVER_YEARS)
@@ -203,6 +206,7 @@ def risk_features_list(
         size_band=sizes,
         sector=sectors,
         region=regions,
+        office=offices,
         outcome=outcome if until else [None] * n,
     )
 

@@ -70,6 +70,11 @@ class RiskScore(models.Model):
     establishment = models.ForeignKey(
         "registry.Establishment", on_delete=models.CASCADE, related_name="+"
     )
+    # Copied from the registry when scored, so the ranking filters and counts one table.
+    office_id_at_scoring = models.BigIntegerField()
+    region_id_at_scoring = models.BigIntegerField()
+    sector = models.CharField(max_length=1)
+    size_band = models.CharField(max_length=8)
     score = models.FloatField()
     rank = models.PositiveIntegerField()
     band = models.CharField(max_length=8, choices=Band.choices)
@@ -80,7 +85,12 @@ class RiskScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "establishment"], name="risk_score_unique")
         ]
-        indexes = [models.Index(fields=["version", "rank"], name="risk_score_rank")]
+        indexes = [
+            models.Index(fields=["version", "rank"], name="risk_score_rank"),
+            models.Index(
+                fields=["version", "region_id_at_scoring", "rank"], name="risk_score_region_rank"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.establishment_id}: {self.score:.3f}"

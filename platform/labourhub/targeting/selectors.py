@@ -17,7 +17,7 @@ class RankingFilters(TypedDict, total=False):
     size_band: str
 
 
-def _scope_q(user: User | None, prefix: str = "establishment__") -> Q | None:
+def _scope_q(user: User | None) -> Q | None:
     """The establishments a user's RISK_VIEW grant covers; None means all, Q() nothing."""
     if user is None:
         return None  # the platform itself (a scheduled job)
@@ -26,11 +26,9 @@ def _scope_q(user: User | None, prefix: str = "establishment__") -> Q | None:
         return Q(pk__in=[])
     if scope == Scope.MINISTRY:
         return None
-    office = f"{prefix}office"
     if scope == Scope.REGION:
-        region = user.office.region_id
-        return Q(**{f"{office}__parent_id": region}) | Q(**{f"{office}_id": region})
-    return Q(**{f"{office}_id": user.office_id})
+        return Q(region_id_at_scoring=user.office.region_id)
+    return Q(office_id_at_scoring=user.office_id)
 
 
 def risk_model_active() -> RiskModelVersion | None:
@@ -53,25 +51,18 @@ def risk_ranking(
     if version is None:
         return RiskScore.objects.none()
     filters = filters or {}
-    qs = RiskScore.objects.filter(version=version, establishment__status="active")
+    # Only active establishments are scored; the nightly re-scoring drops closed ones.
+    qs = RiskScore.objects.filter(version=version)
     scope = _scope_q(user)
     if scope is not None:
         qs = qs.filter(scope)
     region = filters.get("region")
     if region:
-        qs = qs.filter(
-            Q(establishment__office__parent_id=region) | Q(establishment__office_id=region)
-        )
+        qs = qs.filter(region_id_at_scoring=region)
     if filters.get("sector"):
-        from labourhub.registry.isic import isic_divisions_of
-
-        qs = qs.filter(
-            establishment__isic_code__regex=r"^("
-            + "|".join(isic_divisions_of(filters["sector"]) or ["--"])
-            + ")"
-        )
+        qs = qs.filter(sector=filters["sector"])
     if filters.get("size_band"):
-        qs = qs.filter(establishment__size_band=filters["size_band"])
+        qs = qs.filter(size_band=filters["size_band"])
     return qs.select_related("establishment__office__parent").order_by("rank")
 
 
@@ -101,10 +92,7 @@ def risk_draw_pool(
     if campaign.sector:
         qs = qs.filter(establishment__isic_code__startswith=campaign.sector)
     if campaign.region_id is not None:
-        qs = qs.filter(
-            Q(establishment__office__parent_id=campaign.region_id)
-            | Q(establishment__office_id=campaign.region_id)
-        )
+        qs = qs.filter(region_id_at_scoring=campaign.region_id)
     scope = _scope_q(user)
     if scope is not None:
         qs = qs.filter(scope)

@@ -89,8 +89,8 @@ def _write_scores(version: RiskModelVersion, params: Params, as_of: dt.date) -> 
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM targeting_riskscore WHERE version_id = %s", [version.pk])
         copy_sql = (
-            "COPY targeting_riskscore (version_id, establishment_id, score, rank, band, reasons)"
-            " FROM STDIN"
+            "COPY targeting_riskscore (version_id, establishment_id, office_id_at_scoring,"
+            " region_id_at_scoring, sector, size_band, score, rank, band, reasons) FROM STDIN"
         )
         with cursor.cursor.copy(copy_sql) as copy:
             for rank, i in enumerate(order, start=1):
@@ -98,6 +98,10 @@ def _write_scores(version: RiskModelVersion, params: Params, as_of: dt.date) -> 
                     (
                         version.pk,
                         int(table.ids[i]),
+                        table.office[i],
+                        table.region[i],
+                        table.sector[i][:1],
+                        table.size_band[i],
                         round(float(scores[i]), 6),
                         rank,
                         _band(rank, total),
