@@ -75,3 +75,18 @@ def test_the_nightly_job_rescores_with_the_active_model_only(
     activate(version_id=version.pk, actor=None)
     assert risk_scores_refresh_enqueue() >= 1
     assert Event.objects.filter(action="risk_scores.refreshed").exists()
+
+
+def test_an_unexpected_training_error_marks_the_version_failed(regions, monkeypatch):
+    from labourhub.targeting import services
+
+    generate(regions, n=200, signal=True)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "fit_all", broken)
+    with pytest.raises(RuntimeError):
+        train("learned")
+    version = RiskModelVersion.objects.get()
+    assert version.status == "failed" and "unexpected error" in version.failure

@@ -35,6 +35,9 @@ NO_HISTORY = gettext_noop(
     "There are not enough inspections on record to train a model: at least two years of "
     "inspection results are needed (imported paper records count)."
 )
+TRAINING_ERROR = gettext_noop(
+    "Training stopped on an unexpected error; the platform's administrators have the details."
+)
 NOT_READY = gettext_noop("Only a trained model can be switched on.")
 NO_ACTIVE = gettext_noop("No risk model is switched on yet: the director must switch one on.")
 BAD_COUNT = gettext_noop("Ask for between 1 and %(max)d establishments.")
@@ -108,16 +111,37 @@ def _write_scores(version: RiskModelVersion, params: Params, as_of: dt.date) -> 
                         json.dumps(reasons[i]),
                     )
                 )
+        # Fresh statistics after a bulk load, or the ranking's plans are guessed from an empty
+        # table until autovacuum comes by.
+        cursor.execute("ANALYZE targeting_riskscore")
     return total
 
 
-@transaction.atomic
 def risk_model_train(*, version_id: int) -> RiskModelVersion:
     """Backtest on the last year, refit on all years, score every active establishment.
 
     A ministry without two years of results gets a FAILED version with the reason, not an
-    exception: the director sees why on the models page.
+    exception: the director sees why on the models page. An unexpected error also marks the
+    version FAILED (so it never stays "waiting") and is raised again for the worker's log.
     """
+    try:
+        return _train(version_id)
+    except Exception:
+        with transaction.atomic():
+            RiskModelVersion.objects.filter(pk=version_id).update(
+                status=RiskModelVersion.Status.FAILED, failure=TRAINING_ERROR
+            )
+            audit_record(
+                actor=None,
+                action=AuditAction.RISK_MODEL_TRAINED,
+                subject=RiskModelVersion.objects.get(pk=version_id),
+                payload={"values": {"failed": True}},
+            )
+        raise
+
+
+@transaction.atomic
+def _train(version_id: int) -> RiskModelVersion:
     version = RiskModelVersion.objects.select_for_update().get(pk=version_id)
     span = risk_history_span()
     today = ministry_today()
