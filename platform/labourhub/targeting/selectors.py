@@ -68,6 +68,8 @@ def risk_ranking(
 
 def risk_score_for_establishment(*, user: User, establishment_id: int) -> RiskScore | None:
     """The active score of one establishment, or None if the user may not see it."""
+    if not user_can(user=user, action=Action.RISK_VIEW):
+        return None  # most readers of the establishment page: no query at all
     version = risk_model_active()
     if version is None:
         return None
