@@ -161,3 +161,15 @@ def test_another_ministry_reaches_none_of_it(
     assert page.status_code == 200 and "No risk model is switched on yet" in page.content.decode()
     assert client.get(f"/app/targeting/models/{ranked.pk}/").status_code == 404
     assert client.get(f"/app/targeting/establishments/{score.establishment_id}/").status_code == 404
+
+
+def test_hostile_ids_in_paths_answer_404(ranked, user_with_role, client_for, ministry):
+    client = _client(client_for, ministry, user_with_role(Role.DIRECTOR))
+    for path in (
+        "/app/targeting/establishments/99999999999999999999999/",
+        "/app/targeting/models/99999999999999999999999/",
+        "/app/targeting/establishments/0/",
+        "/app/targeting/models/0/",
+    ):
+        assert client.get(path).status_code == 404, path
+    assert client.post("/app/targeting/models/99999999999999999999999/").status_code == 404
