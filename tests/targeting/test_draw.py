@@ -131,3 +131,36 @@ def test_the_draw_form_refuses_hostile_input(ranked, user_with_role, client_for,
     assert ok.status_code == 302
     draw = RiskDraw.objects.get()
     assert draw.seed == 7 and draw.entries.filter(kind="control").count() == 5
+
+
+def test_the_draw_page_compares_ranked_and_control_hit_rates(
+    ranked, user_with_role, client_for, ministry
+):
+    from labourhub.inspections.models import Finding, Inspection
+    from labourhub.targeting.selectors import risk_draw_outcomes
+
+    campaign = _campaign()
+    draw = risk_draw_make(
+        campaign=campaign, count=20, control_share=Decimal("0.25"), seed=3, actor=None
+    )
+    ranked_entries = list(draw.entries.filter(kind="ranked")[:2])
+    control_entries = list(draw.entries.filter(kind="control")[:1])
+    for n, entry in enumerate(ranked_entries + control_entries):
+        # Completed visits of the campaign, as the inspection flow leaves them.
+        visit = Inspection.objects.create(
+            reference=f"T-RISK-{n}",
+            establishment_id=entry.establishment_id,
+            office=entry.establishment.office,
+            campaign=campaign,
+            origin="planned",
+            status="completed",
+            outcome="visited",
+        )
+        if n == 0:
+            Finding.objects.create(inspection=visit, description="No payslips", severity="serious")
+    outcomes = risk_draw_outcomes(draw_ids=[draw.pk])[draw.pk]
+    assert outcomes == {"ranked": (2, 1), "control": (1, 0)}
+    client = client_for(ministry)
+    client.force_login(user_with_role(Role.DIRECTOR))
+    page = client.get("/app/targeting/draw/").content.decode()
+    assert "2 · 1" in page and "1 · 0" in page

@@ -173,3 +173,20 @@ def test_hostile_ids_in_paths_answer_404(ranked, user_with_role, client_for, min
     ):
         assert client.get(path).status_code == 404, path
     assert client.post("/app/targeting/models/99999999999999999999999/").status_code == 404
+
+
+def test_the_ranking_page_costs_the_same_queries_whatever_the_page(
+    ranked, user_with_role, client_for, ministry
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(client_for, ministry, user_with_role(Role.DIRECTOR))
+    counts = []
+    for params in ({"page": "1", "region": "999"}, {"page": "2", "size_band": "small"}):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/app/targeting/", params)
+        counts.append(sum(1 for q in ctx.captured_queries if not q["sql"].startswith("SET ")))
+    assert len(response.context["rows"]) == 50
+    assert counts[1] - counts[0] <= 1, counts  # 50 rows cost no more than none
+    assert counts[1] <= 16, counts

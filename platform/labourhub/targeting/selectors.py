@@ -128,3 +128,36 @@ def risk_score_panel(*, user: User, establishment_id: int) -> dict[str, object] 
         return None
     names = risk_office_names(ids=region_ids_in([score.reasons]))
     return {"score": score, "reasons": reasons_text(score.reasons, region_names=names)}
+
+
+def risk_draw_outcomes(*, draw_ids: list[int]) -> dict[int, dict[str, tuple[int, int]]]:
+    """Per draw and kind (ranked, control): (targets inspected in the campaign, with a breach).
+
+    This is the real-world check of the ranking: the hit rate of ranked targets against that of
+    the random controls, from completed visits of the draw's campaign.
+    """
+    from django.db import connection
+
+    if not draw_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT de.draw_id, de.kind,
+                      COUNT(DISTINCT i.establishment_id),
+                      COUNT(DISTINCT i.establishment_id) FILTER (WHERE f.id IS NOT NULL)
+                 FROM targeting_riskdrawentry de
+                 JOIN targeting_riskdraw d ON d.id = de.draw_id
+                 LEFT JOIN inspections_inspection i
+                        ON i.campaign_id = d.campaign_id
+                       AND i.establishment_id = de.establishment_id
+                       AND i.status = 'completed' AND i.outcome = 'visited'
+                 LEFT JOIN inspections_finding f
+                        ON f.inspection_id = i.id AND f.withdrawn_by_id IS NULL
+                WHERE de.draw_id = ANY(%s)
+                GROUP BY de.draw_id, de.kind""",
+            [draw_ids],
+        )
+        out: dict[int, dict[str, tuple[int, int]]] = {}
+        for draw_id, kind, inspected, breaches in cursor.fetchall():
+            out.setdefault(draw_id, {})[kind] = (inspected, breaches)
+    return out

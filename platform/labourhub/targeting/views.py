@@ -21,6 +21,7 @@ from labourhub.targeting.models import RiskModelVersion, RiskScore
 from labourhub.targeting.selectors import (
     RankingFilters,
     risk_draw_list,
+    risk_draw_outcomes,
     risk_model_active,
     risk_model_get,
     risk_model_list,
@@ -169,7 +170,10 @@ def draw_view(request: StaffRequest) -> HttpResponse:
                 % {"n": draw.entries.count(), "seed": draw.seed},
             )
             return HttpResponseRedirect(reverse("targeting:draw"))
-    return render(request, "targeting/draw.html", {"form": form, "draws": risk_draw_list()[:20]})
+    draws = list(risk_draw_list()[:20])
+    outcomes = risk_draw_outcomes(draw_ids=[d.pk for d in draws])
+    rows = [(d, outcomes.get(d.pk, {})) for d in draws]
+    return render(request, "targeting/draw.html", {"form": form, "rows": rows})
 
 
 @staff_page(Action.RISK_VIEW)
