@@ -62,6 +62,8 @@ class Action(models.TextChoices):
     ESTABLISHMENT_MERGE = "establishment.merge", _("Merge duplicate establishments")
     PERFORMANCE_VIEW = "performance.view", _("See an inspector's individual performance")
     ANALYTICS_CONFIGURE = "analytics.configure", _("Configure dashboards and reports")
+    RISK_VIEW = "risk.view", _("See risk scores and the inspection ranking")
+    RISK_MANAGE = "risk.manage", _("Train, evaluate and switch risk models")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -201,3 +203,15 @@ POLICY[Role.SUPERVISOR][Action.PERFORMANCE_VIEW] = _T
 POLICY[Role.OFFICE_HEAD][Action.PERFORMANCE_VIEW] = _O
 POLICY[Role.SYSTEM_ADMIN].pop(Action.PERFORMANCE_VIEW, None)
 POLICY[Role.DIRECTOR][Action.ANALYTICS_CONFIGURE] = _M
+
+# Risk targeting: scores are a planning aid for those who plan, never shown to the inspector
+# who visits (so the score cannot colour the visit) nor to employers. A regional supervisor sees
+# the ranking of their own region; only the director (and the administrator) switches models.
+for _role, _scope in (
+    (Role.DIRECTOR, _M),
+    (Role.ANALYST, _M),
+    (Role.OFFICE_HEAD, _O),
+    (Role.SUPERVISOR, _R),
+):
+    POLICY[_role][Action.RISK_VIEW] = _scope
+POLICY[Role.DIRECTOR][Action.RISK_MANAGE] = _M

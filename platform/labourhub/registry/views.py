@@ -59,6 +59,7 @@ from labourhub.registry.services import (
     establishment_merge_undo,
     establishment_update,
 )
+from labourhub.targeting.selectors import risk_score_panel
 
 
 def _establishment(establishment_id: int) -> Establishment:
@@ -163,6 +164,7 @@ def establishment_detail_view(request: StaffRequest, establishment_id: int) -> H
             "can_edit": user_can(user=user, action=Action.ESTABLISHMENT_EDIT, office=est.office),
             "can_merge": can_merge,
             "merge_form": MergeForm(),
+            "risk": risk_score_panel(user=user, establishment_id=est.pk),
         },
     )
 

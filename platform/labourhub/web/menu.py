@@ -30,6 +30,7 @@ CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
     (_("Complaints"), "complaints:list", "", Action.CASE_VIEW),
     (_("Indicators"), "analytics:dashboard", "", Action.DASHBOARD_VIEW),
     (_("Reports"), "analytics:reports", "", Action.REPORT_VIEW),
+    (_("Risk ranking"), "targeting:ranking", "", Action.RISK_VIEW),
     (_("LMI data uploads"), "lmi:contribute", "", Action.LMI_CONTRIBUTE),
     (_("LMI data vetting"), "lmi:contribute", "#datasets", Action.LMI_VET),
     (_("API"), "v1:docs", "", Action.DASHBOARD_VIEW),

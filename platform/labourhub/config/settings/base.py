@@ -72,6 +72,7 @@ LOCAL_TENANT_APPS = [
     "labourhub.enforcement",
     "labourhub.complaints",
     "labourhub.analytics",
+    "labourhub.targeting",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,

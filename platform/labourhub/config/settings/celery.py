@@ -47,6 +47,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.calendar_schedules.country_packs_apply_all_task",
         "schedule": 24 * 60 * 60,
     },
+    # Risk scores follow the day's complaints, accidents and unpaid fines (the model stays).
+    "targeting-rescore-all-ministries": {
+        "task": "tenants.targeting_schedules.risk_scores_refresh_all",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # Not a ``tasks`` module, so autodiscovery would miss it.
 CELERY_IMPORTS = [
@@ -54,6 +59,7 @@ CELERY_IMPORTS = [
     "tenants.workflow_schedules",
     "tenants.analytics_schedules",
     "tenants.calendar_schedules",
+    "tenants.targeting_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
 # seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.
