@@ -20,6 +20,7 @@ from labourhub.accounts.models import User
 from labourhub.accounts.permissions import permission_check
 from labourhub.accounts.roles import Action
 from labourhub.audit.services import AuditAction, audit_record
+from labourhub.common.background import task_enqueue_on_commit
 from labourhub.common.exceptions import ApplicationError
 from labourhub.inspections.models import Campaign, CampaignEstablishment
 from labourhub.targeting.evaluation import backtest, fit_all, yearly_tables
@@ -66,14 +67,8 @@ def risk_model_request(*, kind: str, actor: Actor) -> RiskModelVersion:
         subject=version,
         payload={"values": {"kind": kind}},
     )
-    transaction.on_commit(lambda: _enqueue_training(version.pk))
+    task_enqueue_on_commit("labourhub.targeting.tasks.risk_model_train_task", version_id=version.pk)
     return version
-
-
-def _enqueue_training(version_id: int) -> None:
-    from labourhub.targeting.tasks import risk_model_train_task
-
-    risk_model_train_task.delay(version_id=version_id)
 
 
 def _band(rank: int, total: int) -> str:
