@@ -1,0 +1,1 @@
+"""Vietnam country pack: the labour inspectorate's inspection and administrative sanctions."""
