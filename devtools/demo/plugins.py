@@ -16,6 +16,7 @@ DEMO_PLUGINS: dict[str, list[str]] = {
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
     "vietnam": ["vn-pack"],
+    "srilanka": ["lk-pack"],
     "saintlucia": ["employment-services"],
 }
 
