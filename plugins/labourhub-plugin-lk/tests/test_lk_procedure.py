@@ -129,3 +129,42 @@ def test_the_checklists_are_seeded_with_their_provisions(pack, in_ministry):
     assert shops.title == "සාප්පු සහ කාර්යාල (ශ්‍රී ලංකාව)"
     hours = ChecklistQuestion.objects.filter(code="hours")
     assert hours.exists() and all("s.3" in q.legal_article for q in hours)
+
+
+def test_the_bilingual_notice_pdf_renders_sinhala_and_english_with_the_deadline(
+    pack, ministry, in_ministry, user_with_role
+):
+    import subprocess
+    import tempfile
+
+    from labourhub.documents.services import document_pdf_bytes, document_template_save
+
+    inspector = user_with_role(Role.INSPECTOR)
+    admin = user_with_role(Role.SYSTEM_ADMIN)
+    # The administrator turns the pack's two texts into a two-column English/Sinhala notice.
+    (template,) = documents.TEMPLATES
+    texts = {code: {"title": t, "body": b} for code, (t, b) in template.texts.items()}
+    document_template_save(
+        kind=documents.NOTICE, layout="columns", languages=["si", "en"], texts=texts, actor=admin
+    )
+    notice = document_issue(
+        kind=documents.NOTICE,
+        officer=inspector,
+        extra={
+            "employer": "Silva Tea Estates Ltd",
+            "findings": "no overtime register",
+            "provision": "s.18",
+            "deadline": "14.12.2026",
+        },
+        actor=inspector,
+    )
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(document_pdf_bytes(document=notice))
+        pdf.flush()
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", pdf.name, "-"], capture_output=True, check=True
+        ).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Silva Tea Estates Ltd" in flat and "14.12.2026" in flat
+    assert "Notice to comply" in flat and "Labour Officer" in flat
+    assert "අනුකූල වීමට දැන්වීම" in flat and "කම්කරු නිලධාරී" in flat

@@ -171,3 +171,35 @@ def test_the_checklists_are_seeded_in_vietnamese_with_their_provisions(pack, in_
     questions = ChecklistQuestion.objects.filter(code="luong_toi_thieu")
     assert questions.exists() and all(q.legal_article for q in questions)
     assert Checklist.objects.filter(code="vn-bao-hiem-xa-hoi").exists()
+
+
+def test_the_penalty_decision_pdf_is_vietnamese_with_its_diacritics_and_vnd(
+    pack, ministry, in_ministry, user_with_role
+):
+    import subprocess
+    import tempfile
+
+    from labourhub.documents.services import document_pdf_bytes
+
+    director = user_with_role(Role.DIRECTOR)
+    decision = document_issue(
+        kind=documents.QUYET_DINH_XU_PHAT,
+        officer=director,
+        extra={
+            "don_vi": "Công ty TNHH Thủy sản Đà Nẵng",
+            "so_tien": "112.000.000 đồng",
+            "hanh_vi": "không xác nhận bảo hiểm thất nghiệp",
+            "can_cu": "Nghị định 12/2022/NĐ-CP điều 39 khoản 3",
+        },
+        actor=director,
+    )
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(document_pdf_bytes(document=decision))
+        pdf.flush()
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", pdf.name, "-"], capture_output=True, check=True
+        ).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Quyết định xử phạt vi phạm hành chính" in flat
+    assert "Công ty TNHH Thủy sản Đà Nẵng" in flat and "112.000.000 đồng" in flat
+    assert "Nghị định 12/2022/NĐ-CP điều 39 khoản 3" in flat
