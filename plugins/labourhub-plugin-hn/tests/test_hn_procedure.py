@@ -135,7 +135,7 @@ def test_spanish_checklists_and_documents_are_declared(pack, ministry, in_minist
 
     hooks = hooks_for(ministry)
     codes = {c.code for c in flatten(hooks.register_checklists(tenant=ministry))}
-    assert {"hn-condiciones-generales", "hn-sst"} <= codes
+    assert {"hn-condiciones-generales", "hn-sst", "hn-construccion", "hn-agricultura"} <= codes
     labels = {str(t.label) for t in flatten(hooks.register_document_templates(tenant=ministry))}
     assert {"Acta de inspección", "Requerimiento", "Resolución de sanción"} <= labels
 

@@ -128,7 +128,7 @@ def test_spanish_checklists_and_documents_are_declared(pack, ministry, in_minist
 
     hooks = hooks_for(ministry)
     codes = {c.code for c in flatten(hooks.register_checklists(tenant=ministry))}
-    assert {"pe-condiciones-generales", "pe-sst"} <= codes
+    assert {"pe-condiciones-generales", "pe-sst", "pe-construccion", "pe-agricultura"} <= codes
     labels = {str(t.label) for t in flatten(hooks.register_document_templates(tenant=ministry))}
     assert {"Orden de inspección", "Medida de requerimiento", "Acta de infracción"} <= labels
 

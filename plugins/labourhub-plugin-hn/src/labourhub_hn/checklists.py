@@ -82,4 +82,60 @@ SST = ChecklistDefinition(
     ),
 )
 
-CHECKLISTS = (GENERAL, SST)
+CONSTRUCCION = ChecklistDefinition(
+    code="hn-construccion",
+    label="Construcción (Honduras)",
+    version="2026.1",
+    items=(
+        ChecklistItem(
+            "trabajo_altura",
+            "¿Los trabajos en altura cuentan con barandas, arneses y líneas de vida?",
+            "Acuerdo Ejecutivo STSS-053-04" + PC,
+        ),
+        ChecklistItem(
+            "excavaciones",
+            "¿Las excavaciones y zanjas están entibadas y señalizadas?",
+            "Acuerdo Ejecutivo STSS-053-04" + PC,
+        ),
+        ChecklistItem(
+            "epp_obra",
+            "¿Todo el personal de obra usa casco, calzado de seguridad y equipo adecuado?",
+            "Acuerdo Ejecutivo STSS-053-04" + PC,
+        ),
+        ChecklistItem(
+            "menores_obra",
+            "¿No hay adolescentes trabajando en la obra?",
+            "Código de la Niñez y de la Adolescencia" + PC,
+        ),
+    ),
+)
+
+AGRICULTURA = ChecklistDefinition(
+    code="hn-agricultura",
+    label="Agricultura (Honduras)",
+    version="2026.1",
+    items=(
+        ChecklistItem(
+            "plaguicidas",
+            "¿Los plaguicidas se almacenan y aplican con equipo de protección y capacitación?",
+            "Acuerdo Ejecutivo STSS-053-04" + PC,
+        ),
+        ChecklistItem(
+            "agua_sombra",
+            "¿Los trabajadores del campo disponen de agua potable, sombra y servicios higiénicos?",
+            "Acuerdo Ejecutivo STSS-053-04" + PC,
+        ),
+        ChecklistItem(
+            "seguridad_social_agro",
+            "¿Los trabajadores temporales están registrados y afiliados a la seguridad social?",
+            "Ley del Seguro Social" + PC,
+        ),
+        ChecklistItem(
+            "trabajo_infantil_agro",
+            "¿No hay niños trabajando en la cosecha ni en la aplicación de agroquímicos?",
+            "Código de la Niñez y de la Adolescencia" + PC,
+        ),
+    ),
+)
+
+CHECKLISTS = (GENERAL, SST, CONSTRUCCION, AGRICULTURA)

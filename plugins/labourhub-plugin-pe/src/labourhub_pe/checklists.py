@@ -76,4 +76,60 @@ SST = ChecklistDefinition(
     ),
 )
 
-CHECKLISTS = (GENERAL, SST)
+CONSTRUCCION = ChecklistDefinition(
+    code="pe-construccion",
+    label="Construcción (Perú)",
+    version="2026.1",
+    items=(
+        ChecklistItem(
+            "trabajo_altura",
+            "¿Los trabajos en altura cuentan con barandas, arneses y líneas de vida?",
+            "D.S. 011-2019-TR (Reglamento de SST para la construcción)" + PC,
+        ),
+        ChecklistItem(
+            "excavaciones",
+            "¿Las excavaciones y zanjas están entibadas y señalizadas?",
+            "D.S. 011-2019-TR (Reglamento de SST para la construcción)" + PC,
+        ),
+        ChecklistItem(
+            "epp_obra",
+            "¿Todo el personal de obra usa casco, calzado de seguridad y equipo adecuado?",
+            "D.S. 011-2019-TR (Reglamento de SST para la construcción)" + PC,
+        ),
+        ChecklistItem(
+            "menores_obra",
+            "¿No hay adolescentes trabajando en la obra?",
+            "Código de los Niños y Adolescentes (Ley 27337)" + PC,
+        ),
+    ),
+)
+
+AGRICULTURA = ChecklistDefinition(
+    code="pe-agricultura",
+    label="Agricultura (Perú)",
+    version="2026.1",
+    items=(
+        ChecklistItem(
+            "plaguicidas",
+            "¿Los plaguicidas se almacenan y aplican con equipo de protección y capacitación?",
+            "Ley 29783" + PC,
+        ),
+        ChecklistItem(
+            "agua_sombra",
+            "¿Los trabajadores del campo disponen de agua potable, sombra y servicios higiénicos?",
+            "Ley 29783" + PC,
+        ),
+        ChecklistItem(
+            "seguridad_social_agro",
+            "¿Los trabajadores temporales están registrados y afiliados a la seguridad social?",
+            "Ley 31110 (régimen laboral agrario)" + PC,
+        ),
+        ChecklistItem(
+            "trabajo_infantil_agro",
+            "¿No hay niños trabajando en la cosecha ni en la aplicación de agroquímicos?",
+            "Código de los Niños y Adolescentes (Ley 27337)" + PC,
+        ),
+    ),
+)
+
+CHECKLISTS = (GENERAL, SST, CONSTRUCCION, AGRICULTURA)
