@@ -58,7 +58,7 @@ class PluginsResolver(URLResolver):
         # from the OpenAPI document.
         from drf_spectacular.plumbing import detype_patterns
 
-        detype_patterns.cache_clear()
+        detype_patterns.cache_clear()  # type: ignore[attr-defined]  # a functools.cache
 
     @property
     def url_patterns(self) -> list[Any]:
