@@ -15,6 +15,7 @@ DEMO_PLUGINS: dict[str, list[str]] = {
     "honduras": ["trade-unions"],
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
+    "philippines": ["ph-pack"],
     "saintlucia": ["employment-services"],
 }
 
