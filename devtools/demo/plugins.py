@@ -16,7 +16,7 @@ DEMO_PLUGINS: dict[str, list[str]] = {
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
     "philippines": ["ph-pack"],
-    "saintlucia": ["employment-services"],
+    "saintlucia": ["employment-services", "lc-pack"],
 }
 
 
