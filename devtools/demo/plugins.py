@@ -16,7 +16,8 @@ DEMO_PLUGINS: dict[str, list[str]] = {
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
     "peru": ["pe-pack"],
-    "saintlucia": ["employment-services"],
+    "philippines": ["ph-pack"],
+    "saintlucia": ["employment-services", "lc-pack"],
 }
 
 
