@@ -12,12 +12,14 @@ from tenants.plugin_services import plugin_activate
 # seeded deadline is computed on the national calendar. Saint Lucia runs the public employment
 # service of its labour market information system.
 DEMO_PLUGINS: dict[str, list[str]] = {
-    "honduras": ["trade-unions"],
+    "honduras": ["trade-unions", "hn-pack"],
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
+    "peru": ["pe-pack"],
+    "philippines": ["ph-pack"],
     "vietnam": ["vn-pack"],
     "srilanka": ["lk-pack"],
-    "saintlucia": ["employment-services"],
+    "saintlucia": ["employment-services", "lc-pack"],
 }
 
 

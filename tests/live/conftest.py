@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,67 +43,92 @@ def live_env(django_db_setup, django_db_blocker):
     }
 
 
-@pytest.fixture(scope="session")
-def celery_worker(live_env):
-    log = open(ROOT / ".run" / "test-celery.log", "w")  # noqa: SIM115
+def start_worker(live_env, log_name, extra_env=None, node=None):
+    """A real Celery worker process (solo pool) in its own process group; returns (proc, log)."""
+    log = open(ROOT / ".run" / log_name, "w")  # noqa: SIM115
+    command = [sys.executable, "-m", "celery", "-A", "labourhub.config", "worker",
+               "--pool=solo", "--concurrency=1", "-l", "info", "--without-gossip",
+               "--without-mingle"]  # fmt: skip
+    if node:
+        command += ["-n", f"{node}@%h"]
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "labourhub.config",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "-l",
-            "info",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        env={**live_env, "CELERY_WORKER": "1"},
+        command,
+        env={**live_env, "CELERY_WORKER": "1", **(extra_env or {})},
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
+    return proc, log
+
+
+@pytest.fixture(scope="session")
+def celery_worker(live_env):
+    proc, log = start_worker(live_env, "test-celery.log")
     yield proc
     proc.terminate()
     proc.wait(timeout=20)
     log.close()
 
 
-@pytest.fixture(scope="session")
-def live_server_url(live_env):
+def start_web(live_env, log_name, extra_env=None, workers=2):
+    """gunicorn on a free port; returns (proc, port, log) once it accepts connections."""
     port = _free_port()
-    log = open(ROOT / ".run" / "test-web.log", "w")  # noqa: SIM115
+    log = open(ROOT / ".run" / log_name, "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "labourhub.config.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--timeout",
-            "60",
-        ],
-        env={**live_env, "PLATFORM_PORT": str(port)},
+        [sys.executable, "-m", "gunicorn", "labourhub.config.wsgi", "-b", f"127.0.0.1:{port}",
+         "-w", str(workers), "--timeout", "60"],
+        env={**live_env, "PLATFORM_PORT": str(port), **(extra_env or {})},
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-    )
+    )  # fmt: skip
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
+                return proc, port, log
         time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(f"gunicorn did not start; see {log.name}")
+    proc.kill()
+    pytest.fail(f"gunicorn did not start; see {log.name}")
+
+
+@pytest.fixture(scope="session")
+def live_server_url(live_env):
+    proc, port, log = start_web(live_env, "test-web.log")
     yield f"http://test.localhost:{port}"
     proc.terminate()
     proc.wait(timeout=20)
     log.close()
+
+
+def drop_ministry(slug):
+    from tenants.models import Ministry
+
+    Ministry.objects.filter(schema_name=slug).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP SCHEMA IF EXISTS "{slug}" CASCADE')
+
+
+@contextmanager
+def temporary_ministry(django_db_blocker, **spec):
+    """A committed ministry for one test module, dropped afterwards (even after a failure), so
+    no committed row leaks into the shared test ministries; its admin is ``admin``."""
+    from labourhub.testing.pytest_plugin import TEST_PASSWORD
+    from tenants.services import MinistrySpec, ministry_provision
+
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        drop_ministry(spec["slug"])
+        ministry = ministry_provision(
+            spec=MinistrySpec(**spec),
+            admin_username="admin",
+            admin_password=TEST_PASSWORD,
+            actor=None,
+        )
+    try:
+        yield ministry
+    finally:
+        with django_db_blocker.unblock():
+            connection.set_schema_to_public()
+            drop_ministry(spec["slug"])

@@ -6,10 +6,6 @@ is started with plugin autoloading on, as in production."""
 
 import datetime as dt
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,20 +14,14 @@ from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
+from .conftest import start_web, temporary_ministry
+
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 SLUG = "lcpes"
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
-
-
-def _drop():
-    from tenants.models import Ministry
-
-    Ministry.objects.filter(schema_name=SLUG).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "{SLUG}" CASCADE')
 
 
 @pytest.fixture(scope="module")
@@ -44,79 +34,57 @@ def saint_lucia(django_db_setup, django_db_blocker):
     from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
     from tenants.context import ministry_context
     from tenants.models import PluginActivation
-    from tenants.services import MinistrySpec, ministry_provision
 
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        _drop()
-        ministry = ministry_provision(
-            spec=MinistrySpec(
-                slug=SLUG,
-                name="Department of Labour (PES test)",
-                country="LC",
-                languages=["en"],
-                default_language="en",
-                time_zone="America/St_Lucia",
-                currency="XCD",
-            ),
-            admin_username="admin",
-            admin_password=TEST_PASSWORD,
-            actor=None,
-        )
-        registered_here = not plugin_is_registered("employment-services")
-        if registered_here:
-            plugin_register_installed("employment-services")
-        # A row rather than the activation service: its audit event would be committed into
-        # the public schema's chain, which outlives this module's ministry.
-        PluginActivation.objects.create(ministry=ministry, plugin_slug="employment-services")
-        activation_cache_clear()
-        with ministry_context(ministry):
-            north = office_create(code="N", name="North", level="region", actor=None)
-            office = office_create(
-                code="N-CAS", name="Castries", level="district", parent=north, actor=None
-            )
-            user_create(
-                username="pesofficer",
-                password=TEST_PASSWORD,
-                office=office,
-                roles=[Role.OFFICE_HEAD],
-                first_name="Pes",
-                last_name="Officer",
-                actor=None,
-            )
-            # One placement is enough to show in this test ministry's figures.
-            LmiSettings.objects.create(suppression_threshold=1)
-        connection.set_schema_to_public()
-        yield {"ministry": ministry, "north": north.pk}
-        connection.set_schema_to_public()
-        _drop()
-        activation_cache_clear()
-        if registered_here:
-            unregister_plugin("employment-services")
+    with temporary_ministry(
+        django_db_blocker,
+        slug=SLUG,
+        name="Department of Labour (PES test)",
+        country="LC",
+        languages=["en"],
+        default_language="en",
+        time_zone="America/St_Lucia",
+        currency="XCD",
+    ) as ministry:
+        with django_db_blocker.unblock():
+            registered_here = not plugin_is_registered("employment-services")
+            if registered_here:
+                plugin_register_installed("employment-services")
+            # A row rather than the activation service: its audit event would be committed into
+            # the public schema's chain, which outlives this module's ministry.
+            PluginActivation.objects.create(ministry=ministry, plugin_slug="employment-services")
+            activation_cache_clear()
+            with ministry_context(ministry):
+                north = office_create(code="N", name="North", level="region", actor=None)
+                office = office_create(
+                    code="N-CAS", name="Castries", level="district", parent=north, actor=None
+                )
+                user_create(
+                    username="pesofficer",
+                    password=TEST_PASSWORD,
+                    office=office,
+                    roles=[Role.OFFICE_HEAD],
+                    first_name="Pes",
+                    last_name="Officer",
+                    actor=None,
+                )
+                # One placement is enough to show in this test ministry's figures.
+                LmiSettings.objects.create(suppression_threshold=1)
+            connection.set_schema_to_public()
+        try:
+            yield {"ministry": ministry, "north": north.pk}
+        finally:
+            with django_db_blocker.unblock():
+                activation_cache_clear()
+                if registered_here:
+                    unregister_plugin("employment-services")
 
 
 @pytest.fixture(scope="module")
 def pes_server(live_env):
     """gunicorn with the installed plugins registered, as `make run` serves them."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    log = open(ROOT / ".run" / "test-web-pes.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "labourhub.config.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", "1", "--timeout", "60"],
-        env={**live_env, "PLATFORM_PORT": str(port), "LABOURHUB_PLUGINS_AUTOLOAD": "true"},
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(f"gunicorn did not start; see {log.name}")
+    proc, port, log = start_web(
+        live_env, "test-web-pes.log", {"LABOURHUB_PLUGINS_AUTOLOAD": "true"}, workers=1
+    )
     yield f"http://{SLUG}.localhost:{port}"
     proc.terminate()
     proc.wait(timeout=20)

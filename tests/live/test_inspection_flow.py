@@ -14,6 +14,8 @@ from PIL import Image
 from labourhub.audit.events import audit_action_label
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
+from .conftest import temporary_ministry
+
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 SLUG = "pyinsp"
@@ -27,14 +29,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def _drop():
-    from tenants.models import Ministry
-
-    Ministry.objects.filter(schema_name=SLUG).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "{SLUG}" CASCADE')
 
 
 @pytest.fixture(scope="module")
@@ -51,86 +45,76 @@ def paraguay(django_db_setup, django_db_blocker):
     )
     from labourhub.registry.services import employer_create, establishment_create
     from tenants.context import ministry_context
-    from tenants.services import MinistrySpec, ministry_provision
 
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        _drop()
-        ministry = ministry_provision(
-            spec=MinistrySpec(
-                slug=SLUG,
-                name="Ministerio de Trabajo (prueba)",
-                country="PY",
-                languages=["es"],
-                default_language="es",
-                time_zone="America/Asuncion",
-                currency="PYG",
-            ),
-            admin_username="admin",
-            admin_password=TEST_PASSWORD,
-            actor=None,
-        )
-        with ministry_context(ministry):
-            region = office_create(code="PY-CEN", name="Central", level="region", actor=None)
-            district = office_create(
-                code="PY-ASU", name="Asunción", level="district", parent=region, actor=None
-            )
-
-            def person(username, role):
-                return user_create(
-                    username=username,
-                    password=TEST_PASSWORD,
-                    office=district,
-                    roles=[role],
-                    first_name=username.title(),
-                    last_name="Py",
-                    actor=None,
+    with temporary_ministry(
+        django_db_blocker,
+        slug=SLUG,
+        name="Ministerio de Trabajo (prueba)",
+        country="PY",
+        languages=["es"],
+        default_language="es",
+        time_zone="America/Asuncion",
+        currency="PYG",
+    ) as ministry:
+        with django_db_blocker.unblock():
+            with ministry_context(ministry):
+                region = office_create(code="PY-CEN", name="Central", level="region", actor=None)
+                district = office_create(
+                    code="PY-ASU", name="Asunción", level="district", parent=region, actor=None
                 )
 
-            people = {
-                "ministro": person("ministro", Role.AUTHORISING_OFFICIAL),
-                "supervisora": person("supervisora", Role.SUPERVISOR),
-                **{f"inspector{n}": person(f"inspector{n}", Role.INSPECTOR) for n in (1, 2, 3)},
-            }
-            employer = employer_create(
-                legal_name="Confecciones Guaraní SA", tax_id="80012345-6", actor=None
-            )
-            site = establishment_create(
-                employer=employer,
-                name="Confecciones Guaraní - Luque",
-                office=district,
-                isic_code="1410",
-                workers_female=40,
-                workers_male=10,
-                actor=None,
-            )
-            document_templates_seed(actor=None)
-            checklists_seed(actor=None)
-            procedure_update(
-                require_authorisation=True,
-                authorising_roles=[Role.AUTHORISING_OFFICIAL],
-                authorisation_valid_days=30,
-                actor=None,
-            )
-            inspection = inspection_create(
-                establishment=site,
-                origin="complaint",
-                origin_reference="DEN-2026-0042",
-                checklist=Checklist.objects.get(code="general-labour-standards"),
-                scheduled_for=timezone.localdate(),
-                actor=people["supervisora"],
-            )
-            data = {
-                "ministry": ministry,
-                "inspection_id": inspection.pk,
-                "reference": inspection.reference,
-                "inspectors": {people[f"inspector{n}"].pk: f"inspector{n}" for n in (1, 2, 3)},
-            }
-        connection.set_schema_to_public()
-    yield data
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        _drop()
+                def person(username, role):
+                    return user_create(
+                        username=username,
+                        password=TEST_PASSWORD,
+                        office=district,
+                        roles=[role],
+                        first_name=username.title(),
+                        last_name="Py",
+                        actor=None,
+                    )
+
+                people = {
+                    "ministro": person("ministro", Role.AUTHORISING_OFFICIAL),
+                    "supervisora": person("supervisora", Role.SUPERVISOR),
+                    **{f"inspector{n}": person(f"inspector{n}", Role.INSPECTOR) for n in (1, 2, 3)},
+                }
+                employer = employer_create(
+                    legal_name="Confecciones Guaraní SA", tax_id="80012345-6", actor=None
+                )
+                site = establishment_create(
+                    employer=employer,
+                    name="Confecciones Guaraní - Luque",
+                    office=district,
+                    isic_code="1410",
+                    workers_female=40,
+                    workers_male=10,
+                    actor=None,
+                )
+                document_templates_seed(actor=None)
+                checklists_seed(actor=None)
+                procedure_update(
+                    require_authorisation=True,
+                    authorising_roles=[Role.AUTHORISING_OFFICIAL],
+                    authorisation_valid_days=30,
+                    actor=None,
+                )
+                inspection = inspection_create(
+                    establishment=site,
+                    origin="complaint",
+                    origin_reference="DEN-2026-0042",
+                    checklist=Checklist.objects.get(code="general-labour-standards"),
+                    scheduled_for=timezone.localdate(),
+                    actor=people["supervisora"],
+                )
+                data = {
+                    "ministry": ministry,
+                    "inspection_id": inspection.pk,
+                    "reference": inspection.reference,
+                    "inspectors": {people[f"inspector{n}"].pk: f"inspector{n}" for n in (1, 2, 3)},
+                }
+            connection.set_schema_to_public()
+        yield data
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,6 @@ test ministries.
 
 import os
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -18,9 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Count
 
-from labourhub.testing.pytest_plugin import TEST_PASSWORD
-
-from .conftest import ROOT
+from .conftest import start_worker, temporary_ministry
 
 # No django_db mark: every write here must commit so the worker processes can see it.
 pytestmark = [pytest.mark.live]
@@ -33,81 +29,35 @@ HEADER = (
 )
 
 
-def _drop():
-    from tenants.models import Ministry
-
-    Ministry.objects.filter(schema_name=SLUG).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "{SLUG}" CASCADE')
-
-
 @pytest.fixture(scope="module")
 def ministry(django_db_setup, django_db_blocker):
     from labourhub.accounts.services import office_create
     from tenants.context import ministry_context
-    from tenants.services import MinistrySpec, ministry_provision
 
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        _drop()
-        ministry = ministry_provision(
-            spec=MinistrySpec(
-                slug=SLUG,
-                name="Ministry of Labour (fault test)",
-                country="LC",
-                languages=["en"],
-                default_language="en",
-                time_zone="America/St_Lucia",
-                currency="XCD",
-            ),
-            admin_username="admin",
-            admin_password=TEST_PASSWORD,
-            actor=None,
-        )
-        with ministry_context(ministry):
-            office_create(code="LC-CAS", name="Castries", level="region", actor=None)
-        connection.set_schema_to_public()
-    yield ministry
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        _drop()
+    with temporary_ministry(
+        django_db_blocker,
+        slug=SLUG,
+        name="Ministry of Labour (fault test)",
+        country="LC",
+        languages=["en"],
+        default_language="en",
+        time_zone="America/St_Lucia",
+        currency="XCD",
+    ) as ministry:
+        with django_db_blocker.unblock():
+            with ministry_context(ministry):
+                office_create(code="LC-CAS", name="Castries", level="region", actor=None)
+            connection.set_schema_to_public()
+        yield ministry
 
 
-def _worker(live_env, log_name):
-    log = open(ROOT / ".run" / log_name, "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "labourhub.config",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "-l",
-            "info",
-            "--without-gossip",
-            "--without-mingle",
-            "-Q",
-            "celery",
-            "-n",
-            f"{log_name}@%h",
-        ],
-        env={
-            **live_env,
-            "CELERY_WORKER": "1",
-            "CELERY_VISIBILITY_TIMEOUT": "5",
-            "CELERY_UNACKED_RESTORE_INTERVAL": "1",
-            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
-            "IMPORT_STALE_AFTER_SECONDS": "3",
-        },
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    return proc, log
+# Fast redelivery: a dead worker's task comes back after 5 s, its import after 3 s of silence.
+FAST_RECOVERY = {
+    "CELERY_VISIBILITY_TIMEOUT": "5",
+    "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+    "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+    "IMPORT_STALE_AFTER_SECONDS": "3",
+}
 
 
 def _wait(predicate, timeout, what):
@@ -148,7 +98,9 @@ def test_sigkill_of_a_worker_mid_import_loses_and_duplicates_nothing(
             assert batch.valid_rows == ROWS, batch.error_rows
         app.conf.task_always_eager = False
         try:
-            first, first_log = _worker(live_env, "fault-worker-1")
+            first, first_log = start_worker(
+                live_env, "fault-worker-1.log", FAST_RECOVERY, node="fault-worker-1"
+            )
             with ministry_context(ministry):
                 import_batch_run_task.apply_async(kwargs={"batch_id": batch.pk})
 
@@ -166,7 +118,9 @@ def test_sigkill_of_a_worker_mid_import_loses_and_duplicates_nothing(
                 written_before = Establishment.objects.filter(import_batch=batch).count()
             assert written_before < ROWS, "the worker finished before it could be killed"
 
-            second, second_log = _worker(live_env, "fault-worker-2")
+            second, second_log = start_worker(
+                live_env, "fault-worker-2.log", FAST_RECOVERY, node="fault-worker-2"
+            )
             logs.append(second_log)
             with ministry_context(ministry):
 

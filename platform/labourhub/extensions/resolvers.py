@@ -53,6 +53,12 @@ class PluginsResolver(URLResolver):
             _populated=False,
         )
         clear_url_caches()
+        # drf-spectacular snapshots the URL tree (by the top-level patterns, which never change)
+        # to resolve versioned paths; a stale snapshot would drop the new plugin's endpoints
+        # from the OpenAPI document.
+        from drf_spectacular.plumbing import detype_patterns
+
+        detype_patterns.cache_clear()  # type: ignore[attr-defined]  # a functools.cache
 
     @property
     def url_patterns(self) -> list[Any]:

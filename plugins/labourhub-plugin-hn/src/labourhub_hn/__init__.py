@@ -1,0 +1,1 @@
+"""Honduras country pack: the STSS inspection procedure, calendar and fines."""

@@ -1,0 +1,1 @@
+"""Peru country pack: the SUNAFIL inspection and sanction procedure, calendar and fines."""

@@ -1,0 +1,1 @@
+"""Philippines country pack: DOLE's labour standards enforcement, calendar and fines."""
