@@ -31,15 +31,13 @@ def national_holidays(
 
     Raises ``ValueError`` for a country or subdivision the library does not know.
     """
-    try:
-        found = holidays.country_holidays(
-            country.upper(),
-            subdiv=subdivision or None,
-            years=list(years),
-            language=language or None,
-        )
-    except NotImplementedError as exc:
-        raise ValueError(f"no holiday calendar for {country!r}") from exc
+    supported = holidays.list_supported_countries()
+    code = country.upper()
+    if code not in supported or (subdivision and subdivision not in supported[code]):
+        raise ValueError(f"no holiday calendar for {country!r} {subdivision!r}".strip())
+    found = holidays.country_holidays(
+        code, subdiv=subdivision or None, years=list(years), language=language or None
+    )
     return sorted((day, str(name)) for day, name in found.items())
 
 
