@@ -64,6 +64,10 @@ class Action(models.TextChoices):
     ANALYTICS_CONFIGURE = "analytics.configure", _("Configure dashboards and reports")
     RISK_VIEW = "risk.view", _("See risk scores and the inspection ranking")
     RISK_MANAGE = "risk.manage", _("Train, evaluate and switch risk models")
+    LEGAL_PERIOD_OVERRIDE = (
+        "legal_period.override",
+        _("Take a step before a period granted to the other party ends, with a reason"),
+    )
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -215,3 +219,7 @@ for _role, _scope in (
 ):
     POLICY[_role][Action.RISK_VIEW] = _scope
 POLICY[Role.DIRECTOR][Action.RISK_MANAGE] = _M
+
+# Legal guards: a step the law makes wait for the other party's period (e.g. the employer's
+# right to respond) is taken early only by the director (and the administrator), with a reason.
+POLICY[Role.DIRECTOR][Action.LEGAL_PERIOD_OVERRIDE] = _M

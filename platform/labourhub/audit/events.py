@@ -58,6 +58,26 @@ class AuditAction(models.TextChoices):
     DEADLINE_RECOMPUTED = "deadline.recomputed", _("Deadline recomputed")
     DEADLINE_SWEPT = "deadline.swept", _("Deadlines checked")
     DISPUTE_FILED = "dispute.filed", _("Labour dispute filed")
+    INSPECTION_LINKED = "inspection.linked", _("Inspection opened from a complaint or accident")
+    INSPECTION_RESULT_RETURNED = (
+        "inspection.result_returned",
+        _("Inspection result returned to its complaint or accident"),
+    )
+    DISPUTE_OPENED_FROM_COMPLAINT = (
+        "dispute.opened_from_complaint",
+        _("Labour dispute opened from a complaint"),
+    )
+    DISPUTE_SETTLED = "dispute.settled", _("Labour dispute settled")
+    COURT_PROCEEDING_OPENED = "court_proceeding.opened", _("Court proceedings recorded")
+    COURT_HEARING_RECORDED = "court_hearing.recorded", _("Court hearing recorded")
+    COURT_JUDGEMENT_RECORDED = "court_judgement.recorded", _("Court judgement recorded")
+    ORDER_PROPOSED = "order.proposed", _("Compliance order proposed from findings")
+    ORDER_PROPOSAL_DECIDED = "order_proposal.decided", _("Proposed compliance order decided")
+    PENALTY_ADJUSTED = "penalty.adjusted", _("Penalty for a violation adjusted")
+    LEGAL_PERIOD_OVERRIDDEN = (
+        "legal_period.overridden",
+        _("Step taken before the other party's period ended"),
+    )
     DOCUMENT_BATCH_QUEUED = "document.batch_queued", _("Document batch queued")
     DOCUMENT_ISSUED = "document.issued", _("Document issued")
     DOCUMENT_SIGNED = "document.signed", _("Document signed")

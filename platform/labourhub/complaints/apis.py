@@ -21,6 +21,8 @@ class ComplaintOutput(serializers.ModelSerializer[Complaint]):
     reference = serializers.CharField(source="case.reference")
     case_id = serializers.IntegerField(source="case.pk")
     complainant = serializers.SerializerMethodField()
+    inspection = serializers.SerializerMethodField()
+    dispute_case_id = serializers.SerializerMethodField()
 
     class Meta:
         model = Complaint
@@ -39,7 +41,27 @@ class ComplaintOutput(serializers.ModelSerializer[Complaint]):
             "triage_reason",
             "possible_duplicate_of_id",
             "complainant",
+            "inspection",
+            "dispute_case_id",
         ]
+
+    def get_inspection(self, obj: Complaint) -> dict[str, Any] | None:
+        """The inspection opened from the complaint and its result so far."""
+        found = obj.inspection
+        if found is None:
+            return None
+        return {
+            "id": found.pk,
+            "reference": found.reference,
+            "status": found.status,
+            "outcome": found.outcome,
+            "findings": found.findings.filter(withdrawn_by__isnull=True).count(),
+        }
+
+    def get_dispute_case_id(self, obj: Complaint) -> int | None:
+        # The reverse one-to-one raises (an AttributeError) when there is no dispute.
+        dispute = getattr(obj, "dispute", None)
+        return dispute.case_id if dispute is not None else None
 
     def get_complainant(self, obj: Complaint) -> dict[str, str]:
         return complainant_identity(user=self.context["user"], complaint=obj)

@@ -47,6 +47,15 @@ class Complaint(BaseModel):
     possible_duplicate_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The inspection opened from this complaint at triage; its result is shown here.
+    inspection = models.OneToOneField(
+        "inspections.Inspection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaint",
+        verbose_name=_("inspection"),
+    )
 
     def __str__(self) -> str:
         return self.subject
@@ -67,6 +76,15 @@ class Dispute(BaseModel):
     workers_involved = models.PositiveIntegerField(_("workers involved"), default=1)
     subject = models.TextField(_("subject of the dispute"))
     settlement = models.TextField(_("settlement"), blank=True)
+    # The complaint this dispute was opened from (triaged to conciliation).
+    complaint = models.OneToOneField(
+        Complaint,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dispute",
+        verbose_name=_("complaint"),
+    )
 
     def __str__(self) -> str:
         return f"{self.workers_party} / {self.employer_party}"
@@ -98,6 +116,15 @@ class AccidentNotification(BaseModel):
     victims_male = models.PositiveIntegerField(_("men affected"), default=0)
     fatalities = models.PositiveIntegerField(_("deaths"), default=0)
     description = models.TextField(_("description"))
+    # The investigation inspection opened from this notification.
+    inspection = models.OneToOneField(
+        "inspections.Inspection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accident",
+        verbose_name=_("investigation inspection"),
+    )
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_on}"

@@ -56,3 +56,60 @@ def portal_intake_office() -> Office | None:
         Office.objects.filter(level="region").order_by("code").first()
         or Office.objects.order_by("code").first()
     )
+
+
+def case_links(*, case: Case, user: User) -> list[dict[str, str]]:
+    """The records a complaint, accident or dispute case is linked to, as label/text/url rows.
+
+    Only what ``user`` may see is linked: the inspection's page is behind its own scope check,
+    and a linked case is listed only when it is visible to the user.
+    """
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from labourhub.complaints.models import Dispute
+    from labourhub.enforcement.models import OrderProposal
+
+    rows: list[dict[str, str]] = []
+    visible = case_list(user=user, filters={"open": False}, today=timezone.localdate())
+
+    def case_row(label: str, linked: Case | None) -> None:
+        if linked is not None and visible.filter(pk=linked.pk).exists():
+            rows.append(
+                {
+                    "label": label,
+                    "text": f"{linked.reference} · {linked.title}",
+                    "url": reverse("workflow:case-detail", args=[linked.pk]),
+                }
+            )
+
+    source = (
+        Complaint.objects.filter(case=case).select_related("inspection").first()
+        or AccidentNotification.objects.filter(case=case).select_related("inspection").first()
+    )
+    inspection = getattr(source, "inspection", None)
+    if inspection is not None:
+        findings = inspection.findings.filter(withdrawn_by__isnull=True).count()
+        rows.append(
+            {
+                "label": _("Inspection"),
+                "text": _("%(ref)s · %(status)s · %(outcome)s · %(n)d findings")
+                % {
+                    "ref": inspection.reference,
+                    "status": inspection.get_status_display(),
+                    "outcome": inspection.get_outcome_display(),
+                    "n": findings,
+                },
+                "url": reverse("inspections:detail", args=[inspection.pk]),
+            }
+        )
+        proposal = OrderProposal.objects.filter(inspection=inspection).first()
+        if proposal is not None:
+            case_row(_("Compliance order"), proposal.case)
+    if isinstance(source, Complaint):
+        dispute = Dispute.objects.filter(complaint=source).select_related("case").first()
+        case_row(_("Labour dispute"), dispute.case if dispute else None)
+    dispute = Dispute.objects.filter(case=case).select_related("complaint__case").first()
+    if dispute is not None and dispute.complaint is not None:
+        case_row(_("Complaint"), dispute.complaint.case)
+    return rows

@@ -1,7 +1,7 @@
 from typing import Any
 
-from labourhub.complaints.models import Complaint
-from labourhub.complaints.services import complaint_triage
+from labourhub.complaints.models import Complaint, Dispute
+from labourhub.complaints.services import complaint_triage, dispute_settle
 from labourhub.extensions.types import StepInput
 from labourhub.workflow.models import Case
 from labourhub.workflow.services import Actor, case_transition
@@ -24,3 +24,20 @@ def complaint_step(case: Case, transition: str, actor: Actor, data: StepInput) -
     return case_transition(
         case=case, transition=transition, actor=actor, note=data.note, documents=data.documents
     )
+
+
+def dispute_step(case: Case, transition: str, actor: Actor, data: StepInput) -> Any:
+    dispute = Dispute.objects.filter(case=case).first()
+    # Settling records the agreement and closes the complaint the dispute came from.
+    if transition == "settle" and dispute is not None:
+        return dispute_settle(dispute=dispute, settlement=data.note, actor=actor)
+    return case_transition(
+        case=case, transition=transition, actor=actor, note=data.note, documents=data.documents
+    )
+
+
+def links_panel(case: Case, user: Any) -> dict[str, Any]:
+    """What this complaint, accident or dispute is linked to (shown on its case page)."""
+    from labourhub.complaints.selectors import case_links
+
+    return {"links": case_links(case=case, user=user)}

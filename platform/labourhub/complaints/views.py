@@ -100,10 +100,32 @@ def complaint_detail_view(request: StaffRequest, complaint_id: int) -> HttpRespo
     complaint = complaint_get(user=user, complaint_id=complaint_id)
     if complaint is None:
         raise Http404
+    from labourhub.accounts.selectors import user_can
+    from labourhub.complaints.models import Dispute
+    from labourhub.workflow.display import ProcedureWords
+
+    dispute = Dispute.objects.filter(complaint=complaint).select_related("case").first()
+    inspection = complaint.inspection
     return render(
         request,
         "complaints/detail.html",
-        {"complaint": complaint, "identity": complainant_identity(user=user, complaint=complaint)},
+        {
+            "complaint": complaint,
+            "identity": complainant_identity(user=user, complaint=complaint),
+            "dispute": dispute,
+            "dispute_state": ProcedureWords().state_text("dispute", dispute.case.state)
+            if dispute
+            else "",
+            "findings": inspection.findings.filter(withdrawn_by__isnull=True).count()
+            if inspection
+            else 0,
+            "can_edit": user_can(
+                user=user,
+                action=Action.CASE_EDIT,
+                office=complaint.case.office,
+                owner_id=complaint.case.assigned_to_id,
+            ),
+        },
     )
 
 

@@ -178,3 +178,126 @@ class Hearing(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class OrderProposal(BaseModel):
+    """Non-compliant findings of one inspection, proposed as a compliance order.
+
+    Where the ministry's procedure asks for it, the supervisor confirms the proposal before the
+    order exists; otherwise the order is issued at once and the proposal records that.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed to the supervisor")
+        CONFIRMED = "confirmed", _("Confirmed: order issued")
+        REJECTED = "rejected", _("Rejected")
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", on_delete=models.PROTECT, related_name="order_proposal"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    finding_ids = models.JSONField(default=list)
+    days = models.PositiveIntegerField(_("days to comply"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+    case = models.ForeignKey(
+        "workflow.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.inspection_id} {self.status}"
+
+
+class PenaltyLine(BaseModel):
+    """The penalty for one violation (one order line) of a case, suggested before the decision.
+
+    ``suggested`` comes from the ministry's schedule (country pack or core default), with its
+    range and legal basis; the decider may set ``amount`` within the range, with a reason.
+    """
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="penalties")
+    order = models.OneToOneField(ComplianceOrder, on_delete=models.PROTECT, related_name="penalty")
+    provision = models.CharField(_("legal provision"), max_length=400)
+    legal_basis = models.CharField(_("legal basis"), max_length=400, blank=True)
+    suggested = models.DecimalField(_("suggested amount"), **MONEY)
+    minimum = models.DecimalField(_("minimum"), **MONEY)
+    maximum = models.DecimalField(_("maximum"), **MONEY)
+    amount = models.DecimalField(_("amount"), **MONEY)
+    reason = models.TextField(_("reason for the amount"), blank=True)
+    adjusted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.provision}: {self.amount}"
+
+
+class CourtProceeding(BaseModel):
+    """What happens in court after a referral: docket, hearings, judgement, appeal."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending before the court")
+        JUDGED = "judged", _("Judgement given")
+        APPEALED = "appealed", _("Under appeal")
+        FINAL = "final", _("Final judgement")
+
+    class Judgement(models.TextChoices):
+        NONE = "", _("No judgement yet")
+        UPHELD = "upheld", _("Sanction upheld")
+        REDUCED = "reduced", _("Penalty reduced")
+        DISMISSED = "dismissed", _("Case dismissed")
+
+    case = models.ForeignKey("workflow.Case", on_delete=models.PROTECT, related_name="court")
+    referral = models.OneToOneField(
+        Referral, on_delete=models.PROTECT, related_name="proceeding", verbose_name=_("referral")
+    )
+    court = models.CharField(_("court"), max_length=200)
+    docket_number = models.CharField(_("docket number"), max_length=80)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    judgement = models.CharField(
+        _("judgement"), max_length=10, choices=Judgement.choices, default="", blank=True
+    )
+    judgement_on = models.DateField(_("judgement date"), null=True, blank=True)
+    judgement_text = models.TextField(_("judgement summary"), blank=True)
+    penalty_imposed = models.DecimalField(_("penalty imposed"), **MONEY, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    appeal_filed_on = models.DateField(_("appeal filed on"), null=True, blank=True)
+    appeal_court = models.CharField(_("appeal court"), max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["court", "docket_number"], name="one_proceeding_per_docket"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.court} {self.docket_number}"
+
+
+class CourtHearing(BaseModel):
+    proceeding = models.ForeignKey(
+        CourtProceeding, on_delete=models.CASCADE, related_name="hearings"
+    )
+    held_on = models.DateField(_("hearing date"))
+    summary = models.TextField(_("what happened"))
+    next_hearing_on = models.DateField(_("next hearing"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.proceeding_id} {self.held_on}"

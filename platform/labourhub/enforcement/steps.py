@@ -49,6 +49,7 @@ def enforcement_step(case: Case, transition: str, actor: Actor, data: StepInput)
             impose=transition == "decide_sanction",
             note=data.note,
             documents=data.documents,
+            override_reason=data.override_reason,
         )
     if transition == "file_appeal":
         return appeal_file(case=case, grounds=data.note, actor=actor, documents=data.documents)
@@ -73,7 +74,12 @@ def enforcement_step(case: Case, transition: str, actor: Actor, data: StepInput)
     if transition == "record_paid":
         raise ApplicationError(_("Record the payment instead; the case closes when it is paid."))
     return case_transition(
-        case=case, transition=transition, actor=actor, note=data.note, documents=data.documents
+        case=case,
+        transition=transition,
+        actor=actor,
+        note=data.note,
+        documents=data.documents,
+        override_reason=data.override_reason,
     )
 
 
@@ -89,4 +95,31 @@ def enforcement_panel(case: Case, user: Any) -> dict[str, Any]:
         "fine_balance": fine_balance(fine=fine, on=ministry_today()) if fine else None,
         "payment_form": PaymentForm(),
         "hearing_form": HearingForm(),
+        **chain_panel(case, user),
+    }
+
+
+def chain_panel(case: Case, user: Any) -> dict[str, Any]:
+    """The suggested penalty per violation before the decision, and the court record after a
+    referral to court (enforcement cases only)."""
+    from labourhub.accounts.roles import Action
+    from labourhub.accounts.selectors import user_can
+    from labourhub.enforcement.forms import CourtHearingForm, CourtJudgementForm, CourtOpenForm
+    from labourhub.enforcement.models import Referral
+    from labourhub.enforcement.selectors import case_court
+    from labourhub.enforcement.services import penalty_preview
+
+    if case.procedure != "enforcement":
+        return {}
+    penalties, missing = penalty_preview(case=case) if case.state == "notice_served" else ([], [])
+    return {
+        "penalties": penalties,
+        "penalties_total": sum((p.amount for p in penalties), 0),
+        "penalties_missing": missing,
+        "can_decide": user_can(user=user, action=Action.SANCTION_DECIDE, office=case.office),
+        "court": case_court(case=case),
+        "to_court": Referral.objects.filter(case=case, to=Referral.To.COURT).exists(),
+        "court_open_form": CourtOpenForm(),
+        "court_hearing_form": CourtHearingForm(),
+        "court_judgement_form": CourtJudgementForm(),
     }

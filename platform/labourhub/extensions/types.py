@@ -57,6 +57,9 @@ class ProcedureType:
     label: Label
     steps: tuple[WorkflowStep, ...]
     legal_basis: str = ""
+    # "auto": an inspection's non-compliant findings open the compliance order at once;
+    # "propose": the supervisor confirms it first. Empty: the core default ("propose").
+    orders_from_findings: str = ""
 
 
 @dataclass
@@ -68,6 +71,8 @@ class StepInput:
     amount: Decimal | None = None
     days: int | None = None
     choice: str = ""
+    # Given by an authorised role to act before a period granted to the other party ends.
+    override_reason: str = ""
 
 
 @dataclass(frozen=True)

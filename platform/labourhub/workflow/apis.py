@@ -55,7 +55,18 @@ class CaseOutput(serializers.ModelSerializer[Case]):
 class DeadlineOutput(serializers.ModelSerializer[Deadline]):
     class Meta:
         model = Deadline
-        fields = ["code", "label", "amount", "unit", "start_on", "due_on", "status"]
+        fields = [
+            "code",
+            "label",
+            "amount",
+            "unit",
+            "start_on",
+            "warn_on",
+            "due_on",
+            "status",
+            "outcome",
+            "closed_at",
+        ]
 
 
 class EventOutput(serializers.ModelSerializer[CaseEvent]):
@@ -118,6 +129,7 @@ class CaseTransitionApi(APIView):
         )
         days = serializers.IntegerField(required=False, min_value=1, max_value=365)
         choice = serializers.CharField(required=False, allow_blank=True, max_length=40)
+        override_reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
     @extend_schema(request=InputSerializer, responses=CaseOutput)
     def post(self, request: Request, case_id: int) -> Response:
@@ -138,6 +150,7 @@ class CaseTransitionApi(APIView):
                 amount=v.get("amount"),
                 days=v.get("days"),
                 choice=v.get("choice", ""),
+                override_reason=v.get("override_reason", ""),
             ),
         )
         case.refresh_from_db()

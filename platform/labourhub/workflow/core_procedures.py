@@ -44,6 +44,7 @@ ENFORCEMENT = Procedure(
             gettext_noop("Follow-up: partly complied (new order deadline)"),
             ("order_issued",),
             "order_issued",
+            closes_as="superseded",
             starts=(
                 _limit(
                     "order_compliance", gettext_noop("Comply with the order"), 15, CALENDAR_DAYS
@@ -56,6 +57,7 @@ ENFORCEMENT = Procedure(
             ("order_issued",),
             "infraction_reported",
             required_documents=("follow_up_report",),
+            closes_as="not_complied",
             starts=(
                 _limit("notice_service", gettext_noop("Serve the notice to the employer"), 10),
             ),
@@ -74,6 +76,7 @@ ENFORCEMENT = Procedure(
             ("notice_served",),
             "sanctioned",
             action=_SANCTION,
+            waits_for=("employer_response",),
             starts=(
                 _limit("payment", gettext_noop("Pay the fine"), 15),
                 _limit(

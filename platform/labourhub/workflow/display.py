@@ -25,6 +25,8 @@ EVENT_KINDS = {
     "payment": _("Payment"),
     "note": _("Note"),
     "document": _("Document"),
+    "period_overridden": _("Period overridden"),
+    "link": _("Linked record"),
 }
 
 DOCUMENT_KINDS = {

@@ -66,6 +66,13 @@ class StepForm(forms.Form):
         ],
     )
 
+    override_reason = forms.CharField(
+        label=_("Reason to act before the other party's period ends"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
     def documents(self, required: tuple[str, ...]) -> list[dict[str, Any]]:
         title = self.cleaned_data.get("document_title", "").strip()
         return [{"kind": kind, "title": title} for kind in required] if title else []

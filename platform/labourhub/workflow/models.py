@@ -136,7 +136,19 @@ class Deadline(BaseModel):
     due_on = models.DateField(_("due on"), db_index=True)
     warn_on = models.DateField(_("warn from"))
     escalate_on = models.DateField(_("escalate from"), null=True, blank=True)
+
+    class Outcome(models.TextChoices):
+        # "Met" alone read as "complied" even when a fine was decided against the employer:
+        # how a deadline closed is recorded on its own.
+        COMPLIED = "complied", _("Complied")
+        NOT_COMPLIED = "not_complied", _("Not complied")
+        SUPERSEDED = "superseded", _("Superseded")
+        PERIOD_ENDED = "period_ended", _("Period ended")
+
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    outcome = models.CharField(
+        _("how it closed"), max_length=16, choices=Outcome.choices, blank=True
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -161,6 +173,7 @@ class Alert(models.Model):
     """An in-app notification; the unique constraint is what makes the sweep idempotent."""
 
     class Kind(models.TextChoices):
+        SCHEDULED = "scheduled", _("New deadline set")
         WARNING = "warning", _("Deadline approaching")
         EXPIRED = "expired", _("Deadline expired")
         ESCALATION = "escalation", _("Escalated to supervisor")

@@ -6,6 +6,15 @@ from typing import Any
 from labourhub.accounts.roles import Action
 from labourhub.workflow.calendar import WORKING_DAYS
 
+# How a deadline can be closed (the codes of ``workflow.models.Deadline.Outcome``).
+COMPLIED, NOT_COMPLIED, SUPERSEDED, PERIOD_ENDED = (
+    "complied",
+    "not_complied",
+    "superseded",
+    "period_ended",
+)
+CLOSE_OUTCOMES = (COMPLIED, NOT_COMPLIED, SUPERSEDED, PERIOD_ENDED)
+
 
 @dataclass(frozen=True)
 class TimeLimit:
@@ -29,6 +38,12 @@ class Transition:
     starts: tuple[TimeLimit, ...] = ()
     # Open deadlines this transition satisfies; "*" means all of them.
     meets: tuple[str, ...] = ("*",)
+    # Periods the law grants the other party (e.g. the employer's right to respond): while one
+    # of these deadlines is open and not yet past, the step is refused unless overridden.
+    waits_for: tuple[str, ...] = ()
+    # How the deadlines this step meets are recorded as closed (see ``Deadline.Outcome``);
+    # empty means "complied". A step that follows a failed follow-up says "not_complied".
+    closes_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,9 @@ class Procedure:
     transitions: tuple[Transition, ...]
     initial_limits: tuple[TimeLimit, ...] = ()
     source: str = "core"
+    # Enforcement: do an inspection's non-compliant findings open the compliance order at once
+    # ("auto") or are they proposed to the supervisor first ("propose", the default)?
+    orders_from_findings: str = ""
 
     def state(self, code: str) -> State:
         for s in self.states:

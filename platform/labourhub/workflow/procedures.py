@@ -24,7 +24,13 @@ from labourhub.workflow.core_procedures import (
     DISPUTE,
     ENFORCEMENT,
 )
-from labourhub.workflow.procedure_types import Procedure, State, TimeLimit, Transition
+from labourhub.workflow.procedure_types import (
+    CLOSE_OUTCOMES,
+    Procedure,
+    State,
+    TimeLimit,
+    Transition,
+)
 
 __all__ = [
     "ACCIDENT",
@@ -62,6 +68,8 @@ def procedure_from_dict(data: Mapping[str, Any], *, source: str = "admin") -> Pr
                 required_documents=tuple(t.get("required_documents", ())),
                 starts=limits(t.get("starts")),
                 meets=tuple(t.get("meets", ("*",))),
+                waits_for=tuple(t.get("waits_for", ())),
+                closes_as=str(t.get("closes_as", "")),
             )
             for t in data["transitions"]
         )
@@ -73,6 +81,7 @@ def procedure_from_dict(data: Mapping[str, Any], *, source: str = "admin") -> Pr
             transitions=transitions,
             initial_limits=limits(data.get("initial_limits")),
             source=source,
+            orders_from_findings=str(data.get("orders_from_findings", "")),
         )
     except (KeyError, TypeError) as exc:
         raise ValidationError(
@@ -97,7 +106,11 @@ def procedure_validate(proc: Procedure) -> None:
         )
         if t.action not in actions:
             errors.append(_("Transition %(t)s needs an unknown permission.") % {"t": t.name})
+        if t.closes_as and t.closes_as not in CLOSE_OUTCOMES:
+            errors.append(_("Transition %(t)s closes deadlines in an unknown way.") % {"t": t.name})
         limits.extend(t.starts)
+    if proc.orders_from_findings not in ("", "auto", "propose"):
+        errors.append(_("Orders from findings must be “auto” or “propose”."))
     errors.extend(
         _("Time limit %(c)s is not valid.") % {"c": lim.code}
         for lim in limits
@@ -158,6 +171,7 @@ def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> P
         transitions=transitions,
         initial_limits=limit_of(declared.steps[0]),
         source=source,
+        orders_from_findings=getattr(declared, "orders_from_findings", ""),
     )
     procedure_validate(proc)
     return proc

@@ -40,6 +40,7 @@ def case_step(*, case: Case, transition: str, actor: Actor, data: StepInput) -> 
         note=data.note,
         documents=data.documents,
         limits=None,
+        override_reason=data.override_reason,
     )
 
 

@@ -111,6 +111,7 @@ def case_detail_view(request: StaffRequest, case_id: int) -> HttpResponse:
                 amount=form.cleaned_data["amount"],
                 days=form.cleaned_data["days"],
                 choice=form.cleaned_data["choice"],
+                override_reason=form.cleaned_data["override_reason"],
             )
             try:
                 case_step(case=case, transition=name, actor=user, data=data)
@@ -140,6 +141,9 @@ def case_detail_view(request: StaffRequest, case_id: int) -> HttpResponse:
                 next_due_on=case.next_due_on, next_warn_on=case.next_warn_on, today=today
             ),
             "today": today,
+            "can_override": user_can(
+                user=user, action=Action.LEGAL_PERIOD_OVERRIDE, office=case.office
+            ),
             "panels": case_panels(case=case, user=user),
             "extra_fields": case_extra_display(case.extra),
         },

@@ -22,9 +22,9 @@ from labourhub.enforcement.models import (
 from labourhub.enforcement.services.fines import (
     _is_repeat,
     fine_balance,
-    fine_compute,
     fine_rule_for,
 )
+from labourhub.enforcement.services.penalties import penalty_lines_fix
 from labourhub.registry.models import Establishment
 from labourhub.workflow.models import Case
 from labourhub.workflow.services import (
@@ -144,7 +144,11 @@ def order_verify(
         limits={"order_compliance": new_days} if new_days else None,
     )
     before = order.result
-    ComplianceOrder.objects.filter(pk=order.pk).update(result=result, verified_at=timezone.now())
+    # A case opened from an inspection lists one order line per finding: the follow-up
+    # verdict applies to every line not yet complied with.
+    ComplianceOrder.objects.filter(case=order.case).exclude(
+        result=ComplianceOrder.Result.COMPLIED
+    ).update(result=result, verified_at=timezone.now())
     order.refresh_from_db()
     audit_record(
         actor=actor,
@@ -179,6 +183,7 @@ def sanction_decide(
     note: str = "",
     documents: list[dict[str, Any]] | None = None,
     on: dt.date | None = None,
+    override_reason: str = "",
 ) -> Fine | None:
     """Decide after the employer's response: impose the scheduled fine, or close without one."""
     if not impose:
@@ -191,37 +196,48 @@ def sanction_decide(
             on=on,
         )
         return None
-    order = ComplianceOrder.objects.filter(case=case).order_by("-id").first()
-    if order is None or case.establishment is None:
+    if case.establishment is None or not ComplianceOrder.objects.filter(case=case).exists():
         raise ApplicationError(_("This case has no compliance order to sanction."))
-    rule = fine_rule_for(provision=order.provision, size_band=case.establishment.size_band)
-    if rule is None:
-        raise ApplicationError(
-            _("The fine schedule has no line for “%(p)s”; add it before deciding.")
-            % {"p": order.provision}
-        )
+    # One line per violation, as suggested (or adjusted within its range) before the decision.
+    lines, suggested_total, total = penalty_lines_fix(case=case)
     case_transition(
-        case=case, transition="decide_sanction", actor=actor, note=note, documents=documents, on=on
+        case=case,
+        transition="decide_sanction",
+        actor=actor,
+        note=note,
+        documents=documents,
+        on=on,
+        override_reason=override_reason,
     )
     repeat = _is_repeat(case.establishment, case)
-    amount = fine_compute(rule=rule, workers_affected=order.workers_affected, repeat_offence=repeat)
+    first_rule = fine_rule_for(provision=lines[0].provision, size_band=case.establishment.size_band)
     tenant = getattr(connection, "tenant", None)
     fine = Fine.objects.create(
         case=case,
         establishment=case.establishment,
-        provision=order.provision,
-        workers_affected=order.workers_affected,
+        provision="; ".join(dict.fromkeys(line.provision for line in lines))[:400],
+        workers_affected=sum(line.order.workers_affected for line in lines),
         repeat_offence=repeat,
-        computed_amount=amount,
-        amount=amount,
+        computed_amount=suggested_total,
+        amount=total,
         currency=getattr(tenant, "currency", "USD") or "USD",
-        interest_rate_pct=rule.interest_rate_pct,
+        interest_rate_pct=first_rule.interest_rate_pct if first_rule else 0,
     )
     audit_record(
         actor=actor,
         action=AuditAction.FINE_IMPOSED,
         subject=fine,
-        payload={"values": {"amount": amount, "repeat_offence": repeat, "rule": rule.pk}},
+        payload={
+            "values": {
+                "amount": total,
+                "suggested": suggested_total,
+                "repeat_offence": repeat,
+                "lines": [
+                    {"order": line.order_id, "amount": line.amount, "suggested": line.suggested}
+                    for line in lines
+                ],
+            }
+        },
     )
     return fine
 

@@ -33,6 +33,7 @@ class InspectionOutput(serializers.ModelSerializer[Inspection]):
             "campaign",
             "origin",
             "origin_reference",
+            "focus",
             "status",
             "version",
             "scheduled_for",
@@ -150,6 +151,7 @@ class InspectionDetailOutput(InspectionOutput):
     authorisations = AuthorisationOutput(many=True, read_only=True)
     assignments = AssignmentOutput(many=True, read_only=True)
     corrections = CorrectionOutput(many=True, read_only=True)
+    links = serializers.SerializerMethodField()
 
     class Meta(InspectionOutput.Meta):
         fields = [
@@ -160,7 +162,27 @@ class InspectionDetailOutput(InspectionOutput):
             "authorisations",
             "assignments",
             "corrections",
+            "links",
         ]
+
+    def get_links(self, obj: Inspection) -> dict[str, Any]:
+        """The complaint or accident case it came from; the order its findings led to."""
+        from labourhub.complaints.models import AccidentNotification, Complaint
+        from labourhub.enforcement.models import OrderProposal
+
+        source = (
+            Complaint.objects.filter(inspection=obj).values("case_id", "case__reference").first()
+            or AccidentNotification.objects.filter(inspection=obj)
+            .values("case_id", "case__reference")
+            .first()
+        )
+        proposal = OrderProposal.objects.filter(inspection=obj).first()
+        return {
+            "source_case_id": source["case_id"] if source else None,
+            "source_case_reference": source["case__reference"] if source else "",
+            "order_proposal_status": proposal.status if proposal else "",
+            "enforcement_case_id": proposal.case_id if proposal else None,
+        }
 
 
 def _detail(inspection: Inspection, code: int = status.HTTP_200_OK) -> Response:

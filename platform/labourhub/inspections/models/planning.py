@@ -141,6 +141,9 @@ class Inspection(BaseModel):
     follow_up_of = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups"
     )
+    # What the visit must look at: a complaint's allegations or an accident's facts, carried
+    # over from the record the inspection was opened from (never re-typed).
+    focus = models.TextField(_("focus of the visit"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
     )

@@ -225,6 +225,7 @@ def inspection_create(
     origin_reference: str = "",
     follow_up_of: Inspection | None = None,
     notes: str = "",
+    focus: str = "",
 ) -> Inspection:
     """Open an inspection in status *planned*; it pins the checklist's current published
     version so a later version 2 never changes what this visit is measured against.
@@ -258,6 +259,7 @@ def inspection_create(
         scheduled_for=scheduled_for,
         checklist_version=version,
         notes=notes,
+        focus=focus.strip(),
         created_by=actor_user(actor),
     )
     inspection.full_clean(exclude=["created_by"])

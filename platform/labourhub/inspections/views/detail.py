@@ -46,8 +46,12 @@ def _detail_context(request: HttpRequest, inspection: Inspection, **forms: Form)
         user=user, action=Action.CASE_EDIT, inspection=inspection
     ) and sel.inspection_is_assignee(user=user, inspection=inspection)
     questions = [q for s in sections for q in s.questions.all()]
+    # The complaint or accident it came from and the order its findings led to.
+    from labourhub.enforcement.selectors import inspection_chain
+
     return {
         "inspection": inspection,
+        "chain": inspection_chain(inspection=inspection, user=user),
         "sections": sections,
         "answers": answers,
         "visible": {q.code: sel.question_visible(question=q, values=values) for q in questions},

@@ -6,6 +6,7 @@ from labourhub.workflow.services.alerts import (
     alert_escalate_now,
     alert_mark_read,
     deadline_add,
+    deadline_alerts_now,
     deadline_sweep,
 )
 from labourhub.workflow.services.base import CALENDAR_REFUSED, NOT_ALLOWED, Actor, ministry_today
@@ -32,6 +33,7 @@ __all__ = [
     "case_open",
     "case_transition",
     "deadline_add",
+    "deadline_alerts_now",
     "deadline_sweep",
     "deadlines_recompute",
     "ministry_today",

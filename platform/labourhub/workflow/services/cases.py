@@ -17,6 +17,7 @@ from labourhub.registry.models import Establishment
 from labourhub.workflow.calendar import calendar_current
 from labourhub.workflow.fields import case_extra_clean
 from labourhub.workflow.models import Case, CaseEvent, Deadline
+from labourhub.workflow.services.alerts import deadline_alerts_now
 from labourhub.workflow.services.base import (
     NOT_ALLOWED,
     Actor,
@@ -28,6 +29,7 @@ from labourhub.workflow.services.base import (
     _user,
     ministry_today,
 )
+from labourhub.workflow.services.guards import deadlines_close, party_period_guard
 
 # -- cases -------------------------------------------------------------------------------------
 
@@ -82,11 +84,14 @@ def case_open(
     case.save(update_fields=["reference"])
     cal = calendar_current()
     start = start_on or ministry_today()
-    for limit in proc.initial_limits:
+    initial = [
         _deadline_start(
             case=case, limit=limit, start_on=start, cal=cal, amount=(limits or {}).get(limit.code)
         )
+        for limit in proc.initial_limits
+    ]
     _case_refresh_next([case.pk])
+    deadline_alerts_now(deadlines=initial)
     _event(case=case, actor=actor, kind="opened", to_state=proc.initial, text=note)
     audit_record(
         actor=actor,
@@ -115,12 +120,15 @@ def case_transition(
     documents: list[dict[str, Any]] | None = None,
     limits: dict[str, int] | None = None,
     on: dt.date | None = None,
+    override_reason: str = "",
 ) -> Case:
     """Move ``case`` along ``transition`` of its procedure.
 
     Refuses (ApplicationError, nothing written) when the transition does not leave the current
-    state, the actor's role may not make it, or a required document is missing. Satisfies the
-    deadlines the transition ``meets`` and starts the ones it ``starts`` from ``on`` (today).
+    state, the actor's role may not make it, a required document is missing, or a period the
+    law grants the other party (``waits_for``) is still running and no authorised role gave an
+    ``override_reason``. Closes the deadlines the transition ``meets`` (recording how: complied,
+    not complied, period ended, superseded) and starts the ones it ``starts`` from ``on``.
     """
     locked = Case.objects.select_for_update().get(pk=case.pk)
     proc = _procedure(locked.procedure)
@@ -147,13 +155,16 @@ def case_transition(
             extra={"missing_documents": missing},
         )
     now = timezone.now()
+    start = on or ministry_today()
+    overridden = party_period_guard(
+        case=locked, step=step, user=user, today=start, override_reason=override_reason
+    )
     open_deadlines = Deadline.objects.filter(case=locked, status=Deadline.Status.OPEN)
     if "*" not in step.meets:
         open_deadlines = open_deadlines.filter(code__in=step.meets)
     met = list(open_deadlines.values_list("code", flat=True))
-    open_deadlines.update(status=Deadline.Status.MET, closed_at=now)
+    deadlines_close(deadlines=open_deadlines, step=step, today=start, now=now)
     cal = calendar_current()
-    start = on or ministry_today()
     started = [
         _deadline_start(
             case=locked, limit=lim, start_on=start, cal=cal, amount=(limits or {}).get(lim.code)
@@ -166,10 +177,12 @@ def case_transition(
     locked.closed_at = now if final else None
     if final:
         Deadline.objects.filter(case=locked, status=Deadline.Status.OPEN).update(
-            status=Deadline.Status.CANCELLED, closed_at=now
+            status=Deadline.Status.CANCELLED, outcome=Deadline.Outcome.SUPERSEDED, closed_at=now
         )
     locked.save(update_fields=["state", "closed_at", "updated_at"])
     _case_refresh_next([locked.pk])
+    if not final:
+        deadline_alerts_now(deadlines=started)
     _event(
         case=locked,
         actor=actor,
@@ -190,6 +203,7 @@ def case_transition(
                 "deadlines_met": met,
                 "deadlines_started": {d.code: d.due_on for d in started},
                 "documents": docs,
+                **({"period_overridden": overridden} if overridden else {}),
             },
         },
     )
@@ -235,6 +249,10 @@ def case_assign(
     Case.objects.filter(pk=case.pk).update(assigned_to=assigned_to, supervisor=supervisor)
     case.refresh_from_db()
     after = {"assigned_to": case.assigned_to_id, "supervisor": case.supervisor_id}
+    # Whoever takes the case over sees its running deadlines in their bell at once.
+    deadline_alerts_now(
+        deadlines=list(Deadline.objects.filter(case=case, status=Deadline.Status.OPEN))
+    )
     _event(
         case=case,
         actor=actor,

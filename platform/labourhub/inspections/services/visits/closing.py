@@ -111,6 +111,7 @@ def visit_refuse_entry(
             },
         },
     )
+    _result_return(inspection, actor)
     return inspection
 
 
@@ -167,4 +168,13 @@ def inspection_submit(*, inspection: Inspection, expected_version: int, actor: U
             },
         },
     )
+    _result_return(inspection, actor)
     return inspection
+
+
+def _result_return(inspection: Inspection, actor: User) -> None:
+    # The complaint or accident this visit came from shows its result on its own timeline.
+    # Imported here: the complaints app builds on inspections, not the other way round.
+    from labourhub.complaints.services import inspection_result_return
+
+    inspection_result_return(inspection=inspection, actor=actor)

@@ -12,6 +12,10 @@ from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Action, Role
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.complaints.models import AccidentNotification, Complaint, Dispute
+from labourhub.complaints.services.links import (
+    accident_inspection_open,
+    complaint_inspection_open,
+)
 from labourhub.registry.models import Establishment
 from labourhub.workflow.models import Case, Deadline
 from labourhub.workflow.services import Actor, alert_escalate_now, case_open, case_transition
@@ -165,6 +169,11 @@ def complaint_triage(*, complaint: Complaint, outcome: str, reason: str, actor: 
         subject=complaint,
         payload={"values": {"triage": outcome, "reason": reason.strip()}},
     )
+    # Triage to inspection opens it at once when the establishment is known; otherwise the
+    # complaint page offers to open it once the establishment is linked.
+    if outcome == Complaint.Triage.INSPECTION and complaint.establishment_id is not None:
+        complaint_inspection_open(complaint=complaint, actor=actor)
+        complaint.refresh_from_db()
     return complaint
 
 
@@ -283,4 +292,7 @@ def accident_notify(
             actor=None,
             note=_("Fatal accident: investigation opened automatically"),
         )
+        # ... and the investigation inspection exists at once, carrying the accident's facts.
+        accident_inspection_open(accident=notification, actor=None)
+        notification.refresh_from_db()
     return notification
