@@ -37,6 +37,9 @@ def _register(staff, est=None, **kw):
 
 
 def test_triage_to_inspection_opens_the_inspection_with_the_allegations(in_ministry, staff):
+    from labourhub.inspections.services import checklists_seed
+
+    checklists_seed(actor=None)
     est = make_establishment()
     complaint = _register(staff, est)
     complaint = complaint_triage(
@@ -46,6 +49,8 @@ def test_triage_to_inspection_opens_the_inspection_with_the_allegations(in_minis
     assert inspection is not None and inspection.establishment == est
     assert inspection.origin == Inspection.Origin.COMPLAINT
     assert inspection.origin_reference == complaint.case.reference
+    # Ready to visit: it starts with the general checklist, so nobody has to pick one.
+    assert inspection.checklist_version.checklist.code == "general-labour-standards"
     assert "twelve hours" in inspection.focus and "Ana" not in inspection.focus
     assert inspection.complaint == complaint
     assert complaint.case.events.filter(kind="link").exists()

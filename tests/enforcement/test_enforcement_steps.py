@@ -39,11 +39,13 @@ def _sanctioned(staff, workers=2, est=None):
         actor=staff["inspector"],
         documents=[{"kind": "follow_up_report"}],
     )
+    # Served a month ago: the employer's right to respond has run out before the decision.
     case_transition(
         case=order.case,
         transition="serve_notice",
         actor=staff["inspector"],
         documents=[{"kind": "infraction_report"}],
+        on=timezone.localdate() - dt.timedelta(days=30),
     )
     return sanction_decide(case=order.case, actor=staff["legal"], impose=True)
 

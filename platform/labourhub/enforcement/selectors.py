@@ -27,7 +27,12 @@ def inspection_chain(*, inspection: Any, user: User) -> dict[str, Any]:
         "can_send": proposal is None
         and open_findings > 0
         and inspection.status == "completed"
-        and user_can(user=user, action=Action.CASE_EDIT, office=inspection.office),
+        and user_can(
+            user=user,
+            action=Action.CASE_EDIT,
+            office=inspection.office,
+            owner_id=inspection.inspector_id,
+        ),
         "can_decide": proposal is not None
         and proposal.status == OrderProposal.Status.PROPOSED
         and user_can(user=user, action=Action.CASE_SUPERVISE, office=inspection.office),

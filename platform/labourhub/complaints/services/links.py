@@ -30,7 +30,27 @@ def _may_edit(actor: Actor, case: Case) -> None:
         raise ApplicationError(_("Your role does not allow working on this case."))
 
 
-def _open_inspection(*, establishment: Any, origin: str, case: Case, focus: str) -> Inspection:
+# The checklist a linked inspection starts with: child labour and accidents have their own.
+CHECKLIST_FOR = {
+    "child_labour": "child-labour",
+    Inspection.Origin.ACCIDENT: "occupational-safety-health",
+    Inspection.Origin.COMPLAINT: "general-labour-standards",
+}
+
+
+def _checklist(key: str) -> Any:
+    from labourhub.inspections.models import Checklist
+    from labourhub.inspections.selectors import checklist_current_version
+
+    found = Checklist.objects.filter(code=CHECKLIST_FOR.get(key, "")).first()
+    if found is None or checklist_current_version(checklist=found) is None:
+        return None
+    return found
+
+
+def _open_inspection(
+    *, establishment: Any, origin: str, case: Case, focus: str, checklist_key: str = ""
+) -> Inspection:
     from labourhub.inspections.services import inspection_create
 
     # The step that leads here was permission-checked on the case; the inspection is opened by
@@ -41,6 +61,7 @@ def _open_inspection(*, establishment: Any, origin: str, case: Case, focus: str)
         actor=None,
         origin_reference=case.reference,
         focus=focus,
+        checklist=_checklist(checklist_key or origin),
     )
 
 
@@ -68,6 +89,7 @@ def complaint_inspection_open(*, complaint: Complaint, actor: Actor) -> Inspecti
         origin=Inspection.Origin.COMPLAINT,
         case=complaint.case,
         focus=complaint_focus(complaint),
+        checklist_key="child_labour" if complaint.child_labour else "",
     )
     Complaint.objects.filter(pk=complaint.pk).update(inspection=inspection)
     complaint.refresh_from_db()

@@ -55,6 +55,13 @@ def findings_to_case(*, inspection: Any, actor: Actor, days: int | None = None) 
 
     Refuses an inspection not yet submitted, one without open findings, or one already sent.
     """
+    if isinstance(actor, User) and not user_can(
+        user=actor,
+        action=Action.CASE_EDIT,
+        office=inspection.office,
+        owner_id=inspection.inspector_id,
+    ):
+        raise ApplicationError(_("Your role does not allow working on this inspection."))
     if inspection.status != "completed":
         raise ApplicationError(_("Submit the inspection report before ordering its findings."))
     if OrderProposal.objects.filter(inspection=inspection).exists():

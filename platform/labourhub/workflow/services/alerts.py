@@ -190,18 +190,16 @@ def deadline_add(
     return deadline
 
 
-def deadline_alerts_now(*, deadlines: list[Deadline], today: dt.date | None = None) -> int:
-    """Alert the case's assignee and supervisor as soon as a step sets a deadline.
+def deadline_alerts_now(*, deadlines: list[Deadline]) -> int:
+    """Tell the case's assignee and supervisor at once that a step set a deadline.
 
-    Each recipient gets a "new deadline" alert at once (so the bell shows it right after the
-    step, not an hour later), plus the warning or expiry alert when the deadline is already in
-    its warning window or past (a deadline counted from an earlier date). Idempotent through
-    the same unique constraint as the sweep, which later adds the warnings still to come.
-    Runs inside the caller's transaction.
+    Each recipient gets one "new deadline set" alert in their bell right after the step (not an
+    hour later); the alert links to the case page, which shows the warning and due dates. The
+    warning, expiry and escalation alerts stay the sweep's, on their dates. Idempotent through
+    the same unique constraint as the sweep; runs inside the caller's transaction.
     """
     if not deadlines:
         return 0
-    today = today or ministry_today()
     now = timezone.now()
     cases = {
         c.pk: c
@@ -209,30 +207,21 @@ def deadline_alerts_now(*, deadlines: list[Deadline], today: dt.date | None = No
             "id", "assigned_to_id", "supervisor_id"
         )
     }
-    rows: list[tuple[int, int, int, str]] = []
-    for deadline in deadlines:
-        case = cases.get(deadline.case_id)
-        if case is None:
-            continue
-        kinds = [Alert.Kind.SCHEDULED]
-        if deadline.due_on < today:
-            kinds.append(Alert.Kind.EXPIRED)
-        elif deadline.warn_on <= today and deadline.warn_on < deadline.due_on:
-            kinds.append(Alert.Kind.WARNING)
-        for rcpt in dict.fromkeys(r for r in (case.assigned_to_id, case.supervisor_id) if r):
-            rows.extend((deadline.pk, case.pk, rcpt, kind.value) for kind in kinds)
     created = 0
     with connection.cursor() as cursor:
-        for deadline_id, case_id, rcpt, kind in rows:
-            cursor.execute(
-                """INSERT INTO workflow_alert (deadline_id, case_id, recipient_id, kind, created_at)
-                   VALUES (%s, %s, %s, %s, %s)
-                   ON CONFLICT (deadline_id, kind, recipient_id) DO NOTHING""",
-                [deadline_id, case_id, rcpt, kind, now],
-            )
-            created += cursor.rowcount
-    if created:
-        task_enqueue_on_commit("labourhub.workflow.tasks.alert_digest_send_task")
+        for deadline in deadlines:
+            case = cases.get(deadline.case_id)
+            if case is None:
+                continue
+            for rcpt in dict.fromkeys(r for r in (case.assigned_to_id, case.supervisor_id) if r):
+                cursor.execute(
+                    """INSERT INTO workflow_alert
+                           (deadline_id, case_id, recipient_id, kind, created_at)
+                       VALUES (%s, %s, %s, %s, %s)
+                       ON CONFLICT (deadline_id, kind, recipient_id) DO NOTHING""",
+                    [deadline.pk, case.pk, rcpt, Alert.Kind.SCHEDULED.value, now],
+                )
+                created += cursor.rowcount
     return created
 
 
