@@ -13,7 +13,11 @@ from labourhub.accounts.permissions import HasAction, request_user
 from labourhub.accounts.roles import Action
 from labourhub.complaints.models import Complaint
 from labourhub.complaints.selectors import complainant_identity, complaint_get, complaint_list
-from labourhub.complaints.services import complaint_register
+from labourhub.complaints.services import (
+    complaint_dispute_open,
+    complaint_inspection_open,
+    complaint_register,
+)
 from labourhub.registry.models import Establishment
 
 
@@ -119,3 +123,35 @@ class ComplaintDetailApi(APIView):
         if complaint is None:
             raise Http404
         return Response(ComplaintOutput(complaint, context={"user": user}).data)
+
+
+class ComplaintInspectionApi(APIView):
+    """Open the inspection of a complaint triaged to inspection (when triage could not)."""
+
+    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+
+    @extend_schema(request=None, responses={201: ComplaintOutput})
+    def post(self, request: Request, complaint_id: int) -> Response:
+        user = request_user(request)
+        complaint = complaint_get(user=user, complaint_id=complaint_id)
+        if complaint is None:
+            raise Http404
+        complaint_inspection_open(complaint=complaint, actor=user)
+        complaint.refresh_from_db()
+        return Response(ComplaintOutput(complaint, context={"user": user}).data, status=201)
+
+
+class ComplaintDisputeApi(APIView):
+    """Send a complaint to conciliation as a labour dispute."""
+
+    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+
+    @extend_schema(request=None, responses={201: ComplaintOutput})
+    def post(self, request: Request, complaint_id: int) -> Response:
+        user = request_user(request)
+        complaint = complaint_get(user=user, complaint_id=complaint_id)
+        if complaint is None:
+            raise Http404
+        complaint_dispute_open(complaint=complaint, actor=user)
+        complaint.refresh_from_db()
+        return Response(ComplaintOutput(complaint, context={"user": user}).data, status=201)
