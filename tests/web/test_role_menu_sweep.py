@@ -66,6 +66,7 @@ def _seed(slug: str, ministry: Ministry, monkeypatch: pytest.MonkeyPatch) -> lis
     return registered
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", [spec.slug for spec, _offices in DEMO])
 def test_every_role_opens_every_page_of_its_menu(slug, ministry, client_for, monkeypatch):
     registered: list[str] = []
