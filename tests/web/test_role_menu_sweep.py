@@ -13,6 +13,7 @@ import pytest
 import time_machine
 
 from devtools.demo import plugins as plugin_services
+from devtools.demo.chain import chain_demo_seed
 from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.registry import registry_demo_seed
@@ -62,6 +63,7 @@ def _seed(slug: str, ministry: Ministry, monkeypatch: pytest.MonkeyPatch) -> lis
         enforcement_demo_seed(slug=slug)
         country_pack_demo_seed(slug=slug, ministry=ministry)
         inspections_demo_seed(slug=slug, password=DEMO_PASSWORD)
+        assert chain_demo_seed() == 2 and chain_demo_seed() == 0
         assert set(plugins_active) <= set(slugs)
     return registered
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from devtools.demo.analytics import analytics_demo_seed
+from devtools.demo.chain import chain_demo_seed
 from devtools.demo.cms import cms_demo_seed
 from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.documents import documents_demo_seed
@@ -71,6 +72,7 @@ class Command(BaseCommand):
                 enforcement_demo_seed(slug=spec.slug)
                 country_pack_demo_seed(slug=spec.slug, ministry=ministry)
                 inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
+                chain_demo_seed()
                 analytics_demo_seed()
         if not opts["quiet"]:
             self._print_summary()
