@@ -20,9 +20,15 @@
       else if (k === "text") node.textContent = v;
       else node.setAttribute(k, v === true ? "" : v);
     }
-    children.flat().forEach((c) => c !== null && c !== undefined && node.append(c));
+    return put(node, children);
+  }
+
+  // Append anything: nested lists are flattened, and null, undefined and false are skipped.
+  function put(node, ...kids) {
+    kids.flat(Infinity).forEach((c) => c !== null && c !== undefined && c !== false && node.append(c));
     return node;
   }
+  const fill = (node, ...kids) => { node.replaceChildren(); return put(node, kids); };
 
   function age(iso) {
     const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60000));
@@ -65,8 +71,8 @@
   async function listView() {
     const packs = await store.all("packs");
     const drafts = Object.fromEntries((await store.all("drafts")).map((d) => [d.id, d]));
-    view.replaceChildren(el("h2", { text: t.available }));
-    if (!packs.length) view.append(el("p", { class: "empty", text: t.none }));
+    fill(view, el("h2", { text: t.available }));
+    if (!packs.length) put(view, el("p", { class: "empty", text: t.none }));
     const ul = el("ul", { class: "plain", id: "offline-list" });
     packs.forEach((p) => {
       const d = drafts[p.id];
@@ -75,7 +81,7 @@
         el("small", { class: "age", text: fmt(t.taken, { age: age(p.taken_at) }) }),
         d && d.blocked ? el("p", { class: "error", text: d.blocked }) : null));
     });
-    view.append(ul);
+    put(view, ul);
     if (!navigator.onLine) return;
     try {
       const { status: code, data } = await L.call("GET", "assignments/");
@@ -88,7 +94,7 @@
         a.reference + " · " + a.establishment + " · " + (a.scheduled_for || "") + " ",
         el("button", { type: "button", "data-take": a.id, text: t.take,
                        onclick: async () => { await take(a.id); render(); } }))));
-      view.append(el("h2", { text: t.can_take }), list);
+      put(view, el("h2", { text: t.can_take }), list);
     } catch (err) { /* offline after all: the device list above is what counts */ }
   }
 
@@ -122,17 +128,17 @@
       const fs = el("fieldset", {}, el("legend", { text: q.text + (q.required ? " *" : "") }));
       [["yes", t.yes], ["no", t.no], ["na", t.na]].forEach(([v, label]) => fs.append(el("label", { class: "radio" },
         el("input", { type: "radio", name: q.code, value: v, checked: value === v, onchange: () => rerender(v) }), " " + label)));
-      box.append(fs);
+      put(box, fs);
     } else if (q.kind === "choice") {
       const select = el("select", { id, name: q.code, onchange: (e) => rerender(e.target.value) },
         el("option", { value: "", text: t.choose }));
       q.choices.forEach((c) => select.append(el("option", { value: c, text: c, selected: value === c })));
-      box.append(el("label", { for: id, text: q.text + (q.required ? " *" : "") }), select);
+      put(box, el("label", { for: id, text: q.text + (q.required ? " *" : "") }), select);
     } else if (q.kind === "photo") {
       const mine = photos.filter((p) => p.question === q.code);
       const input = el("input", { type: "file", id, accept: "image/*", capture: "environment",
                                   onchange: (e) => addPhoto(pack, q, e.target.files[0]) });
-      box.append(el("label", { for: id, text: q.text + (q.required ? " *" : "") + " · " + t.photo }), input,
+      put(box, el("label", { for: id, text: q.text + (q.required ? " *" : "") + " · " + t.photo }), input,
         el("ul", { class: "plain photos" }, mine.map((p) => el("li", { "data-sha256": p.sha256,
           text: p.name + " · " + fmt(t.photo_saved, { hash: p.sha256.slice(0, 12) + "…" }) + (p.uploaded ? " · " + t.sent : "") }))),
         pack.evidence.filter((e) => e.question === q.code).map((e) => el("p", { text: e.name + " · " + t.sent })));
@@ -142,12 +148,12 @@
       if (q.kind === "number") attrs.inputmode = "decimal";
       if (q.kind === "date") attrs.placeholder = "YYYY-MM-DD";
       const input = q.kind === "text" ? el("textarea", { ...attrs, rows: 2, text: attrs.value }) : el("input", attrs);
-      box.append(el("label", { for: id, text: q.text + (q.required ? " *" : "") }), input);
+      put(box, el("label", { for: id, text: q.text + (q.required ? " *" : "") }), input);
     }
-    if (L.noncompliant(q, value)) box.append(el("p", { class: "violation", text: fmt(t.violation, { provision: q.provision || q.text }) }));
+    if (L.noncompliant(q, value)) put(box, el("p", { class: "violation", text: fmt(t.violation, { provision: q.provision || q.text }) }));
     const local = draft.answers[q.code];
     if (local && local.conflict) box.classList.add("has-conflict");
-    box.append(error);
+    put(box, error);
     return box;
   }
 
@@ -176,13 +182,15 @@
   function conflictScreen(pack, draft) {
     const items = Object.entries(draft.answers).filter(([, a]) => a.conflict);
     if (!items.length) return null;
-    const show = (v) => (v === null || v === undefined || v === "" ? t.empty : v);
+    const words = { yes: t.yes, no: t.no, na: t.na };
     const q = Object.fromEntries(pack.checklist.sections.flatMap((s) => s.questions).map((x) => [x.code, x]));
+    const show = (v, code) => (v === null || v === undefined || v === "" ? t.empty
+      : (q[code] && q[code].kind === "yes_no_na" && words[v]) || v);
     return el("section", { class: "card conflicts", id: "conflicts" }, el("h2", { text: t.conflicts }),
       items.map(([code, a]) => el("div", { class: "conflict", "data-code": code },
         el("h3", { text: q[code] ? q[code].text : code }), el("p", { text: a.conflict.message }),
-        el("dl", {}, el("dt", { text: t.mine }), el("dd", { class: "mine", text: show(a.value) }),
-          el("dt", { text: t.theirs }), el("dd", { class: "theirs", text: show(a.conflict.theirs) })),
+        el("dl", {}, el("dt", { text: t.mine }), el("dd", { class: "mine", text: show(a.value, code) }),
+          el("dt", { text: t.theirs }), el("dd", { class: "theirs", text: show(a.conflict.theirs, code) })),
         el("button", { type: "button", class: "keep-mine", text: t.keep_mine, onclick: async () => {
           a.base = a.conflict.theirs; a.resolution = "mine"; a.device_time = now(); delete a.conflict;
           await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }),
@@ -236,6 +244,21 @@
         await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }));
   }
 
+  // The server's refusals as sentences, each under its question's text (never a code).
+  function messages(errors, pack) {
+    const texts = Object.fromEntries(((pack.checklist || { sections: [] }).sections)
+      .flatMap((s) => s.questions).map((q) => [q.code, q.text]));
+    const out = [];
+    (function walk(node, label) {
+      if (typeof node === "string") out.push(label ? label + ": " + node : node);
+      else if (Array.isArray(node)) node.forEach((n) => walk(n, label));
+      else if (node && typeof node === "object") {
+        for (const [k, v] of Object.entries(node)) walk(v, texts[k] || label);
+      }
+    })(errors, "");
+    return out;
+  }
+
   async function visitView(id) {
     const pack = await store.get("packs", id);
     if (!pack) { location.hash = ""; return; }
@@ -244,13 +267,13 @@
     const values = valuesOf(pack, draft);
     const e = pack.establishment;
     const started = pack.status === "in_progress" || (draft.start && !draft.refuse);
-    view.replaceChildren(
+    fill(view, 
       el("p", {}, el("a", { href: "#/", text: "← " + t.back })),
       el("h2", { id: "visit-title", text: pack.reference + " · " + e.name }),
       el("p", { class: "age", text: fmt(t.taken, { age: age(pack.taken_at) }) }),
       draft.blocked ? el("p", { class: "error blocked", role: "alert", text: draft.blocked }) : null,
       draft.errors ? el("div", { class: "error rejected", role: "alert" }, el("p", { text: t.rejected }),
-        el("pre", { text: JSON.stringify(draft.errors, null, 1) })) : null,
+        el("ul", {}, messages(draft.errors, pack).map((m) => el("li", { text: m })))) : null,
       conflictScreen(pack, draft),
       el("details", { class: "card" }, el("summary", { text: t.establishment }),
         el("p", { text: [e.employer, e.registration_number, e.address].filter(Boolean).join(" · ") }),
@@ -260,16 +283,16 @@
         el("h3", { text: t.history }), el("ul", {}, pack.history.map((h) => el("li", { text: [h.date, h.reference, h.status].join(" · ") }))),
         el("h3", { text: t.previous_findings }),
         el("ul", {}, pack.previous_findings.map((f) => el("li", { text: [f.date, f.provision, f.description, f.severity].join(" · ") })))));
-    if (draft.refuse) { view.append(el("p", { class: "notice", text: t.refuse + ": " + draft.refuse.data.note })); return; }
-    if (!started) { view.append(startForm(pack, draft)); return; }
-    if (draft.start && draft.start.data) view.append(el("p", { class: "notice", text: fmt(t.started, { time: new Date(draft.start.data.arrived_at).toLocaleString() }) }));
+    if (draft.refuse) { put(view, el("p", { class: "notice", text: t.refuse + ": " + draft.refuse.data.note })); return; }
+    if (!started) { put(view, startForm(pack, draft)); return; }
+    if (draft.start && draft.start.data) put(view, el("p", { class: "notice", text: fmt(t.started, { time: new Date(draft.start.data.arrived_at).toLocaleString() }) }));
     const form = el("form", { id: "checklist", novalidate: true, onsubmit: (ev) => ev.preventDefault() });
     for (const section of (pack.checklist || { sections: [] }).sections) {
       const shown = section.questions.filter((q) => L.visible(q, values));
       if (!shown.length) continue;
-      form.append(el("h3", { text: section.title }), shown.map((q) => questionField(pack, draft, q, values, photos)));
+      put(form, el("h3", { text: section.title }), shown.map((q) => questionField(pack, draft, q, values, photos)));
     }
-    view.append(form, el("p", { class: "saved", text: t.saved }), signForm(pack, draft, values, photos));
+    put(view, form, el("p", { class: "saved", text: t.saved }), signForm(pack, draft, values, photos));
   }
 
   function render() {
@@ -289,7 +312,7 @@
         text.textContent = fmt(t.sync_progress, { done: Math.floor(done), total }); });
       for (const d of await store.all("drafts")) if (!d.blocked) await take(d.id).catch(() => null);
     } catch (err) {
-      text.replaceChildren(err instanceof L.AuthError
+      fill(text, err instanceof L.AuthError
         ? el("a", { href: root.dataset.login, text: t.sign_in_again }) : String(err));
       syncing = false; bar.hidden = true; return;
     }

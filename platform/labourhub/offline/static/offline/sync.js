@@ -20,6 +20,8 @@
     if (body !== undefined) headers["Content-Type"] = contentType || "application/json";
     const response = await fetch(API + path, {
       method, headers, credentials: "same-origin", redirect: "error",
+      // A link that stalls must not hold the sync for ever: give up, and the next sync resumes.
+      signal: AbortSignal.timeout ? AbortSignal.timeout(90000) : undefined,
       body: body === undefined ? undefined : (contentType ? body : JSON.stringify(body)),
     });
     if (response.status === 401 || response.status === 403) throw new AuthError(String(response.status));
