@@ -3,10 +3,15 @@ checked by hash, and another ministry's data out of reach."""
 
 import hashlib
 import json
+from pathlib import Path
+
+from django.utils import translation
 
 from labourhub.audit.models import AuditEvent
 from labourhub.inspections.models import Answer, Evidence
+from labourhub.inspections.services.evidence import EXECUTABLE
 from labourhub.offline.models import EvidenceUpload, EvidenceUploadChunk
+from labourhub.offline.services.uploads import DAMAGED
 from tests.inspections.images import jpeg_bytes
 from tests.offline.conftest import answer, build_world, key
 
@@ -117,6 +122,16 @@ def _upload(api, inspection, data, **extra):
     )
 
 
+def _said(response, message, **args):
+    """The refusal names the problem in the reader's language (English or the ministry's)."""
+    text = json.dumps(response.json(), ensure_ascii=False)
+    for language in ("en", "es", "fr"):
+        with translation.override(language):
+            if translation.gettext(message) % args in text:
+                return True
+    return False
+
+
 def _chunk(api, upload_id, offset, data):
     return api.put(
         f"/api/v1/offline/uploads/{upload_id}/chunk/?offset={offset}",
@@ -162,13 +177,13 @@ def test_hostile_uploads_store_nothing(world, in_progress, ministry, api_client_
     damaged[-10] ^= 0xFF
     response = _chunk(api, upload["id"], 0, bytes(damaged))
     assert response.status_code == 400
-    assert "damaged" in json.dumps(response.json())
+    assert _said(response, DAMAGED)
     assert EvidenceUpload.objects.get(pk=upload["id"]).received == 0
     # A program that calls itself a photo, with a correct hash, is refused by the evidence checks.
     program = b"MZ" + b"\x00" * 500
     upload = _upload(api, in_progress, program).json()
     response = _chunk(api, upload["id"], 0, program)
-    assert response.status_code == 400 and "program" in json.dumps(response.json())
+    assert response.status_code == 400 and _said(response, EXECUTABLE, name="planilla.jpg")
     for body in (
         {"sha256": "nothex"},
         {"size": 10**10},
@@ -246,3 +261,41 @@ def test_the_sync_and_submit_together_produce_signed_minutes(
         for e in AuditEvent.objects.filter(action="inspection.offline_synced").order_by("id")
     ]
     assert steps == ["answers_saved", "minutes_signed"]
+
+
+def test_location_recording_is_a_ministry_setting_only_managers_change(
+    world, ministry, api_client_for
+):
+    inspector = api_client_for(ministry, world.inspectors[0])
+    assert inspector.get("/api/v1/offline/settings/").json() == {
+        "record_location": False,
+        "keep_days": 7,
+    }
+    refused = inspector.put(
+        "/api/v1/offline/settings/", {"record_location": True, "keep_days": 7}, format="json"
+    )
+    assert refused.status_code == 403
+    admin = api_client_for(ministry, world.admin)
+    bad = admin.put(
+        "/api/v1/offline/settings/", {"record_location": "maybe", "keep_days": 900}, format="json"
+    )
+    assert bad.status_code == 400
+    assert set(bad.json()["extra"]["fields"]) == {"record_location", "keep_days"}
+    ok = admin.put(
+        "/api/v1/offline/settings/", {"record_location": True, "keep_days": 3}, format="json"
+    )
+    assert ok.json() == {"record_location": True, "keep_days": 3}
+    event = AuditEvent.objects.order_by("-id").first()
+    assert event.changes["record_location"] == [False, True]
+
+
+def test_the_app_shell_stays_under_500_kb(world, ministry, client_for):
+    from django.contrib.staticfiles import finders
+
+    from labourhub.offline.views import SHELL_ASSETS
+
+    client = client_for(ministry)
+    client.force_login(world.inspectors[0])
+    total = len(client.get("/app/offline/").content)
+    total += sum(Path(finders.find(name)).stat().st_size for name in SHELL_ASSETS)
+    assert total < 500 * 1024, total

@@ -9,6 +9,7 @@ urlpatterns = [
         apis.OfflineAssignmentPackApi.as_view(),
         name="offline-assignment-pack",
     ),
+    path("settings/", apis.OfflineSettingsApi.as_view(), name="offline-settings"),
     path("sync/", apis.OfflineSyncApi.as_view(), name="offline-sync"),
     path("uploads/", apis.OfflineUploadStartApi.as_view(), name="offline-upload-start"),
     path(

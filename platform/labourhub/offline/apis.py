@@ -165,3 +165,24 @@ class OfflineUploadChunkApi(APIView):
         if upload.received == upload.size:
             upload = svc.evidence_upload_finish(upload=upload, actor=_user(request))
         return Response(EvidenceUploadOutput(upload).data, status=status.HTTP_200_OK)
+
+
+class OfflineSettingsApi(APIView):
+    """The ministry's offline settings; changing them needs the right to edit procedures."""
+
+    permission_classes = [HasAction.of(Action.CASE_VIEW, put=Action.CALENDAR_MANAGE)]
+
+    class Serializer(serializers.Serializer[Any]):
+        record_location = serializers.BooleanField()
+        keep_days = serializers.IntegerField(min_value=1, max_value=60)
+
+    @extend_schema(responses=Serializer)
+    def get(self, request: Request) -> Response:
+        return Response(self.Serializer(sel.offline_settings_get()).data)
+
+    @extend_schema(request=Serializer, responses=Serializer)
+    def put(self, request: Request) -> Response:
+        data = self.Serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = svc.offline_settings_update(actor=_user(request), **data.validated_data)
+        return Response(self.Serializer(row).data)
