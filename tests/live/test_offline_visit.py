@@ -196,21 +196,26 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     page.fill("#women", "4")
     page.fill("#men", "2")
     page.click("#start-visit")
+    _settle(page)
     page.wait_for_selector("#checklist", timeout=5000) if not PAGE_ERRORS else None
     assert not PAGE_ERRORS, PAGE_ERRORS
     page.check("input[name='contracts-written'][value='no']")
+    _settle(page)
     assert page.locator("[data-question='contracts-written'] .violation").count() == 1
     page.check("input[name='payroll-kept'][value='yes']")
+    _settle(page)
     photo = tmp_path / "planilla.jpg"
     buffer = io.BytesIO()
     Image.new("RGB", (320, 240), (180, 160, 90)).save(buffer, "JPEG")
     photo.write_bytes(buffer.getvalue())
     digest = hashlib.sha256(photo.read_bytes()).hexdigest()
     page.set_input_files("#q-payroll-photo", str(photo))
+    _settle(page)
     page.wait_for_selector(f"li[data-sha256='{digest}']")
     page.fill("#q-workers-present", "fifty")
     assert page.locator("[data-question='workers-present'] .error").inner_text() != ""
     page.fill("#q-workers-present", "50")
+    _settle(page)
 
     # The tab is closed and reopened, still offline: nothing is lost.
     page.close()
@@ -219,9 +224,13 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     assert page.is_checked("input[name='contracts-written'][value='no']")
     assert page.input_value("#q-workers-present") == "50"
     page.check("input[name='minimum-wage'][value='yes']")
+    _settle(page)
     page.check("input[name='weekly-rest'][value='yes']")
+    _settle(page)
     page.select_option("#q-pay-method", "Bank transfer")
+    _settle(page)
     page.fill("#q-employer-signature", "María Benítez")
+    _settle(page)
     page.fill("#signed-by", "Inspectora Py")
     page.check("#sign-confirm")
     page.click("#sign-minutes")
@@ -268,7 +277,26 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
         synced = dt.datetime.fromisoformat(values["synced_at"])
         assert device < went_online <= synced, values
         assert event.actor_repr == "inspectora"
+
+    # Everything is sent: signing out leaves no visit data on the device.
+    page.goto(f"{base}/app/offline/")
+    page.wait_for_selector("#offline-list", state="attached")
+    assert page.evaluate("window.LHOffline.unsentCount()") == 0
+    assert any(n.startswith("labourhub-offline-") for n in _databases(page))
+    page.click("form[action$='/logout/'] button")
+    page.wait_for_url("**/app/login/**")
+    assert not any(n.startswith("labourhub-offline-") for n in _databases(page))
+    assert not PAGE_ERRORS, PAGE_ERRORS
     context.close()
+
+
+def _settle(page):
+    """Wait until the app has saved the last change and redrawn the visit."""
+    page.evaluate("window.LHOffline.idle()")
+
+
+def _databases(page):
+    return page.evaluate("indexedDB.databases().then((dbs) => dbs.map((d) => d.name))")
 
 
 def test_a_change_made_while_offline_is_a_conflict_the_inspector_resolves(
@@ -287,7 +315,9 @@ def test_a_change_made_while_offline_is_a_conflict_the_inspector_resolves(
     context.set_offline(True)
     page.click(f"#offline-list li[data-inspection='{iid}'] a")
     page.check("input[name='contracts-written'][value='yes']")
+    _settle(page)
     page.check("input[name='payroll-kept'][value='no']")
+    _settle(page)
 
     def supervisor_edits():
         inspection = inspection_get(iid)
@@ -320,6 +350,7 @@ def test_a_change_made_while_offline_is_a_conflict_the_inspector_resolves(
     state = _in_ministry(field, values)
     assert state["contracts-written"] == "no" and state["payroll-kept"] == "no"
     page.click("#conflicts .keep-mine")
+    _settle(page)
     page.click("#sync-now")
     _wait_for(lambda: _in_ministry(field, values).get("contracts-written") == "yes", page)
     page.wait_for_selector("#conflicts", state="detached")

@@ -63,9 +63,10 @@
     await store.put("packs", id, data);
     if (!draft) { await store.put("drafts", id, L.newDraft(data)); return; }
     // What the server now holds comes from the fresh pack; only unsent answers stay local.
-    for (const [code, a] of Object.entries(draft.answers)) if (!a.pending && !a.conflict) delete draft.answers[code];
-    if (draft.start && !draft.start.pending && data.status === "in_progress") draft.start = null;
-    await store.put("drafts", id, draft);
+    await L.update(id, (d) => {
+      for (const [code, a] of Object.entries(d.answers)) if (!a.pending && !a.conflict) delete d.answers[code];
+      if (d.start && !d.start.pending && data.status === "in_progress") d.start = null;
+    });
   }
 
   async function listView() {
@@ -109,11 +110,12 @@
     const result = L.clean(q, raw, t);
     errorNode.textContent = result.error || "";
     if (result.error) return false;
-    const base = q.code in draft.answers ? draft.answers[q.code].base
-      : (pack.answers[q.code] ? pack.answers[q.code].value : null);
-    draft.answers[q.code] = { value: result.value, base, device_time: now(), pending: true,
-                              resolution: (draft.answers[q.code] || {}).resolution || "" };
-    await store.put("drafts", draft.id, draft);
+    await L.update(draft.id, (d) => {
+      const base = q.code in d.answers ? d.answers[q.code].base
+        : (pack.answers[q.code] ? pack.answers[q.code].value : null);
+      d.answers[q.code] = { value: result.value, base, device_time: now(), pending: true,
+                            resolution: (d.answers[q.code] || {}).resolution || "" };
+    });
     status();
     return true;
   }
@@ -123,7 +125,7 @@
     const error = el("p", { class: "error", role: "alert" });
     const box = el("div", { class: "field", "data-question": q.code });
     const value = values[q.code];
-    const rerender = async (raw) => { if (await saveAnswer(pack, draft, q, raw, error)) visitView(pack.id); };
+    const rerender = async (raw) => { if (await saveAnswer(pack, draft, q, raw, error)) show(pack.id); };
     if (q.kind === "yes_no_na") {
       const fs = el("fieldset", {}, el("legend", { text: q.text + (q.required ? " *" : "") }));
       [["yes", t.yes], ["no", t.no], ["na", t.na]].forEach(([v, label]) => fs.append(el("label", { class: "radio" },
@@ -176,7 +178,7 @@
     const key = pack.id + ":" + sha256;
     await store.put("photos", key, { key, inspection: pack.id, question: q.code, name, blob, sha256,
                                      size: blob.size, device_time: now(), uploaded: false });
-    visitView(pack.id);
+    show(pack.id);
   }
 
   function conflictScreen(pack, draft) {
@@ -192,11 +194,13 @@
         el("dl", {}, el("dt", { text: t.mine }), el("dd", { class: "mine", text: show(a.value, code) }),
           el("dt", { text: t.theirs }), el("dd", { class: "theirs", text: show(a.conflict.theirs, code) })),
         el("button", { type: "button", class: "keep-mine", text: t.keep_mine, onclick: async () => {
-          a.base = a.conflict.theirs; a.resolution = "mine"; a.device_time = now(); delete a.conflict;
-          await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }),
+          await L.update(draft.id, (d) => { const x = d.answers[code];
+            x.base = x.conflict.theirs; x.resolution = "mine"; x.device_time = now(); delete x.conflict; });
+          show(pack.id); status(); } }),
         el("button", { type: "button", class: "keep-theirs", text: t.keep_theirs, onclick: async () => {
-          a.value = a.conflict.theirs; a.base = a.conflict.theirs; a.pending = false; delete a.conflict;
-          await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }))));
+          await L.update(draft.id, (d) => { const x = d.answers[code];
+            x.value = x.conflict.theirs; x.base = x.conflict.theirs; x.pending = false; delete x.conflict; });
+          show(pack.id); status(); } }))));
   }
 
   function startForm(pack, draft) {
@@ -215,14 +219,14 @@
             (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy }),
             () => resolve(null), { timeout: 10000 }));
         }
-        draft.start = { pending: true, data };
-        await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }),
+        await L.update(draft.id, (d) => { d.start = { pending: true, data }; });
+        show(pack.id); status(); } }),
       el("details", {}, el("summary", { text: t.refuse }), el("label", { for: "refuse-note", text: t.refuse_note }), note,
         el("button", { type: "button", id: "refuse-entry", text: t.refuse, onclick: async () => {
           if (!note.value.trim()) return;
-          draft.start = draft.start || { pending: false, data: null };
-          draft.refuse = { pending: true, data: { note: note.value.trim(), device_time: now() } };
-          await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } })));
+          const refuse = { pending: true, data: { note: note.value.trim(), device_time: now() } };
+          await L.update(draft.id, (d) => { d.start = d.start || { pending: false, data: null }; d.refuse = refuse; });
+          show(pack.id); status(); } })));
   }
 
   function signForm(pack, draft, values, photos) {
@@ -240,8 +244,9 @@
           : values[q.code] === null || values[q.code] === undefined)).map((q) => q.text);
         if (missing.length) { message.textContent = fmt(t.missing, { questions: missing.join("; ") }); return; }
         if (!box.checked || !name.value.trim()) { message.textContent = t.sign_confirm; return; }
-        draft.submit = { pending: true, data: { signed_by: name.value.trim(), device_time: now() } };
-        await store.put("drafts", draft.id, draft); visitView(pack.id); status(); } }));
+        const submit = { pending: true, data: { signed_by: name.value.trim(), device_time: now() } };
+        await L.update(draft.id, (d) => { d.submit = submit; });
+        show(pack.id); status(); } }));
   }
 
   // The server's refusals as sentences, each under its question's text (never a code).
@@ -294,6 +299,11 @@
     }
     put(view, form, el("p", { class: "saved", text: t.saved }), signForm(pack, draft, values, photos));
   }
+
+  // Screens rebuilt after a change; tests and the sign-out wait for the last one to finish.
+  let rendering = Promise.resolve();
+  function show(id) { rendering = visitView(id); return rendering; }
+  L.idle = async () => { await L.settled(); await rendering; };
 
   function render() {
     const m = location.hash.match(/^#\/visit\/(\d+)/);

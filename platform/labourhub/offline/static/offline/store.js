@@ -50,6 +50,21 @@
     },
   };
 
+  // Every change to a draft is read-modify-write in one queue: a screen rebuilt meanwhile, or a
+  // sync answer arriving while the inspector types, must never write back a stale copy.
+  let queue = Promise.resolve();
+  function update(id, change) {
+    const next = queue.then(async () => {
+      const draft = await store.get("drafts", id);
+      if (!draft) return null;
+      change(draft);
+      await store.put("drafts", id, draft);
+      return draft;
+    });
+    queue = next.catch(() => null);
+    return next;
+  }
+
   function newDraft(pack) {
     return { id: pack.id, baseVersion: pack.version, start: null, answers: {}, refuse: null,
              submit: null, conflicts: [], errors: null, keys: {} };
@@ -111,5 +126,5 @@
       : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  window.LHOffline = { store, newDraft, sha256, clean, visible, noncompliant, uuid, root };
+  window.LHOffline = { store, update, settled: () => queue, newDraft, sha256, clean, visible, noncompliant, uuid, root };
 })();

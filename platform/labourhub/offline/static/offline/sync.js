@@ -2,7 +2,8 @@
 // once), then photos in resumable pieces checked by SHA-256, then the signed minutes.
 (function () {
   "use strict";
-  const { store, uuid, root } = window.LHOffline;
+  const L = window.LHOffline;
+  const { store, uuid, root } = L;
   const API = root.dataset.api;
   const CHUNK = 256 * 1024;
 
@@ -67,17 +68,18 @@
   }
 
   async function markRejected(body, data) {
-    for (const visit of body.visits) {
-      const draft = await store.get("drafts", visit.inspection);
-      if (draft) { draft.errors = data; await store.put("drafts", visit.inspection, draft); }
-    }
+    for (const visit of body.visits) await L.update(visit.inspection, (draft) => { draft.errors = data; });
   }
 
   async function applyResult(body, data) {
     for (const result of data.visits || []) {
       const sent = body.visits.find((v) => v.inspection === result.inspection) || {};
-      const draft = await store.get("drafts", result.inspection);
-      if (!draft) continue;
+      await L.update(result.inspection, (draft) => applyVisit(draft, result, sent));
+    }
+  }
+
+  function applyVisit(draft, result, sent) {
+    {
       draft.errors = result.errors || null;
       draft.blocked = null;
       if (result.version) draft.baseVersion = result.version;
@@ -100,7 +102,6 @@
       if (result.applied.includes("submit") && draft.submit) draft.submit.pending = false;
       if (result.applied.includes("refuse_entry") && draft.refuse) draft.refuse.pending = false;
       if (result.inspection_status) draft.serverStatus = result.inspection_status;
-      await store.put("drafts", result.inspection, draft);
     }
   }
 
