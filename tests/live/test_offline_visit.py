@@ -201,7 +201,7 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     assert not PAGE_ERRORS, PAGE_ERRORS
     page.check("input[name='contracts-written'][value='no']")
     _settle(page)
-    assert page.locator("[data-question='contracts-written'] .violation").count() == 1
+    page.wait_for_selector("[data-question='contracts-written'] .violation", timeout=5000)
     page.check("input[name='payroll-kept'][value='yes']")
     _settle(page)
     photo = tmp_path / "planilla.jpg"

@@ -303,7 +303,14 @@
   // Screens rebuilt after a change; tests and the sign-out wait for the last one to finish.
   let rendering = Promise.resolve();
   function show(id) { rendering = visitView(id); return rendering; }
-  L.idle = async () => { await L.settled(); await rendering; };
+  L.idle = async () => {
+    for (;;) {  // a saved change schedules its redraw a few ticks later: wait until it is quiet
+      const current = rendering;
+      await L.settled(); await current;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (current === rendering) return;
+    }
+  };
 
   function render() {
     const m = location.hash.match(/^#\/visit\/(\d+)/);
