@@ -60,6 +60,7 @@ def offline_app_view(request: StaffRequest) -> HttpResponse:
         "sync_progress": _("Sending %(done)s of %(total)s…"),
         "synced": _("All your work has reached the server."),
         "unsynced": _("%(count)s changes not sent yet"),
+        "unsynced_one": _("One change not sent yet"),
         "sign_in_again": _("Your session ended. Sign in again to send your work; nothing is lost."),
         "sign_out_unsynced": _(
             "Some of your work has not been sent. If you sign out now it stays on this device "

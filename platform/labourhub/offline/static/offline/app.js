@@ -43,7 +43,7 @@
     net.textContent = online ? t.online : t.offline;
     net.className = "net " + (online ? "on" : "off");
     const n = await L.unsentCount();
-    if (!syncing) document.getElementById("sync-status").textContent = n ? fmt(t.unsynced, { count: n }) : t.synced;
+    if (!syncing) document.getElementById("sync-status").textContent = n > 1 ? fmt(t.unsynced, { count: n }) : n === 1 ? t.unsynced_one : t.synced;
   }
 
   async function take(id) {
