@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", include("labourhub.documents.api_urls")),
     path("", include("labourhub.registry.urls")),
     path("inspections/", include("labourhub.inspections.api_urls")),
+    path("offline/", include("labourhub.offline.api_urls")),
     path("", include("labourhub.workflow.api_urls")),  # cases, alerts, calendar
     path("complaints/", include("labourhub.complaints.api_urls")),
     path("enforcement/", include("labourhub.enforcement.api_urls")),

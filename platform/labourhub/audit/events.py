@@ -128,6 +128,10 @@ class AuditAction(models.TextChoices):
     INSPECTION_ENTRY_REFUSED = "inspection.entry_refused", _("Entry refused to the inspector")
     INSPECTION_EVIDENCE_ADDED = "inspection.evidence_added", _("Inspection evidence added")
     INSPECTION_FINDING_UPDATED = "inspection.finding_updated", _("Inspection finding changed")
+    INSPECTION_OFFLINE_SYNCED = (
+        "inspection.offline_synced",
+        _("Inspector's offline work synced"),
+    )
     INSPECTION_REASSIGNED = "inspection.reassigned", _("Inspection reassigned")
     INSPECTION_SCHEDULED = "inspection.scheduled", _("Inspection scheduled")
     INSPECTION_SUBMITTED = "inspection.submitted", _("Inspection report submitted")

@@ -73,6 +73,7 @@ LOCAL_TENANT_APPS = [
     "labourhub.complaints",
     "labourhub.analytics",
     "labourhub.targeting",
+    "labourhub.offline",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from labourhub.offline import views
+
+app_name = "offline"
+
+urlpatterns = [
+    path("", views.offline_app_view, name="app"),
+    path("manifest.webmanifest", views.offline_manifest_view, name="manifest"),
+    path("sw.js", views.offline_service_worker_view, name="sw"),
+]
