@@ -64,6 +64,7 @@ class Action(models.TextChoices):
     ANALYTICS_CONFIGURE = "analytics.configure", _("Configure dashboards and reports")
     RISK_VIEW = "risk.view", _("See risk scores and the inspection ranking")
     RISK_MANAGE = "risk.manage", _("Train, evaluate and switch risk models")
+    PORTAL_ACCOUNT_VERIFY = "portal_account.verify", _("Check and verify employer portal accounts")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -215,3 +216,8 @@ for _role, _scope in (
 ):
     POLICY[_role][Action.RISK_VIEW] = _scope
 POLICY[Role.DIRECTOR][Action.RISK_MANAGE] = _M
+
+# Employer portal: clerks check the accounts employers open (their evidence) for the whole
+# ministry, because an employer is not tied to one office; the director may too.
+POLICY[Role.CLERK][Action.PORTAL_ACCOUNT_VERIFY] = _M
+POLICY[Role.DIRECTOR][Action.PORTAL_ACCOUNT_VERIFY] = _M

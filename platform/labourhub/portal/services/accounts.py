@@ -225,7 +225,7 @@ def portal_account_decide(
     *, account: PortalAccount, accept: bool, note: str, actor: User
 ) -> PortalAccount:
     """A clerk accepts or refuses an employer account after looking at its evidence."""
-    permission_check(actor=actor, action=Action.ESTABLISHMENT_EDIT)
+    permission_check(actor=actor, action=Action.PORTAL_ACCOUNT_VERIFY)
     locked = PortalAccount.objects.select_for_update().get(pk=account.pk)
     if locked.status != PortalAccount.Status.REVIEW_PENDING:
         raise ApplicationError(_(NOT_IN_QUEUE))

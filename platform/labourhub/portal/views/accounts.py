@@ -71,11 +71,13 @@ def signup_view(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("portal:home"))
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("password_again")
         try:
             portal_signup(
                 link_base=_verify_link_base(request),
                 language=getattr(request, "LANGUAGE_CODE", ""),
-                **form.cleaned_data,
+                **data,
             )
         except (ValidationError, ApplicationError) as exc:
             form_apply_errors(form, exc)

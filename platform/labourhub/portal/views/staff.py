@@ -50,13 +50,13 @@ def _establishment_for(
     return establishment
 
 
-@staff_page(Action.ESTABLISHMENT_EDIT)
+@staff_page(Action.PORTAL_ACCOUNT_VERIFY)
 def account_queue_view(request: StaffRequest) -> HttpResponse:
     page = Paginator(portal_account_review_queue(), 50).get_page(request.GET.get("page"))
     return render(request, "portal/staff/account_queue.html", {"page": page})
 
 
-@staff_page(Action.ESTABLISHMENT_EDIT)
+@staff_page(Action.PORTAL_ACCOUNT_VERIFY)
 @require_http_methods(["GET", "POST"])
 def account_detail_view(request: StaffRequest, account_id: int) -> HttpResponse:
     account = portal_account_for_staff(account_id=account_id)
@@ -79,7 +79,7 @@ def account_detail_view(request: StaffRequest, account_id: int) -> HttpResponse:
     return render(request, "portal/staff/account_detail.html", {"account": account, "form": form})
 
 
-@staff_page(Action.ESTABLISHMENT_EDIT)
+@staff_page(Action.PORTAL_ACCOUNT_VERIFY)
 def account_evidence_view(request: StaffRequest, account_id: int, evidence_id: int) -> HttpResponse:
     evidence = AccountEvidence.objects.filter(pk=evidence_id, account_id=account_id).first()
     if evidence is None:
