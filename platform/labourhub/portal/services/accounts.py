@@ -246,7 +246,38 @@ def portal_account_decide(
 
 
 @transaction.atomic
-def representation_add(*, user: User, establishment: Establishment, actor: User) -> Representation:
+def portal_account_attach(
+    *, user: User, kind: str, organisation: str = "", tax_number: str = "", actor: User | None
+) -> PortalAccount:
+    """Give an existing employer/worker login its verified portal profile (accounts the ministry
+    opened itself, e.g. at a service desk or in a demo); the ministry vouches for it."""
+    permission_check(actor=actor, action=Action.PORTAL_ACCOUNT_VERIFY)
+    now = timezone.now()
+    account = PortalAccount(
+        user=user,
+        kind=kind,
+        organisation=organisation.strip(),
+        tax_number=tax_number.strip(),
+        status=PortalAccount.Status.VERIFIED,
+        email_verified_at=now,
+        reviewed_by=actor,
+        reviewed_at=now,
+    )
+    account.full_clean()
+    account.save()
+    audit_record(
+        actor=actor,
+        action=events.ACCOUNT_VERIFIED,
+        subject=account,
+        payload={"values": {"kind": kind, "organisation": account.organisation}},
+    )
+    return account
+
+
+@transaction.atomic
+def representation_add(
+    *, user: User, establishment: Establishment, actor: User | None
+) -> Representation:
     """Link a verified employer account to an establishment (the ministry decides)."""
     permission_check(actor=actor, action=Action.ESTABLISHMENT_EDIT, office=establishment.office)
     account = PortalAccount.objects.filter(user=user).first()
