@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.forms import form_apply_errors
 from labourhub.portal.forms import AnswerForm
-from labourhub.portal.kinds import inbox_kind_label
+from labourhub.portal.kinds import inbox_kind_label, inbox_kinds
 from labourhub.portal.models import PortalAccount
 from labourhub.portal.selectors import inbox_for_user, inbox_notification_get
 from labourhub.portal.services.ebox import notification_answer, notification_open
@@ -22,8 +22,9 @@ EMPLOYER = PortalAccount.Kind.EMPLOYER
 @portal_page(kind=EMPLOYER)
 def inbox_view(request: PortalRequest) -> HttpResponse:
     page = Paginator(inbox_for_user(user=request.user), 25).get_page(request.GET.get("page"))
+    labels = inbox_kinds()
     for item in page:
-        item.kind_label = inbox_kind_label(item.kind)  # type: ignore[attr-defined]
+        item.kind_label = str(labels.get(item.kind, item.kind))  # type: ignore[attr-defined]
     return render(request, "portal/inbox.html", {"page": page})
 
 

@@ -18,7 +18,7 @@ from labourhub.common.exceptions import ApplicationError
 from labourhub.common.forms import error_text, form_apply_errors
 from labourhub.inspections.models import Inspection
 from labourhub.portal.forms import DecideForm, RepresentativeAddForm, ReviewForm, ServeForm
-from labourhub.portal.kinds import inbox_kind_label
+from labourhub.portal.kinds import inbox_kind_label, inbox_kinds
 from labourhub.portal.models import AccountEvidence, AnswerDocument, Representation
 from labourhub.portal.selectors import (
     notification_get_for_staff,
@@ -173,8 +173,9 @@ def establishment_inbox_view(request: StaffRequest, establishment_id: int) -> Ht
     page = Paginator(
         notification_list_for_staff(user=request.user, establishment=establishment), 50
     ).get_page(request.GET.get("page"))
+    labels = inbox_kinds()
     for item in page:
-        item.kind_label = inbox_kind_label(item.kind)  # type: ignore[attr-defined]
+        item.kind_label = str(labels.get(item.kind, item.kind))  # type: ignore[attr-defined]
     return render(
         request,
         "portal/staff/establishment_inbox.html",
