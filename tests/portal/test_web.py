@@ -278,3 +278,36 @@ def test_clerk_verification_queue_and_representatives_over_http(
     inspector = client_for(ministry)
     inspector.force_login(portal.inspector)
     assert inspector.get("/app/portal/accounts/").status_code == 403
+
+
+def test_hostile_serve_form_is_refused_in_spanish_and_nothing_served(portal, client_for, ministry):
+    from labourhub.portal.models import Notification
+
+    staff = client_for(ministry)
+    staff.cookies["django_language"] = "es"
+    staff.force_login(portal.supervisor)
+    response = staff.post(
+        f"/app/portal/establishments/{portal.est_a.pk}/inbox/",
+        {
+            "kind": "document_requirement",
+            "subject": "<img src=x onerror=alert(1)>",
+            "body": "x",
+            "requested_documents": "Planilla",
+            "reply_days": "0",
+            "inspection": "NO-SUCH-REF",
+        },
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ninguna inspección tiene esta referencia." in body
+    assert "<img src=x" not in body
+    assert not Notification.objects.exists()
+    response = staff.post(
+        f"/app/portal/establishments/{portal.est_a.pk}/inbox/",
+        {"kind": "document_requirement", "subject": "S", "body": "x",
+         "requested_documents": "Planilla", "reply_days": "0"},
+    )  # fmt: skip
+    assert "El plazo para responder debe estar entre 1 y 60 días hábiles." in (
+        response.content.decode()
+    )
+    assert not Notification.objects.exists()
