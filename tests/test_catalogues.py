@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = sorted(
     [
         *ROOT.glob("platform/labourhub/locale/*/LC_MESSAGES/django.po"),
+        *ROOT.glob("platform/labourhub/*/locale/*/LC_MESSAGES/django.po"),
         *ROOT.glob("plugins/*/src/*/locale/*/LC_MESSAGES/django.po"),
     ]
 )

@@ -12,6 +12,7 @@ from devtools.demo.documents import documents_demo_seed
 from devtools.demo.employment import employment_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.plugins import plugins_demo_activate
+from devtools.demo.portal import portal_demo_seed
 from devtools.demo.registry import registry_demo_seed
 from devtools.demo.workflow import enforcement_demo_seed
 from devtools.ministries import DEMO, DEMO_PASSWORD
@@ -74,6 +75,7 @@ class Command(BaseCommand):
                 inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 chain_demo_seed()
                 analytics_demo_seed()
+                portal_demo_seed()
         if not opts["quiet"]:
             self._print_summary()
 

@@ -68,6 +68,7 @@ class Action(models.TextChoices):
         "legal_period.override",
         _("Take a step before a period granted to the other party ends, with a reason"),
     )
+    PORTAL_ACCOUNT_VERIFY = "portal_account.verify", _("Check and verify employer portal accounts")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -223,3 +224,7 @@ POLICY[Role.DIRECTOR][Action.RISK_MANAGE] = _M
 # Legal guards: a step the law makes wait for the other party's period (e.g. the employer's
 # right to respond) is taken early only by the director (and the administrator), with a reason.
 POLICY[Role.DIRECTOR][Action.LEGAL_PERIOD_OVERRIDE] = _M
+# Employer portal: clerks check the accounts employers open (their evidence) for the whole
+# ministry, because an employer is not tied to one office; the director may too.
+POLICY[Role.CLERK][Action.PORTAL_ACCOUNT_VERIFY] = _M
+POLICY[Role.DIRECTOR][Action.PORTAL_ACCOUNT_VERIFY] = _M

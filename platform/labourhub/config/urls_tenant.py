@@ -16,6 +16,8 @@ urlpatterns = [
     path("app/enforcement/", include("labourhub.enforcement.urls")),
     path("app/complaints/", include("labourhub.complaints.urls")),
     path("portal/complaints/", include("labourhub.complaints.portal_urls")),
+    path("portal/", include("labourhub.portal.urls")),
+    path("app/portal/", include("labourhub.portal.urls_staff")),
     path("app/analytics/", include("labourhub.analytics.urls")),
     path("app/targeting/", include("labourhub.targeting.urls")),
     path("app/offline/", include("labourhub.offline.urls")),

@@ -24,6 +24,7 @@ from labourhub.extensions.types import (
     ChecklistDefinition,
     DocumentTemplate,
     ExtraField,
+    InboxDocumentKind,
     IndicatorDefinition,
     MenuItem,
     ProcedureType,
@@ -121,6 +122,14 @@ def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
 @hookspec
 def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
     """Return IndicatorDefinition objects that dashboards and the LMI site of ``tenant`` can show."""
+
+
+# -- employer portal -----------------------------------------------------------------------------
+
+
+@hookspec
+def register_inbox_document_kinds(tenant: Any) -> list[InboxDocumentKind]:
+    """Return InboxDocumentKind objects staff may serve to employers' electronic inboxes."""
 
 
 # -- notifications on case events (called after the service's transaction commits) -----------

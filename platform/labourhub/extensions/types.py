@@ -228,3 +228,11 @@ class IndicatorDefinition:
     unit: str
     compute: Callable[..., float | int | None]
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class InboxDocumentKind:
+    """A kind of formal notification staff may serve to an employer's electronic inbox."""
+
+    code: str
+    label: Label

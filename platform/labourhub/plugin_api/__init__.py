@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -28,6 +28,7 @@ EXPORTS: dict[str, str] = {
     "DocumentTemplate": "labourhub.extensions.types",
     "ExtraField": "labourhub.extensions.types",
     "IndicatorDefinition": "labourhub.extensions.types",
+    "InboxDocumentKind": "labourhub.extensions.types",
     "MenuItem": "labourhub.extensions.types",
     "ProcedureType": "labourhub.extensions.types",
     "ReportDefinition": "labourhub.extensions.types",
@@ -138,6 +139,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import ChecklistItem as ChecklistItem
     from labourhub.extensions.types import DocumentTemplate as DocumentTemplate
     from labourhub.extensions.types import ExtraField as ExtraField
+    from labourhub.extensions.types import InboxDocumentKind as InboxDocumentKind
     from labourhub.extensions.types import IndicatorDefinition as IndicatorDefinition
     from labourhub.extensions.types import MenuItem as MenuItem
     from labourhub.extensions.types import ProcedureType as ProcedureType

@@ -74,6 +74,7 @@ LOCAL_TENANT_APPS = [
     "labourhub.analytics",
     "labourhub.targeting",
     "labourhub.offline",
+    "labourhub.portal",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,
@@ -115,6 +116,8 @@ MIDDLEWARE = [
     "labourhub.web.middleware.MinistryLanguageMiddleware",
     "labourhub.common.localtime.MinistryTimeZoneMiddleware",
     "labourhub.web.middleware.OtpRequiredMiddleware",
+    # Employer and worker accounts stay on /portal/: never the staff app or the staff API.
+    "labourhub.portal.middleware.PortalBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -1,0 +1,1 @@
+"""Services of the portal: accounts and representation, the electronic inbox, uploads."""

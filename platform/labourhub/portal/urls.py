@@ -1,0 +1,25 @@
+from django.urls import path
+
+from labourhub.portal.views import accounts, inbox
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("login/", accounts.PortalLoginView.as_view(), name="login"),
+    path("signup/", accounts.signup_view, name="signup"),
+    path("signup/sent/", accounts.signup_sent_view, name="signup-sent"),
+    path("verify-email/<str:token>/", accounts.verify_email_view, name="verify-email"),
+    path("password-reset/", accounts.password_reset, name="password-reset"),
+    path("password-reset/sent/", accounts.password_reset_done, name="password-reset-done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password-reset-confirm",
+    ),
+    path("password-reset/done/", accounts.password_reset_complete, name="password-reset-complete"),
+    path("account/", accounts.account_view, name="account"),
+    path("establishments/", accounts.establishments_view, name="establishments"),
+    path("inbox/", inbox.inbox_view, name="inbox"),
+    path("inbox/<int:notification_id>/", inbox.notification_view, name="notification"),
+]

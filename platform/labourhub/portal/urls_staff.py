@@ -1,0 +1,32 @@
+from django.urls import path
+
+from labourhub.portal.views import staff
+
+app_name = "portal-staff"
+
+urlpatterns = [
+    path("accounts/", staff.account_queue_view, name="account-queue"),
+    path("accounts/<int:account_id>/", staff.account_detail_view, name="account"),
+    path(
+        "accounts/<int:account_id>/evidence/<int:evidence_id>/",
+        staff.account_evidence_view,
+        name="account-evidence",
+    ),
+    path(
+        "establishments/<int:establishment_id>/representatives/",
+        staff.representatives_view,
+        name="representatives",
+    ),
+    path(
+        "representatives/<int:link_id>/remove/",
+        staff.representative_remove_view,
+        name="representative-remove",
+    ),
+    path(
+        "establishments/<int:establishment_id>/inbox/",
+        staff.establishment_inbox_view,
+        name="establishment-inbox",
+    ),
+    path("notifications/<int:notification_id>/", staff.notification_view, name="notification"),
+    path("documents/<int:document_id>/", staff.answer_document_view, name="answer-document"),
+]
