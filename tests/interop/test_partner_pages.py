@@ -45,7 +45,10 @@ def test_the_administrator_registers_a_partner_and_sees_the_secret_once(
         ({"name": "", "contact": "x", "allowed_scopes": ["cases:read"]}, "This field is required"),
         ({"name": "A", "contact": "x", "allowed_scopes": ["cases:write"]}, "not one of"),
         ({"name": "A", "contact": "x", "allowed_scopes": []}, "This field is required"),
-        ({"name": "\x00\x01", "contact": "x", "allowed_scopes": ["cases:read"]}, "name"),
+        (
+            {"name": "\u200b\u200b", "contact": "x", "allowed_scopes": ["cases:read"]},
+            "Give the partner system a name.",
+        ),
         ({"name": "A" * 500, "contact": "x", "allowed_scopes": ["cases:read"]}, "at most 200"),
     ],
 )
@@ -83,10 +86,10 @@ def test_another_ministrys_administrator_cannot_see_or_touch_a_partner(
     partner = register().partner
     from tenants.context import ministry_context
 
+    browser = client_for(second_ministry)
     with ministry_context(second_ministry):
         other_admin = user_with_role(Role.SYSTEM_ADMIN, username="otheradmin")
-    browser = client_for(second_ministry)
-    browser.force_login(other_admin)
+        browser.force_login(other_admin)
     assert browser.get(f"/app/partners/{partner.pk}/").status_code == 404
     assert browser.post(f"/app/partners/{partner.pk}/suspend/").status_code == 404
     assert "Social security" not in browser.get("/app/partners/").content.decode()
