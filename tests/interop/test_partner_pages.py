@@ -34,6 +34,7 @@ def test_the_administrator_registers_a_partner_and_sees_the_secret_once(
     assert token_for(ministry, Creds).status_code == 200
     detail = browser.get(f"/app/partners/{partner.pk}/").content.decode()
     assert secret not in detail and "Replace the secret" in detail
+    assert "Read cases" in detail and "cases:read" not in detail  # labels, not codes
     browser.post(f"/app/partners/{partner.pk}/suspend/")
     assert PartnerClient.objects.get().status == "suspended"
     assert token_for(ministry, Creds).status_code == 401

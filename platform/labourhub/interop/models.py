@@ -44,6 +44,12 @@ class PartnerClient(BaseModel):
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
 
+    @property
+    def scope_labels(self) -> list[str]:
+        from labourhub.interop.scopes import SCOPES
+
+        return [str(SCOPES.get(code, code)) for code in self.allowed_scopes]
+
 
 class WebhookSubscription(BaseModel):
     """Where a partner wants events pushed, and which kinds of event."""
@@ -62,6 +68,12 @@ class WebhookSubscription(BaseModel):
 
     def __str__(self) -> str:
         return self.url
+
+    @property
+    def event_labels(self) -> list[str]:
+        from labourhub.audit.events import audit_action_label
+
+        return [audit_action_label(code) for code in self.event_types]
 
 
 class OutboxEvent(models.Model):
