@@ -194,3 +194,40 @@ def test_openapi_states_the_scope_of_each_operation_and_the_token_request(
         "password",
         "otp",
     }
+
+
+def test_a_complaints_write_client_files_a_complaint_and_reads_nothing(
+    in_ministry, ministry, staff, register, partner_client
+):
+    from labourhub.complaints.models import Complaint
+    from labourhub.registry.services import employer_create, establishment_create
+
+    employer = employer_create(legal_name="Textiles SA", actor=None)
+    establishment = establishment_create(
+        employer=employer,
+        name="Textiles SA plant",
+        office=staff["inspector"].office,
+        isic_code="1410",
+        registration_number="EST-1",
+        actor=None,
+    )
+    client = partner_client(ministry, register(["complaints:write"]))
+    filed = client.post(
+        "/api/v1/complaints/",
+        {
+            "subject": "Unpaid wages",
+            "description": "Reported by social security",
+            "establishment": "EST-1",
+            "anonymous": True,
+        },
+        format="json",
+    )
+    assert filed.status_code == 201, filed.content
+    assert Complaint.objects.get().case.office == establishment.office
+    assert client.get("/api/v1/complaints/").status_code == 403
+    assert client.get("/api/v1/cases/").status_code == 403
+    hostile = client.post(
+        "/api/v1/complaints/", {"subject": "x" * 5000, "description": ""}, format="json"
+    )
+    assert hostile.status_code == 400
+    assert Complaint.objects.count() == 1
