@@ -2,7 +2,9 @@
 
 A real HTTP receiver runs in this process on 127.0.0.1; the worker is a separate process. The
 ministry is provisioned for this module and dropped afterwards, so its partner subscription
-never reaches the shared test ministries.
+never reaches the shared test ministries. The crash step assumes this module's worker is the
+only one consuming the default queue (run the module on its own, or before the session worker
+of test_celery_worker.py starts).
 """
 
 import os
