@@ -21,6 +21,7 @@ PUBLIC_PREFIXES = (
     "/api/v1/schema/",
     "/api/v1/docs/",
     "/api/v1/auth/token/",
+    "/api/v1/oauth/",  # partner clients' token endpoint (OAuth2 client credentials)
     "/app/login/",
     "/app/logout/",
     "/app/password-reset/",

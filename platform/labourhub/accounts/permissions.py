@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
 from labourhub.accounts.models import Office, User
@@ -25,6 +25,44 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 NOT_ALLOWED = gettext_noop("Your role does not allow this.")
+SCOPE_MISSING = gettext_noop("This client's scopes do not allow this.")
+
+# Partner clients (OAuth2 client credentials) hold scopes, not roles: an endpoint's action says
+# which kind of data it is about, the HTTP method whether it reads or writes. A view may name
+# its kind itself (``partner_resource = "complaints"``). Actions outside this map are never
+# open to partners (users, audit, documents, plugins, risk...).
+ACTION_RESOURCES: dict[Action, str] = {
+    Action.CASE_VIEW: "cases",
+    Action.CASE_EDIT: "cases",
+    Action.CASE_SUPERVISE: "cases",
+    Action.ESTABLISHMENT_VIEW: "establishments",
+    Action.ESTABLISHMENT_EDIT: "establishments",
+    Action.ESTABLISHMENT_IMPORT: "establishments",
+    Action.ESTABLISHMENT_MERGE: "establishments",
+    Action.INSPECTION_PLAN: "inspections",
+    Action.INSPECTION_ASSIGN: "inspections",
+    Action.INSPECTION_AUTHORISE: "inspections",
+    Action.REPORT_VIEW: "indicators",
+    Action.DASHBOARD_VIEW: "indicators",
+}
+
+
+def request_scopes(request: Request) -> frozenset[str] | None:
+    """The scopes of a partner client's token, or ``None`` when a person is calling."""
+    if getattr(request, "partner", None) is None:
+        return None
+    return frozenset(str(getattr(request.auth, "scope", "") or "").split())
+
+
+def scope_required(*, actions: list[Action], method: str, view: Any) -> str | None:
+    """The scope a partner needs for ``method`` on ``view``; ``None``: never open to partners."""
+    resource = getattr(view, "partner_resource", None)
+    if resource is None:
+        kinds = {ACTION_RESOURCES.get(a) for a in actions}
+        if len(kinds) != 1 or None in kinds:
+            return None
+        resource = kinds.pop()
+    return f"{resource}:{'read' if method in SAFE_METHODS else 'write'}"
 
 
 class StaffRequest(HttpRequest):
@@ -106,6 +144,12 @@ class HasAction(BasePermission):
     def has_permission(self, request: Request, view: Any) -> bool:
         needed = [self.required_action, self.method_actions.get(request.method or "")]
         actions = [a for a in needed if a is not None]
+        scopes = request_scopes(request)
+        if scopes is not None:
+            needed_scope = scope_required(actions=actions, method=request.method or "", view=view)
+            if needed_scope is None or needed_scope not in scopes:
+                self.message = gettext_lazy(SCOPE_MISSING)
+                return False
         if not actions:
             return user_is_staff(user=request.user)
         return all(_allowed(request.user, (a,)) for a in actions)

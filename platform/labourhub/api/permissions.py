@@ -15,4 +15,7 @@ class IsMinistryStaff(BasePermission):
         user = request.user
         if not isinstance(user, User) or not user.is_active:
             return False
+        # A partner client reaches only endpoints that name an action (``HasAction``).
+        if getattr(request, "partner", None) is not None:
+            return False
         return any(role in STAFF_ROLES for role in user_roles(user=user))

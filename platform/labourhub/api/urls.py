@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 urlpatterns = [
     path("", include("labourhub.accounts.urls")),
+    path("", include("labourhub.interop.api_urls")),  # OAuth2 token endpoint for partners
     path("", include("labourhub.audit.urls")),
     path("open/", include("cms.api_urls")),
     path("", include("labourhub.extensions.api_urls")),  # /api/v1/x/<slug>/

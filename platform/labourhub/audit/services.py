@@ -1,4 +1,5 @@
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -14,6 +15,16 @@ from labourhub.common.db import current_schema
 from labourhub.common.middleware import client_ip_var, request_id_var
 
 Actor = AbstractBaseUser | AnonymousUser | None
+
+# Called with each new event inside the same transaction (the interop outbox listens here), so
+# whatever a listener writes commits or rolls back with the change the event describes.
+_LISTENERS: list[Callable[[AuditEvent], None]] = []
+
+
+def audit_listener_add(listener: Callable[[AuditEvent], None]) -> None:
+    """Register ``listener`` to run after every ``audit_record``, in its transaction."""
+    if listener not in _LISTENERS:
+        _LISTENERS.append(listener)
 
 
 def _jsonable(value: Any) -> Any:
@@ -72,6 +83,8 @@ def audit_record(
     )
     event.hash = event.compute_hash()
     event.save(force_insert=True)
+    for listener in _LISTENERS:
+        listener(event)
     return event
 
 
@@ -80,6 +93,7 @@ __all__ = [
     "AuditActionType",
     "AuditPayload",
     "audit_actor_name",
+    "audit_listener_add",
     "audit_record",
     "transaction",
 ]

@@ -73,6 +73,7 @@ class ComplaintOutput(serializers.ModelSerializer[Complaint]):
 
 class ComplaintListApi(APIView):
     permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    partner_resource = "complaints"  # a partner with complaints:write files complaints here
 
     class InputSerializer(serializers.Serializer[Any]):
         subject = serializers.CharField(max_length=200)
@@ -115,6 +116,7 @@ class ComplaintListApi(APIView):
 
 class ComplaintDetailApi(APIView):
     permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    partner_resource = "complaints"
 
     @extend_schema(responses=ComplaintOutput)
     def get(self, request: Request, complaint_id: int) -> Response:

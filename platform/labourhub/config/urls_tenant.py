@@ -21,6 +21,7 @@ urlpatterns = [
     path("app/analytics/", include("labourhub.analytics.urls")),
     path("app/targeting/", include("labourhub.targeting.urls")),
     path("app/offline/", include("labourhub.offline.urls")),
+    path("app/partners/", include("labourhub.interop.urls")),
     path("app/", include("labourhub.web.urls")),
     path("app/", include("labourhub.extensions.urls")),  # plugin pages: /app/x/<slug>/
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),

@@ -29,6 +29,9 @@ THIRD_PARTY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
+# Partner clients are per ministry: their OAuth2 tables live in each ministry's schema only, so a
+# client of one ministry is unknown to every other.
+OAUTH_APPS = ["oauth2_provider"]
 WAGTAIL_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -75,10 +78,12 @@ LOCAL_TENANT_APPS = [
     "labourhub.targeting",
     "labourhub.offline",
     "labourhub.portal",
+    "labourhub.interop",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,
     *THIRD_PARTY_APPS,
+    *OAUTH_APPS,
     *LOCAL_TENANT_APPS,
     *WAGTAIL_APPS,
 ]
@@ -293,6 +298,7 @@ LOGGING = {
 from labourhub.config.settings.celery import *  # noqa: E402,F403
 from labourhub.config.settings.csp import *  # noqa: E402,F403
 from labourhub.config.settings.drf import *  # noqa: E402,F403
+from labourhub.config.settings.interop import *  # noqa: E402,F403
 from labourhub.config.settings.storage import *  # noqa: E402,F403
 from labourhub.config.settings.wagtail import *  # noqa: E402,F403
 

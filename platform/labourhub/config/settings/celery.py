@@ -48,6 +48,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 24 * 60 * 60,
     },
     # Risk scores follow the day's complaints, accidents and unpaid fines (the model stays).
+    # Webhook deliveries whose retry message was lost (or whose worker died) go out again.
+    "interop-deliveries-due-all-ministries": {
+        "task": "tenants.interop_schedules.deliveries_due_all",
+        "schedule": 60,
+    },
     "targeting-rescore-all-ministries": {
         "task": "tenants.targeting_schedules.risk_scores_refresh_all",
         "schedule": 24 * 60 * 60,
@@ -60,6 +65,7 @@ CELERY_IMPORTS = [
     "tenants.analytics_schedules",
     "tenants.calendar_schedules",
     "tenants.targeting_schedules",
+    "tenants.interop_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
 # seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.

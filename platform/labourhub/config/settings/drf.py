@@ -1,6 +1,7 @@
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "labourhub.api.authentication.ExpiringTokenAuthentication",
+        "labourhub.interop.oauth.PartnerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # R16: deny by default; public endpoints opt out explicitly.
@@ -9,7 +10,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "labourhub.api.pagination.DefaultPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "labourhub.api.exception_handlers.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Only partner clients are throttled (per client); staff use is bounded by their numbers.
+    "DEFAULT_THROTTLE_CLASSES": ["labourhub.interop.oauth.PartnerRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "labourhub.api.schema.LabourHubAutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "LabourHub API",

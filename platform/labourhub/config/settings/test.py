@@ -19,3 +19,6 @@ CACHES = {
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
     }
 }
+
+# Tests and development post events to receivers on this machine.
+INTEROP_WEBHOOK_ALLOW_HTTP = True
