@@ -64,6 +64,7 @@ class Action(models.TextChoices):
     ANALYTICS_CONFIGURE = "analytics.configure", _("Configure dashboards and reports")
     RISK_VIEW = "risk.view", _("See risk scores and the inspection ranking")
     RISK_MANAGE = "risk.manage", _("Train, evaluate and switch risk models")
+    HEALTH_DATA_VIEW = "health_data.view", _("See workers' health data (medical examinations)")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -215,3 +216,9 @@ for _role, _scope in (
 ):
     POLICY[_role][Action.RISK_VIEW] = _scope
 POLICY[Role.DIRECTOR][Action.RISK_MANAGE] = _M
+
+# Workers' health data (medical examinations) is medical confidentiality: only the occupational
+# physician reads it, not the administrator, the inspector or the analyst; every read is audited
+# by the module that holds the data.
+POLICY[Role.SYSTEM_ADMIN].pop(Action.HEALTH_DATA_VIEW, None)
+POLICY[Role.OCCUPATIONAL_PHYSICIAN][Action.HEALTH_DATA_VIEW] = _O
