@@ -12,7 +12,7 @@ from tenants.plugin_services import plugin_activate
 # seeded deadline is computed on the national calendar. Saint Lucia runs the public employment
 # service of its labour market information system.
 DEMO_PLUGINS: dict[str, list[str]] = {
-    "honduras": ["trade-unions", "hn-pack"],
+    "honduras": ["trade-unions", "hn-pack", "medical-visits"],
     "colombia": ["co-pack"],
     "paraguay": ["py-pack"],
     "peru": ["pe-pack"],

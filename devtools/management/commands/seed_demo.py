@@ -11,6 +11,7 @@ from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.documents import documents_demo_seed
 from devtools.demo.employment import employment_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
+from devtools.demo.medical import medical_visits_demo_seed
 from devtools.demo.plugins import plugins_demo_activate
 from devtools.demo.portal import portal_demo_seed
 from devtools.demo.registry import registry_demo_seed
@@ -72,6 +73,7 @@ class Command(BaseCommand):
                 documents_demo_seed()
                 enforcement_demo_seed(slug=spec.slug)
                 country_pack_demo_seed(slug=spec.slug, ministry=ministry)
+                medical_visits_demo_seed()
                 inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 chain_demo_seed()
                 analytics_demo_seed()

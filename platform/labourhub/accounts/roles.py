@@ -69,6 +69,7 @@ class Action(models.TextChoices):
         _("Take a step before a period granted to the other party ends, with a reason"),
     )
     PORTAL_ACCOUNT_VERIFY = "portal_account.verify", _("Check and verify employer portal accounts")
+    HEALTH_DATA_VIEW = "health_data.view", _("See workers' health data (medical examinations)")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -228,3 +229,8 @@ POLICY[Role.DIRECTOR][Action.LEGAL_PERIOD_OVERRIDE] = _M
 # ministry, because an employer is not tied to one office; the director may too.
 POLICY[Role.CLERK][Action.PORTAL_ACCOUNT_VERIFY] = _M
 POLICY[Role.DIRECTOR][Action.PORTAL_ACCOUNT_VERIFY] = _M
+# Workers' health data (medical examinations) is medical confidentiality: only the occupational
+# physician reads it, not the administrator, the inspector or the analyst; every read is audited
+# by the module that holds the data.
+POLICY[Role.SYSTEM_ADMIN].pop(Action.HEALTH_DATA_VIEW, None)
+POLICY[Role.OCCUPATIONAL_PHYSICIAN][Action.HEALTH_DATA_VIEW] = _O

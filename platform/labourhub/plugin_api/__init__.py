@@ -93,6 +93,10 @@ EXPORTS: dict[str, str] = {
     "small_count_threshold": "labourhub.plugin_api.ministry",
     # the HTTP layer
     "get_paginated_response": "labourhub.api.pagination",
+    # the establishment registry, read-only (1.2)
+    "establishment_get": "labourhub.registry.selectors",
+    "establishment_search": "labourhub.registry.selectors",
+    "establishment_get_by_registration": "labourhub.registry.selectors",
 }
 
 # name -> (replacement, version that removes it); importing one warns.
@@ -152,6 +156,11 @@ if TYPE_CHECKING:
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
     from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
+    from labourhub.registry.selectors import establishment_get as establishment_get
+    from labourhub.registry.selectors import (
+        establishment_get_by_registration as establishment_get_by_registration,
+    )
+    from labourhub.registry.selectors import establishment_search as establishment_search
     from labourhub.workflow.calendar import calendar_current as calendar_current
     from labourhub.workflow.fields import case_extra_update as case_extra_update
     from labourhub.workflow.national_calendar import national_holidays as national_holidays

@@ -1,0 +1,1 @@
+"""Occupational medical visits: a LabourHub module plugin (first used in Honduras)."""
