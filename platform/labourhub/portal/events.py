@@ -37,3 +37,14 @@ NOTIFICATION_ANSWERED = audit_action_register(
 NOTIFICATION_REVIEWED = audit_action_register(
     code="ebox_notification.reviewed", label=_("Notification answer reviewed")
 )
+SUBMISSION_FILED = audit_action_register(
+    code="establishment_submission.filed", label=_("Establishment data submitted from the portal")
+)
+SUBMISSION_ACCEPTED = audit_action_register(
+    code="establishment_submission.accepted",
+    label=_("Establishment submission accepted by the ministry"),
+)
+SUBMISSION_REFUSED = audit_action_register(
+    code="establishment_submission.refused",
+    label=_("Establishment submission refused by the ministry"),
+)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from labourhub.accounts.models import Office
 from labourhub.portal.kinds import inbox_kinds
 from labourhub.portal.models import PortalAccount
 
@@ -125,3 +126,42 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label=_("Review note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class SubmissionForm(forms.Form):
+    """Lengths and types are checked again by the service; this form only parses."""
+
+    name = forms.CharField(label=_("Name of the establishment"), max_length=300)
+    address = forms.CharField(label=_("Address"), max_length=500)
+    locality = forms.CharField(label=_("Locality"), max_length=200)
+    isic_code = forms.CharField(
+        label=_("Economic activity (ISIC Rev.4 class, four digits)"), max_length=4
+    )
+    workers_female = forms.IntegerField(label=_("Women workers"), min_value=0, max_value=1_000_000)
+    workers_male = forms.IntegerField(label=_("Men workers"), min_value=0, max_value=1_000_000)
+    opened_on = forms.DateField(
+        label=_("Opening date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SubmissionDecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept into the registry")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    office = forms.ModelChoiceField(
+        label=_("Office covering the establishment (new establishments)"),
+        queryset=Office.objects.none(),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Reason (shown to the employer when refusing)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = Office.objects.filter(level="district").order_by("name")  # type: ignore[attr-defined]

@@ -1,5 +1,7 @@
 """Every read the portal makes; each one is scoped to the person asking."""
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
@@ -7,6 +9,7 @@ from labourhub.accounts.models import User
 from labourhub.accounts.roles import STAFF_ROLES, Action, Role
 from labourhub.accounts.selectors import user_can, user_roles
 from labourhub.portal.models import (
+    EstablishmentSubmission,
     Notification,
     PortalAccount,
     Receipt,
@@ -129,3 +132,38 @@ def notification_staff_may(*, user: User, notification: Notification, action: Ac
     return any(
         user_can(user=user, action=action, owner_id=owner) for owner in owners if owner is not None
     )
+
+
+def submission_list_for_employer(*, user: User) -> QuerySet[EstablishmentSubmission]:
+    """Only what ``user`` filed; another representative's submissions stay theirs."""
+    return EstablishmentSubmission.objects.filter(submitted_by=user).select_related("establishment")
+
+
+def submission_review_queue() -> QuerySet[EstablishmentSubmission]:
+    return (
+        EstablishmentSubmission.objects.filter(status=EstablishmentSubmission.Status.PENDING)
+        .select_related("submitted_by__portal_account", "establishment")
+        .order_by("created_at")
+    )
+
+
+def submission_for_staff(*, submission_id: int) -> EstablishmentSubmission | None:
+    return (
+        EstablishmentSubmission.objects.select_related(
+            "submitted_by__portal_account", "establishment", "reviewed_by"
+        )
+        .filter(pk=submission_id)
+        .first()
+    )
+
+
+def submission_candidates(*, submission: EstablishmentSubmission) -> list[dict[str, Any]]:
+    """The candidates found on submission, with the records as they are now (merged or
+    deleted ones drop out)."""
+    ids = [c["id"] for c in submission.duplicate_candidates]
+    records = Establishment.objects.select_related("employer").in_bulk(ids)
+    return [
+        {**c, "establishment": records[c["id"]]}
+        for c in submission.duplicate_candidates
+        if c["id"] in records
+    ]

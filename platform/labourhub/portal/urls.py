@@ -1,6 +1,6 @@
 from django.urls import path
 
-from labourhub.portal.views import accounts, inbox
+from labourhub.portal.views import accounts, inbox, submissions
 
 app_name = "portal"
 
@@ -20,6 +20,18 @@ urlpatterns = [
     path("password-reset/done/", accounts.password_reset_complete, name="password-reset-complete"),
     path("account/", accounts.account_view, name="account"),
     path("establishments/", accounts.establishments_view, name="establishments"),
+    path("establishments/new/", submissions.submission_new_view, name="submission-new"),
+    path(
+        "establishments/<int:establishment_id>/update/",
+        submissions.submission_update_view,
+        name="submission-update",
+    ),
+    path("establishments/submissions/", submissions.submission_list_view, name="submissions"),
+    path(
+        "establishments/submissions/<int:submission_id>/",
+        submissions.submission_view,
+        name="submission",
+    ),
     path("inbox/", inbox.inbox_view, name="inbox"),
     path("inbox/<int:notification_id>/", inbox.notification_view, name="notification"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from labourhub.portal.views import staff
+from labourhub.portal.views import staff, submissions
 
 app_name = "portal-staff"
 
@@ -11,6 +11,16 @@ urlpatterns = [
         "accounts/<int:account_id>/evidence/<int:evidence_id>/",
         staff.account_evidence_view,
         name="account-evidence",
+    ),
+    path(
+        "establishments/submissions/",
+        submissions.submission_queue_view,
+        name="submission-queue",
+    ),
+    path(
+        "establishments/submissions/<int:submission_id>/",
+        submissions.submission_detail_view,
+        name="submission",
     ),
     path(
         "establishments/<int:establishment_id>/representatives/",

@@ -30,6 +30,12 @@ CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
     (_("Overdue"), "workflow:overdue", "", Action.CASE_SUPERVISE),
     (_("Complaints"), "complaints:list", "", Action.CASE_VIEW),
     (_("Portal accounts"), "portal-staff:account-queue", "", Action.PORTAL_ACCOUNT_VERIFY),
+    (
+        _("Establishment submissions"),
+        "portal-staff:submission-queue",
+        "",
+        Action.PORTAL_ACCOUNT_VERIFY,
+    ),
     (_("Indicators"), "analytics:dashboard", "", Action.DASHBOARD_VIEW),
     (_("Reports"), "analytics:reports", "", Action.REPORT_VIEW),
     (_("Risk ranking"), "targeting:ranking", "", Action.RISK_VIEW),

@@ -6,11 +6,13 @@ from labourhub.portal.models.ebox import (
     NotificationKind,
     Receipt,
 )
+from labourhub.portal.models.submissions import EstablishmentSubmission
 
 __all__ = [
     "AccountEvidence",
     "Answer",
     "AnswerDocument",
+    "EstablishmentSubmission",
     "Notification",
     "NotificationKind",
     "PortalAccount",
