@@ -2,9 +2,9 @@
 
 A real HTTP receiver runs in this process on 127.0.0.1; the worker is a separate process. The
 ministry is provisioned for this module and dropped afterwards, so its partner subscription
-never reaches the shared test ministries. The crash step assumes this module's worker is the
-only one consuming the default queue (run the module on its own, or before the session worker
-of test_celery_worker.py starts).
+never reaches the shared test ministries. Another module's session worker may consume the same
+queue, so the crash step checks that the event queued before the crash arrives exactly once, not
+which worker delivered it.
 """
 
 import os
@@ -182,8 +182,8 @@ def test_transition_retry_and_worker_crash_each_deliver_one_signed_event(
             os.killpg(worker.pid, signal.SIGKILL)
             worker.wait(timeout=10)
             third = _transition(setup)
-            time.sleep(1)
-            assert _received(receiver, third) == []
+            # Another live module's session worker may share the queue and deliver it first;
+            # what this step proves is that the event survives the crash and arrives once.
             worker, log = start_worker(live_env, "interop-worker-2.log", FAST_RETRY, "interop-2")
             workers.append((worker, log))
             restarted_at = time.monotonic()
