@@ -18,7 +18,12 @@ from tenants.models import Ministry
 @pytest.mark.parametrize(
     ("country", "slug", "expected", "holiday"),
     [
-        ("HN", "honduras", ["trade-unions", "hn-pack", "medical-visits"], ("2026-09-15", "Día de la Independencia")),
+        (
+            "HN",
+            "honduras",
+            ["trade-unions", "hn-pack", "medical-visits"],
+            ("2026-09-15", "Día de la Independencia"),
+        ),
         ("PE", "peru", ["pe-pack"], ("2026-12-09", "Batalla de Ayacucho")),
     ],
 )
