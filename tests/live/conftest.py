@@ -5,6 +5,7 @@ so separate processes can see it.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -132,3 +133,8 @@ def temporary_ministry(django_db_blocker, **spec):
         with django_db_blocker.unblock():
             connection.set_schema_to_public()
             drop_ministry(spec["slug"])
+
+
+# Debian's Chromium, never a downloaded browser; the flags every live browser test launches with.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]

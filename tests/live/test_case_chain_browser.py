@@ -9,7 +9,6 @@ browser test is tests/live/test_inspection_flow.py. The ministry is provisioned 
 and dropped afterwards."""
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -18,13 +17,11 @@ from django.utils import timezone
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
-from .conftest import temporary_ministry
+from .conftest import CHROMIUM, CHROMIUM_ARGS, temporary_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 SLUG = "chain"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +106,7 @@ def browser():
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

@@ -5,7 +5,6 @@ the analytics. The ministry is provisioned for this module and dropped afterward
 is started with plugin autoloading on, as in production."""
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,14 +13,12 @@ from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
-from .conftest import start_web, temporary_ministry
+from .conftest import CHROMIUM, CHROMIUM_ARGS, start_web, temporary_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 SLUG = "lcpes"
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +96,7 @@ def browser():
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

@@ -3,20 +3,16 @@ requirement to an employer's electronic inbox; the employer signs in to the port
 legal receipt is recorded and shown to the ministry with the due date counted from it), uploads a
 payroll file; the supervisor reviews it; the audit trail shows every step with its user."""
 
-import shutil
-
 import pytest
 from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
-from .conftest import start_web, temporary_ministry
+from .conftest import CHROMIUM, CHROMIUM_ARGS, start_web, temporary_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 SLUG = "peebox"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +79,7 @@ def browser():
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
