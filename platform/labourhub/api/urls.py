@@ -15,6 +15,7 @@ urlpatterns = [
     path("complaints/", include("labourhub.complaints.api_urls")),
     path("enforcement/", include("labourhub.enforcement.api_urls")),
     path("analytics/", include("labourhub.analytics.api_urls")),
+    path("connectors/", include("labourhub.connectors.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="v1:schema"), name="docs"),
 ]

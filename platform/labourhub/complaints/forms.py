@@ -71,6 +71,14 @@ class AccidentForm(forms.Form):
         label=_("Men affected"), min_value=0, max_value=10000, initial=0
     )
     fatalities = forms.IntegerField(label=_("Deaths"), min_value=0, max_value=10000, initial=0)
+    worker_id = forms.CharField(
+        label=_("Injured worker's ID number (if known)"),
+        max_length=32,
+        required=False,
+        help_text=_(
+            "Lets the register recognise the same accident notified by the social insurer."
+        ),
+    )
     description = forms.CharField(
         label=_("Description"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -112,6 +112,9 @@ class AccidentNotification(BaseModel):
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
     occurred_on = models.DateField(_("occurred on"))
+    # The injured worker's national ID, when known: with the establishment and the day it tells
+    # one accident from another when a social insurer notifies it too.
+    worker_id = models.CharField(_("worker's ID number"), max_length=32, blank=True, db_index=True)
     victims_female = models.PositiveIntegerField(_("women affected"), default=0)
     victims_male = models.PositiveIntegerField(_("men affected"), default=0)
     fatalities = models.PositiveIntegerField(_("deaths"), default=0)

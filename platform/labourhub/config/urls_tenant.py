@@ -22,6 +22,7 @@ urlpatterns = [
     path("app/targeting/", include("labourhub.targeting.urls")),
     path("app/offline/", include("labourhub.offline.urls")),
     path("app/partners/", include("labourhub.interop.urls")),
+    path("app/connectors/", include("labourhub.connectors.urls")),
     path("app/", include("labourhub.web.urls")),
     path("app/", include("labourhub.extensions.urls")),  # plugin pages: /app/x/<slug>/
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),

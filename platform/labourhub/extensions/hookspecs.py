@@ -17,6 +17,7 @@ from typing import Any
 import pluggy
 from django.urls import URLPattern, URLResolver
 
+from labourhub.extensions.connector_types import ConnectorKind
 from labourhub.extensions.country_types import FineSchedule, NationalCalendar
 from labourhub.extensions.types import (
     AssignmentRule,
@@ -130,6 +131,14 @@ def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
 @hookspec
 def register_inbox_document_kinds(tenant: Any) -> list[InboxDocumentKind]:
     """Return InboxDocumentKind objects staff may serve to employers' electronic inboxes."""
+
+
+# -- connectors (data pulled in from partner systems) -------------------------------------------
+
+
+@hookspec
+def register_connector_kinds(tenant: Any) -> list[ConnectorKind]:
+    """Return ConnectorKind objects: partner file formats (payroll, accidents) ``tenant`` can load."""
 
 
 # -- notifications on case events (called after the service's transaction commits) -----------

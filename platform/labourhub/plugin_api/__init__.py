@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -38,6 +38,13 @@ EXPORTS: dict[str, str] = {
     "StepInput": "labourhub.extensions.types",
     "WorkflowStep": "labourhub.extensions.types",
     "HookResultError": "labourhub.extensions.typed",
+    # connectors: partner files pulled in (1.3)
+    "ConnectorKind": "labourhub.extensions.connector_types",
+    "DeclaredWorkerRow": "labourhub.extensions.connector_types",
+    "AccidentRow": "labourhub.extensions.connector_types",
+    "RowProblem": "labourhub.extensions.connector_types",
+    "connector_cell": "labourhub.extensions.connector_types",
+    "connector_age_band": "labourhub.extensions.connector_types",
     # country packs: national calendar and versioned fine schedules (1.1)
     "NationalCalendar": "labourhub.extensions.country_types",
     "FineSchedule": "labourhub.extensions.country_types",
@@ -126,6 +133,12 @@ if TYPE_CHECKING:
     from labourhub.extensions import plugin_config as plugin_config
     from labourhub.extensions import plugin_is_active as plugin_is_active
     from labourhub.extensions.config import SecretRef as SecretRef
+    from labourhub.extensions.connector_types import AccidentRow as AccidentRow
+    from labourhub.extensions.connector_types import ConnectorKind as ConnectorKind
+    from labourhub.extensions.connector_types import DeclaredWorkerRow as DeclaredWorkerRow
+    from labourhub.extensions.connector_types import RowProblem as RowProblem
+    from labourhub.extensions.connector_types import connector_age_band as connector_age_band
+    from labourhub.extensions.connector_types import connector_cell as connector_cell
     from labourhub.extensions.country import country_pack_apply as country_pack_apply
     from labourhub.extensions.country_types import FineRuleVersion as FineRuleVersion
     from labourhub.extensions.country_types import FineSchedule as FineSchedule

@@ -245,6 +245,7 @@ def accident_notify(
     fatalities: int = 0,
     supervisor: User | None = None,
     assigned_to: User | None = None,
+    worker_id: str = "",
 ) -> AccidentNotification:
     """Notify an accident or disease; a fatal one opens its investigation at once (2 working days)."""
     if severity == AccidentNotification.Severity.FATAL and fatalities < 1:
@@ -273,6 +274,7 @@ def accident_notify(
         victims_female=victims_female,
         victims_male=victims_male,
         fatalities=fatalities,
+        worker_id=worker_id.strip().upper(),
     )
     notification.full_clean()
     notification.save()

@@ -79,6 +79,7 @@ LOCAL_TENANT_APPS = [
     "labourhub.offline",
     "labourhub.portal",
     "labourhub.interop",
+    "labourhub.connectors",
 ]
 TENANT_APPS = [
     *DJANGO_APPS,

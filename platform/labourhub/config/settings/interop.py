@@ -16,3 +16,7 @@ INTEROP_WEBHOOK_MAX_ATTEMPTS = env.int("INTEROP_WEBHOOK_MAX_ATTEMPTS", default=1
 INTEROP_WEBHOOK_TIMEOUT_SECONDS = env.float("INTEROP_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 # Production sends events over https only; development and tests post to local receivers.
 INTEROP_WEBHOOK_ALLOW_HTTP = env.bool("INTEROP_WEBHOOK_ALLOW_HTTP", default=False)
+# Connectors (files pulled in from partners): the largest file a run reads, and how long the
+# partner's endpoint may take to answer.
+CONNECTOR_MAX_BYTES = env.int("CONNECTOR_MAX_BYTES", default=20_000_000)
+CONNECTOR_HTTP_TIMEOUT_SECONDS = env.float("CONNECTOR_HTTP_TIMEOUT_SECONDS", default=30.0)

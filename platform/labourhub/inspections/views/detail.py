@@ -47,11 +47,14 @@ def _detail_context(request: HttpRequest, inspection: Inspection, **forms: Form)
     ) and sel.inspection_is_assignee(user=user, inspection=inspection)
     questions = [q for s in sections for q in s.questions.all()]
     # The complaint or accident it came from and the order its findings led to.
+    from labourhub.connectors.selectors import inspection_worker_comparison
     from labourhub.enforcement.selectors import inspection_chain
 
     return {
         "inspection": inspection,
         "chain": inspection_chain(inspection=inspection, user=user),
+        # Declared (payroll connector) against found on site.
+        "workers": inspection_worker_comparison(inspection=inspection),
         "sections": sections,
         "answers": answers,
         "visible": {q.code: sel.question_visible(question=q, values=values) for q in questions},

@@ -5,6 +5,7 @@ from typing import Any
 from labourhub.plugin_api import (
     CasePanel,
     ChecklistDefinition,
+    ConnectorKind,
     DocumentTemplate,
     FineSchedule,
     NationalCalendar,
@@ -12,7 +13,7 @@ from labourhub.plugin_api import (
     hookimpl,
     ministry_today,
 )
-from labourhub_pe import checklists, documents, fines, panels, procedure
+from labourhub_pe import checklists, documents, fines, panels, payroll, procedure
 
 SLUG = "pe-pack"
 
@@ -46,3 +47,8 @@ def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
 @hookimpl
 def register_case_panels(tenant: Any) -> list[CasePanel]:
     return [CasePanel(procedure.PROCEDURE, panels.TEMPLATE, panels.fine_panel_context)]
+
+
+@hookimpl
+def register_connector_kinds(tenant: Any) -> list[ConnectorKind]:
+    return [payroll.PLAME]
