@@ -4,6 +4,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 FIELD_LABELS: dict[str, str | Promise] = {
+    "active": _("Active"),
     "added": _("Added"),
     "agreement": _("Agreement"),
     "alerts": _("Alerts"),
@@ -140,6 +141,7 @@ FIELD_LABELS: dict[str, str | Promise] = {
     "room": _("Room"),
     "rows": _("Rows"),
     "rule": _("Rule"),
+    "run": _("Connector run"),
     "scheduled_for": _("Scheduled for"),
     "schema": _("Schema"),
     "section": _("Section"),
@@ -171,6 +173,7 @@ FIELD_LABELS: dict[str, str | Promise] = {
     "topic": _("Topic"),
     "total": _("Total"),
     "transition": _("Transition"),
+    "transport": _("How files arrive"),
     "triage": _("Triage"),
     "type": _("Type"),
     "username": _("User name"),
@@ -180,5 +183,8 @@ FIELD_LABELS: dict[str, str | Promise] = {
     "warning": _("Warnings"),
     "what": _("What was viewed"),
     "women": _("Women affected"),
+    "workers_female": _("Women workers"),
+    "workers_male": _("Men workers"),
+    "workers_minors": _("Workers under 18"),
     "yearly": _("Every year"),
 }

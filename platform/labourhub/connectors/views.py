@@ -15,7 +15,7 @@ from labourhub.connectors import selectors, services
 from labourhub.connectors.fetching import drop_files
 from labourhub.connectors.forms import TARGET_LABELS, DropForm, ObservedForm, SourceForm
 from labourhub.connectors.models import ConnectorSource
-from labourhub.inspections.selectors import inspection_get
+from labourhub.inspections.access import _inspection
 
 
 def _source(source_id: int) -> ConnectorSource:
@@ -117,9 +117,7 @@ def run_detail_view(request: StaffRequest, run_id: int) -> HttpResponse:
 @require_POST
 @staff_page(Action.CASE_EDIT)
 def observed_record_view(request: StaffRequest, inspection_id: int) -> HttpResponse:
-    inspection = inspection_get(inspection_id=inspection_id)
-    if inspection is None:
-        raise Http404
+    inspection = _inspection(request, inspection_id, Action.CASE_EDIT)
     form = ObservedForm(request.POST)
     back = reverse("inspections:detail", args=[inspection.pk]) + "#declared-workers"
     if not form.is_valid():

@@ -2,17 +2,17 @@
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
-from labourhub.accounts.permissions import permission_check
 from labourhub.accounts.roles import Action
 from labourhub.audit.services import audit_record
 from labourhub.connectors import events
 from labourhub.connectors.models import ObservedWorker
 from labourhub.inspections.models import Inspection
+from labourhub.inspections.selectors import inspection_can, inspection_is_assignee
 
 MAX_LINES = 2000
 _ID = re.compile(r"^[A-Z0-9][A-Z0-9.\-/]{0,31}$")
@@ -45,7 +45,12 @@ def _parse(text: str) -> list[tuple[str, str]]:
 @transaction.atomic
 def observed_workers_record(*, inspection: Inspection, text: str, actor: User | None) -> int:
     """Add the workers found on site (already recorded IDs are kept once); returns how many new."""
-    permission_check(actor=actor, action=Action.CASE_EDIT, office=inspection.office)
+    # The same rule as the visit itself: the assigned inspector or team records what they saw.
+    if actor is not None and not (
+        inspection_can(user=actor, action=Action.CASE_EDIT, inspection=inspection)
+        and inspection_is_assignee(user=actor, inspection=inspection)
+    ):
+        raise PermissionDenied(_("Only the assigned inspector or team can do this."))
     entries = _parse(text)
     if not entries:
         raise ValidationError({"workers": _("Enter at least one worker.")})
