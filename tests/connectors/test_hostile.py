@@ -247,3 +247,19 @@ def test_observed_workers_input_is_checked(
     assert not ObservedWorker.objects.exists()
     browser.post(url, {"workers": "dni1, Ana\nDNI2"})
     assert sorted(ObservedWorker.objects.values_list("id_number", flat=True)) == ["DNI1", "DNI2"]
+
+
+def test_a_failure_while_writing_undoes_everything_and_ends_the_run(
+    in_ministry, site, payroll_source, run_file, monkeypatch
+):
+    from labourhub.connectors.services import payroll
+
+    def fail(**kwargs):
+        raise RuntimeError("disk full")
+
+    site()
+    monkeypatch.setattr(payroll, "_counts_follow", fail)
+    run = run_file(payroll_source(), "roster.csv", payroll_csv(10))
+    assert run.status == "failed"
+    assert "no se guardó nada" in _in("es", run, "message")
+    assert not DeclaredWorker.objects.exists()

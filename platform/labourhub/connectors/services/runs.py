@@ -31,6 +31,7 @@ UNREADABLE = gettext_noop("The file could not be read in the format %(kind)s.")
 NOTHING = gettext_noop("The file holds no records.")
 ROWS_REFUSED = gettext_noop("%(count)s records have errors; fix them and run the file again.")
 WRONG_TARGET = gettext_noop("This record does not belong to this kind of connector.")
+WRITE_FAILED = gettext_noop("Writing failed and was undone; nothing was saved. Try again later.")
 MAX_STORED_ERRORS = 1000
 PROGRESS_EVERY = 200
 
@@ -143,3 +144,7 @@ def connector_run_execute(*, run_id: int) -> ConnectorRun:
     except ValidationError as exc:
         problems = [RowProblem(0, "", m) for m in exc.messages]
         return _reject(run, started, problems)
+    except Exception:
+        # The transaction rolled back; the run must still end, visibly, rather than hang.
+        logger.exception("connector run %s failed while writing", run.pk)
+        return _finish(run, S.FAILED, started, message=WRITE_FAILED)
