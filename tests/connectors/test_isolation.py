@@ -21,7 +21,7 @@ def test_connector_pages_api_and_drops_stay_in_their_ministry(
     api_client_for,
     user_with_role,
 ):
-    site()
+    source_site = site()
     source = payroll_source(name="Fuente del ministerio A")
     run = run_file(source, "roster.csv", payroll_csv(5))
     own = client_for(ministry)
@@ -35,8 +35,23 @@ def test_connector_pages_api_and_drops_stay_in_their_ministry(
         == 5
     )
 
+    from django.utils import timezone
+
+    from labourhub.connectors.models import ObservedWorker
+    from labourhub.inspections.models import Inspection
+    from labourhub.inspections.services import inspection_create
+
+    inspection = inspection_create(
+        establishment=source_site,
+        origin=Inspection.Origin.PLANNED,
+        scheduled_for=timezone.localdate(),
+        actor=None,
+    )
     with ministry_context(second_ministry):
         other_admin = user_with_role(Role.SYSTEM_ADMIN, username="otheradmin")
+        other_inspector = user_with_role(Role.INSPECTOR, username="otherinsp")
+        intruder = client_for(second_ministry)
+        intruder.force_login(other_inspector)
         assert not ConnectorSource.objects.exists()
         _dirs, files = default_storage.listdir(source.drop_prefix)
         assert files == []  # the same prefix in another ministry's storage is empty
@@ -54,6 +69,9 @@ def test_connector_pages_api_and_drops_stay_in_their_ministry(
         == 404
     )
     assert api.get(f"/api/v1/connectors/runs/{run.pk}/").status_code == 404
+    url = f"/app/connectors/inspections/{inspection.pk}/observed/"
+    assert intruder.post(url, {"workers": "DNI1"}).status_code == 404
+    assert not ObservedWorker.objects.exists()
 
 
 def test_only_the_administrator_reaches_connector_pages(
