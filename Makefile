@@ -11,13 +11,14 @@ empty :=
 space := $(empty) $(empty)
 PLUGIN_SRC_PATH := $(subst $(space),:,$(PLUGIN_SRCS))
 
-.PHONY: run test lint bench probe install clean messages help
+.PHONY: run test lint bench loadtest probe install clean messages help
 
 help:
 	@echo "make run    - install, start PostgreSQL/Redis/S3, migrate, seed demo ministries, serve"
 	@echo "make test   - install, start throwaway services, run the test suite"
 	@echo "make lint   - ruff, mypy, import-linter"
 	@echo "make bench  - benchmarks against a running stack (make run first)"
+	@echo "make loadtest - mixed load across 30 ministries on one node (Locust, headless)"
 	@echo "make probe  - security probe against a running stack (make run first)"
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml $(PLUGINS) infra/system-deps.sh
@@ -43,6 +44,10 @@ lint: install
 
 bench: install
 	$(PY) infra/devstack.py exec -- $(PY) bench/run.py $(BENCH)
+
+# Starts its own stack; LOAD_MINISTRIES, LOAD_USERS, LOAD_SECONDS size it (docs/operations/load.md).
+loadtest: install
+	$(PY) infra/loadtest.py
 
 # Run from the repository root so cms/ and tenants/ strings reach the core catalogue too.
 # Plugins keep their own catalogues (see docs/operations/translations.md).

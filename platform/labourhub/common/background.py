@@ -26,4 +26,9 @@ def task_enqueue_on_commit(name: str, /, **kwargs: Any) -> None:
         task = current_app.tasks.get(name) or import_string(name)
         task.apply_async(kwargs=kwargs)
 
-    transaction.on_commit(send)
+    # Robust: the change is committed by now, so a broker outage must not turn the caller's
+    # success into an error (the client would retry a write that was applied). The failure is
+    # logged; work that must not be lost has its own recovery once the broker is back: webhook
+    # deliveries are swept from their outbox, deadlines by the hourly sweep, and an import whose
+    # check or run was never queued keeps its status, so it can simply be started again.
+    transaction.on_commit(send, robust=True)

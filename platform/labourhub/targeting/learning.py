@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression
 
 from labourhub.targeting.features import CATEGORICAL, NEVER_YEARS, NUMERIC, FeatureTable
 
@@ -122,6 +121,10 @@ def learned_fit(table: FeatureTable, *, seed: int = 0) -> Params:
         # Nothing to learn from (every inspection found the same thing): a constant score.
         coef, intercept = np.zeros(x.shape[1]), 0.0
     else:
+        # Imported here: scikit-learn adds seconds and tens of MB to every web worker's start,
+        # and only model training (a background task) needs it.
+        from sklearn.linear_model import LogisticRegression
+
         model = LogisticRegression(C=0.5, max_iter=2000, random_state=seed)
         model.fit(z, y)
         coef, intercept = model.coef_[0], float(model.intercept_[0])

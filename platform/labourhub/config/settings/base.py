@@ -155,6 +155,9 @@ DATABASES = {
 }
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# A kept connection is checked before a request reuses it, so the first request after a
+# PostgreSQL restart reconnects instead of failing on a dead socket.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 # Parallel test sessions on one server (several developers or helpers) each get their own DB.
 DATABASES["default"]["TEST"] = {"NAME": env("TEST_DB_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
