@@ -16,3 +16,5 @@ INTEROP_WEBHOOK_MAX_ATTEMPTS = env.int("INTEROP_WEBHOOK_MAX_ATTEMPTS", default=1
 INTEROP_WEBHOOK_TIMEOUT_SECONDS = env.float("INTEROP_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 # Production sends events over https only; development and tests post to local receivers.
 INTEROP_WEBHOOK_ALLOW_HTTP = env.bool("INTEROP_WEBHOOK_ALLOW_HTTP", default=False)
+# SOAP calls of the facade are a few hundred bytes; anything far larger is refused unread.
+SOAP_MAX_BODY_BYTES = env.int("SOAP_MAX_BODY_BYTES", default=64 * 1024)
