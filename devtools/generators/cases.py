@@ -13,6 +13,7 @@ from django.db import transaction
 from labourhub.accounts.models import Office
 from labourhub.workflow.models import Case
 from labourhub.workflow.procedures import procedure_get
+from labourhub.workflow.services import ministry_today
 
 TITLES = ["Unpaid overtime", "Wage arrears", "Unsafe scaffolding", "No contract", "Child labour"]
 
@@ -24,9 +25,9 @@ def cases_generate(*, count: int, seed: int = 7) -> int:
     procedure = procedure_get("complaint")
     if not offices or procedure is None or count <= 0:
         return 0
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (repeatable benchmark data, not a secret)
     start = Case.objects.count()
-    today = dt.date.today()
+    today = ministry_today()
     rows = []
     for i in range(count):
         due = today + dt.timedelta(days=rng.randint(-30, 60))

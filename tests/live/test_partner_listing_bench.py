@@ -6,7 +6,6 @@ The ministry is provisioned for this module and dropped afterwards. The paging c
 docs/integration/partner-guide.md.
 """
 
-import datetime as dt
 import json
 from concurrent.futures import ThreadPoolExecutor
 
@@ -33,11 +32,12 @@ def test_generated_cases_are_open_cases_the_partner_list_shows(in_ministry, user
     from devtools.generators.cases import cases_generate
     from labourhub.accounts.roles import Role
     from labourhub.workflow.selectors import case_list
+    from labourhub.workflow.services import ministry_today
 
     director = user_with_role(Role.DIRECTOR, username="dir")
-    before = case_list(user=director, today=dt.date.today()).count()
+    before = case_list(user=director, today=ministry_today()).count()
     assert cases_generate(count=30) == 30
-    listed = case_list(user=director, today=dt.date.today())
+    listed = case_list(user=director, today=ministry_today())
     assert listed.count() == before + 30
     assert {c.state for c in listed.filter(reference__startswith="GEN-")} == {"received"}
 
