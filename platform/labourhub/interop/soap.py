@@ -13,6 +13,7 @@ from oauth2_provider.oauth2_backends import get_oauthlib_core
 
 from labourhub.accounts.permissions import SCOPE_MISSING
 from labourhub.interop.models import PartnerClient
+from labourhub.interop.oauth import PARTNER_SUSPENDED, PartnerRateThrottle, _partner_of
 from labourhub.interop.selectors import (
     soap_case_by_reference,
     soap_establishments_by_registration,
@@ -87,8 +88,6 @@ def _fault(code: str, message: str) -> Fault:
 
 def _partner(ctx: Any, scope: str, operation: str) -> PartnerClient:
     """The partner calling, once its token, scope and rate budget allow ``operation``."""
-    from labourhub.interop.oauth import PARTNER_SUSPENDED, PartnerRateThrottle, _partner_of
-
     request: HttpRequest = ctx.transport.req
     if not request.headers.get("Authorization", "").strip():
         raise _fault("Authentication", _(TOKEN_MISSING))

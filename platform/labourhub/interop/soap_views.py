@@ -25,6 +25,8 @@ _server = DjangoServer(soap_application())
 # One WSDL per ministry host (its address names the host), built once per process: spyne's
 # own cache would hand the first ministry's address to every other one.
 _wsdl_by_url: dict[str, bytes] = {}
+# Hosts are the ministries' (ALLOWED_HOSTS), but ports and schemes vary: keep the cache bounded.
+WSDL_CACHE_SIZE = 256
 _wsdl_lock = threading.Lock()
 # The parse that decides whether the body is XML at all: no entity, DTD, network or huge tree.
 _guard_parser = etree.XMLParser(
@@ -95,6 +97,8 @@ def soap_view(request: HttpRequest) -> HttpResponse:
 def _wsdl(url: str) -> bytes:
     with _wsdl_lock:
         if url not in _wsdl_by_url:
+            if len(_wsdl_by_url) >= WSDL_CACHE_SIZE:
+                _wsdl_by_url.clear()
             document = Wsdl11(_server.app.interface)
             document.build_interface_document(url)
             _wsdl_by_url[url] = document.get_interface_document()
