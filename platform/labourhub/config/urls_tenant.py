@@ -26,6 +26,7 @@ urlpatterns = [
     path("app/", include("labourhub.web.urls")),
     path("app/", include("labourhub.extensions.urls")),  # plugin pages: /app/x/<slug>/
     path("api/v1/", include(("labourhub.api.urls", "v1"), namespace="v1")),
+    path("soap/v1/", include("labourhub.interop.soap_urls")),
     path("lmi/", include("cms.urls")),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

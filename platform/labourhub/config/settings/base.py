@@ -296,7 +296,12 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Wagtail and django-tasks log every page save and in-process task at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("axes", "wagtail", "django_tasks")},
+    "loggers": {
+        **{name: {"level": "WARNING"} for name in ("axes", "wagtail", "django_tasks")},
+        # spyne logs every client fault of the SOAP facade (bad token, not found) with a
+        # traceback at ERROR; they are the partner's mistakes, recorded in the usage log.
+        "spyne.application.client": {"level": "CRITICAL"},
+    },
 }
 
 from labourhub.config.settings.celery import *  # noqa: E402,F403

@@ -20,3 +20,5 @@ INTEROP_WEBHOOK_ALLOW_HTTP = env.bool("INTEROP_WEBHOOK_ALLOW_HTTP", default=Fals
 # partner's endpoint may take to answer.
 CONNECTOR_MAX_BYTES = env.int("CONNECTOR_MAX_BYTES", default=20_000_000)
 CONNECTOR_HTTP_TIMEOUT_SECONDS = env.float("CONNECTOR_HTTP_TIMEOUT_SECONDS", default=30.0)
+# SOAP calls of the facade are a few hundred bytes; anything far larger is refused unread.
+SOAP_MAX_BODY_BYTES = env.int("SOAP_MAX_BODY_BYTES", default=64 * 1024)
