@@ -247,9 +247,9 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     page.click(f"#offline-list li[data-inspection='{iid}'] a")
     # The signed order to inspect and the legal provisions open with no network.
     page.click("details.card summary")
+    assert page.get_attribute("#order-pdf", "href").startswith("blob:")
     pdf = page.evaluate(
-        "fetch(document.getElementById('order-pdf').href).then((r) => r.text())"
-        ".then((t) => t.slice(0, 5))"
+        f"window.LHOffline.store.get('docs', '{iid}:order').then((d) => d.blob.slice(0, 5).text())"
     )
     assert pdf == "%PDF-"
     assert page.locator("#provisions > li").count() > 0
@@ -464,6 +464,17 @@ def test_another_user_of_the_same_device_cannot_read_the_drafts(field, browser, 
 
     # A colleague signs in on the same browser profile.
     _, page = _signed_in(browser, base, context=context, username="inspectorb")
+    page.close()
+    page = context.new_page()
+    page.goto(f"{base}/app/offline/")
+    page.fill("#pin", "123")
+    page.fill("#pin-again", "123")
+    page.click("#pin-submit")
+    assert page.inner_text("#pin-error") == "The PIN must have at least 6 digits."
+    page.fill("#pin", "135790")
+    page.fill("#pin-again", "135791")
+    page.click("#pin-submit")
+    assert page.inner_text("#pin-error") == "The two PINs are different."
     page.close()
     page = _open_app(context, base, pin="135790")
     assert page.locator("#offline-list li").count() == 0
