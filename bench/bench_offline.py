@@ -3,6 +3,10 @@ sync batch and of its replay (the same key again, applied once).
 
 Against `make run`'s demo ministry, as its demo inspector. Targets: shell under 500 KB, one
 assignment under 200 KB (photos excluded).
+
+The sync of 20 visits with 60 photos over a throttled 3G link needs a browser and its own
+ministry, so it runs as tests/live/test_offline_sync_3g.py (Debian Chromium, DevTools network
+conditions); its last numbers are in docs/operations/offline.md.
 """
 
 from __future__ import annotations

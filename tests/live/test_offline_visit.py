@@ -33,6 +33,7 @@ def field(django_db_setup, django_db_blocker):
     from labourhub.documents.services import document_templates_seed
     from labourhub.inspections.models import Checklist
     from labourhub.inspections.services import (
+        authorisation_issue,
         checklists_seed,
         inspection_assign,
         inspection_create,
@@ -61,6 +62,8 @@ def field(django_db_setup, django_db_blocker):
 
             supervisor = person("supervisora", Role.SUPERVISOR)
             inspector = person("inspectora", Role.INSPECTOR)
+            colleague = person("inspectorb", Role.INSPECTOR)
+            minister = person("ministra", Role.AUTHORISING_OFFICIAL)
             employer = employer_create(legal_name="Textiles Luque SA", tax_id="8001-9", actor=None)
             site = establishment_create(
                 employer=employer, name="Textiles Luque - planta", office=district,
@@ -79,6 +82,12 @@ def field(django_db_setup, django_db_blocker):
                     checklist=Checklist.objects.get(code="general-labour-standards"),
                     scheduled_for=timezone.localdate() + dt.timedelta(days=n), actor=supervisor,
                 )  # fmt: skip
+                if n == 0:  # the signed order to inspect goes offline with the assignment
+                    authorisation_issue(
+                        inspection=inspection, signer=minister,
+                        expected_version=inspection.version, actor=minister,
+                    )  # fmt: skip
+                    inspection.refresh_from_db()
                 inspection = inspection_assign(
                     inspection=inspection,
                     method="manual",
@@ -95,7 +104,10 @@ def field(django_db_setup, django_db_blocker):
                 workers_interviewed_female=1, workers_interviewed_male=0,
                 expected_version=second.version, actor=inspector,
             )  # fmt: skip
-            data = {"ministry": ministry, "ids": ids, "supervisor": supervisor.pk}
+            data = {
+                "ministry": ministry, "ids": ids, "supervisor": supervisor.pk,
+                "inspector": inspector.pk, "colleague": colleague.pk,
+            }  # fmt: skip
         connection.set_schema_to_public()
         yield data
 
@@ -119,11 +131,14 @@ def browser():
         b.close()
 
 
-def _signed_in(browser, base):
-    context = browser.new_context()
+PIN = "482915"
+
+
+def _signed_in(browser, base, context=None, username="inspectora"):
+    context = context or browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/app/login/")
-    page.fill("#id_username", "inspectora")
+    page.fill("#id_username", username)
     page.fill("#id_password", TEST_PASSWORD)
     page.click("button.primary")
     page.wait_for_url(f"{base}/app/")
@@ -133,18 +148,56 @@ def _signed_in(browser, base):
 PAGE_ERRORS: list[str] = []
 
 
-def _open_app(context, base):
+def _open_app(context, base, pin=PIN):
+    """Open the app and give the PIN: chosen the first time on this device, asked after."""
     page = context.new_page()
     page.on("pageerror", lambda error: PAGE_ERRORS.append(str(error)))
     page.goto(f"{base}/app/offline/")
+    page.wait_for_selector("#lock")
+    page.fill("#pin", pin)
+    if page.locator("#pin-again").count():
+        page.fill("#pin-again", pin)
+    page.click("#pin-submit")
     page.wait_for_selector("#offline-list", state="attached")
     return page
 
 
-def _take_offline(page, inspection_id):
+def _kept_offline(page, inspection_id):
+    """The ministry keeps the next days offline: the assignment arrives without a click."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.click(f"button[data-take='{inspection_id}']")
     page.wait_for_selector(f"#offline-list li[data-inspection='{inspection_id}']")
+    assert page.locator(f"button[data-take='{inspection_id}']").count() == 0
+
+
+def _draw_signature(page):
+    box = page.locator("#signature-pad").bounding_box()
+    x, y = box["x"] + 30, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for i in range(1, 25):
+        page.mouse.move(x + i * 12, y + ((i % 6) - 3) * 9)
+    page.mouse.up()
+
+
+RAW_RECORDS = """async (name) => {
+  const db = await new Promise((ok, ko) => { const r = indexedDB.open(name);
+    r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+  const out = [];
+  for (const s of Array.from(db.objectStoreNames)) {
+    const rows = await new Promise((ok) => { const r = db.transaction(s).objectStore(s).getAll();
+      r.onsuccess = () => ok(r.result); });
+    for (const v of rows) out.push([s, JSON.stringify(v, (k, x) =>
+      x instanceof Blob ? "BLOB" : (x instanceof ArrayBuffer || ArrayBuffer.isView(x))
+        ? new TextDecoder().decode(x) : x)]);
+  }
+  db.close();
+  return out;
+}"""
+
+
+def _raw_records(page, user_id):
+    """Every record of that user's database on this browser profile, as stored on disk."""
+    return page.evaluate(RAW_RECORDS, f"labourhub-offline-{user_id}")
 
 
 def _in_ministry(field, fn):
@@ -181,7 +234,7 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     context, page = _signed_in(browser, base)
     page.close()
     page = _open_app(context, base)
-    _take_offline(page, iid)
+    _kept_offline(page, iid)
 
     context.set_offline(True)
     page.close()
@@ -192,6 +245,14 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     )
     assert page.locator(".age").first.inner_text().startswith("Available offline")
     page.click(f"#offline-list li[data-inspection='{iid}'] a")
+    # The signed order to inspect and the legal provisions open with no network.
+    page.click("details.card summary")
+    assert page.get_attribute("#order-pdf", "href").startswith("blob:")
+    pdf = page.evaluate(
+        f"window.LHOffline.store.get('docs', '{iid}:order').then((d) => d.blob.slice(0, 5).text())"
+    )
+    assert pdf == "%PDF-"
+    assert page.locator("#provisions > li").count() > 0
     page.fill("#persons-met", "Sra. Benítez, jefa de personal")
     page.fill("#women", "4")
     page.fill("#men", "2")
@@ -231,11 +292,27 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     _settle(page)
     page.fill("#q-employer-signature", "María Benítez")
     _settle(page)
+    page.fill("#minutes-text", MINUTES)
+    _settle(page)
     page.fill("#signed-by", "Inspectora Py")
     page.check("#sign-confirm")
     page.click("#sign-minutes")
+    assert page.inner_text("#sign-error") == "Draw your signature before signing the minutes."
+    _draw_signature(page)
+    page.click("#sign-minutes")
     page.wait_for_selector("#signed")
+    assert page.inner_text("#minutes-signed") == MINUTES
     assert _in_ministry(field, lambda: Answer.objects.filter(inspection_id=iid).count()) == 0
+
+    # On the device, everything of the visit is ciphertext: no answer, name or minutes in clear.
+    records = _raw_records(page, field["inspector"])
+    stores = {s for s, _ in records}
+    assert {"packs", "drafts", "photos", "docs"} <= stores
+    dump = "\n".join(text for _, text in records)
+    for secret in ("Benítez", "Bank transfer", "Textiles Luque", "fifty", "regularizar", "%PDF"):
+        assert secret not in dump, secret
+    assert "BLOB" not in dump
+    assert all(text.startswith('{"sealed":1') for s, text in records if s != "meta")
 
     went_online = timezone.now()
     context.set_offline(False)
@@ -266,11 +343,19 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
         "pay-method": "Bank transfer",
         "employer-signature": "María Benítez",
     }
-    assert evidence == [digest]
+    assert digest in evidence and len(evidence) == 2
+    signature = _in_ministry(
+        field, lambda: Evidence.objects.get(inspection_id=iid, question__isnull=True)
+    )
+    assert signature.content_type == "image/png" and signature.sha256 in evidence
+    assert inspection.notes == MINUTES
     assert inspection.persons_met == "Sra. Benítez, jefa de personal"
     assert inspection.minutes_id is not None
     steps = [e.extra["values"]["step"] for e in events]
-    assert steps == ["visit_started", "answers_saved", "evidence_added", "minutes_signed"]
+    assert steps == [
+        "visit_started", "answers_saved", "evidence_added", "evidence_added", "minutes_signed",
+    ]  # fmt: skip
+    assert events[-1].extra["values"]["signature_sha256"] == signature.sha256
     for event in events:
         values = event.extra["values"]
         device = dt.datetime.fromisoformat(values["device_time"].replace("Z", "+00:00"))
@@ -279,8 +364,8 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
         assert event.actor_repr == "inspectora"
 
     # Everything is sent: signing out leaves no visit data on the device.
-    page.goto(f"{base}/app/offline/")
-    page.wait_for_selector("#offline-list", state="attached")
+    page.close()
+    page = _open_app(context, base)
     assert page.evaluate("window.LHOffline.unsentCount()") == 0
     assert any(n.startswith("labourhub-offline-") for n in _databases(page))
     page.click("form[action$='/logout/'] button")
@@ -288,6 +373,9 @@ def test_a_visit_done_offline_reaches_the_server_exactly(field, browser, live_se
     assert not any(n.startswith("labourhub-offline-") for n in _databases(page))
     assert not PAGE_ERRORS, PAGE_ERRORS
     context.close()
+
+
+MINUTES = "Se constató falta de contratos escritos. El empleador se compromete a regularizar."
 
 
 def _settle(page):
@@ -311,7 +399,7 @@ def test_a_change_made_while_offline_is_a_conflict_the_inspector_resolves(
     context, page = _signed_in(browser, base)
     page.close()
     page = _open_app(context, base)
-    _take_offline(page, iid)
+    _kept_offline(page, iid)
     context.set_offline(True)
     page.click(f"#offline-list li[data-inspection='{iid}'] a")
     page.check("input[name='contracts-written'][value='yes']")
@@ -354,4 +442,62 @@ def test_a_change_made_while_offline_is_a_conflict_the_inspector_resolves(
     page.click("#sync-now")
     _wait_for(lambda: _in_ministry(field, values).get("contracts-written") == "yes", page)
     page.wait_for_selector("#conflicts", state="detached")
+    context.close()
+
+
+def test_another_user_of_the_same_device_cannot_read_the_drafts(field, browser, live_server_url):
+    base = live_server_url.replace("test.localhost", f"{SLUG}.localhost")
+    iid = field["ids"][1]
+    context, page = _signed_in(browser, base)
+    page.close()
+    page = _open_app(context, base)
+    _kept_offline(page, iid)
+    page.click(f"#offline-list li[data-inspection='{iid}'] a")
+    page.fill("#q-employer-signature", "Firma reservada Luque")
+    _settle(page)
+
+    # She signs out with that answer unsent: it stays on the device, encrypted.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("form[action$='/logout/'] button")
+    page.wait_for_url("**/app/login/**")
+    page.close()
+
+    # A colleague signs in on the same browser profile.
+    _, page = _signed_in(browser, base, context=context, username="inspectorb")
+    page.close()
+    page = context.new_page()
+    page.goto(f"{base}/app/offline/")
+    page.fill("#pin", "123")
+    page.fill("#pin-again", "123")
+    page.click("#pin-submit")
+    assert page.inner_text("#pin-error") == "The PIN must have at least 6 digits."
+    page.fill("#pin", "135790")
+    page.fill("#pin-again", "135791")
+    page.click("#pin-submit")
+    assert page.inner_text("#pin-error") == "The two PINs are different."
+    page.close()
+    page = _open_app(context, base, pin="135790")
+    assert page.locator("#offline-list li").count() == 0
+    records = _raw_records(page, field["inspector"])
+    assert any(s == "drafts" for s, _ in records)
+    dump = "\n".join(text for _, text in records)
+    assert "Firma reservada" not in dump and "Textiles Luque" not in dump
+    # Her own app has no way in: its key is another one, and the PIN is hers alone.
+    assert page.evaluate("window.LHOffline.store.all('drafts').then((d) => d.length)") == 0
+    page.click("form[action$='/logout/'] button")
+    page.wait_for_url("**/app/login/**")
+    page.close()
+
+    # The first inspector comes back: a wrong PIN opens nothing, hers opens the kept answer.
+    _, page = _signed_in(browser, base, context=context)
+    page.goto(f"{base}/app/offline/")
+    page.fill("#pin", "000000")
+    page.click("#pin-submit")
+    page.wait_for_selector("#pin-error:text('Wrong PIN. Try again.')")
+    page.fill("#pin", PIN)
+    page.click("#pin-submit")
+    page.wait_for_selector("#offline-list", state="attached")
+    page.click(f"#offline-list li[data-inspection='{iid}'] a")
+    assert page.input_value("#q-employer-signature") == "Firma reservada Luque"
+    assert not PAGE_ERRORS, PAGE_ERRORS
     context.close()

@@ -9,6 +9,11 @@ urlpatterns = [
         apis.OfflineAssignmentPackApi.as_view(),
         name="offline-assignment-pack",
     ),
+    path(
+        "assignments/<int:inspection_id>/authorisation/",
+        apis.OfflineAuthorisationPdfApi.as_view(),
+        name="offline-authorisation-pdf",
+    ),
     path("settings/", apis.OfflineSettingsApi.as_view(), name="offline-settings"),
     path("sync/", apis.OfflineSyncApi.as_view(), name="offline-sync"),
     path("uploads/", apis.OfflineUploadStartApi.as_view(), name="offline-upload-start"),

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -33,11 +33,32 @@ class OfflineAssignmentListApi(APIView):
         establishment = serializers.CharField(source="establishment.name")
         scheduled_for = serializers.DateField()
         status = serializers.CharField(source="get_status_display")
+        # Planned within the ministry's "keep the next N days": the app takes it by itself.
+        keep = serializers.SerializerMethodField()
+
+        def get_keep(self, row: Any) -> bool:
+            return row.scheduled_for is not None
 
     @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         rows = sel.offline_assignment_list(user=_user(request))
         return Response(self.OutputSerializer(rows, many=True).data)
+
+
+class OfflineAuthorisationPdfApi(APIView):
+    """The signed order to inspect, as the PDF the device keeps with the assignment."""
+
+    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+
+    @extend_schema(responses={(200, "application/pdf"): bytes})
+    def get(self, request: Request, inspection_id: int) -> HttpResponse:
+        inspection = _inspection(request, inspection_id, Action.CASE_EDIT)
+        data = sel.authorisation_pdf(inspection=inspection)
+        if data is None:
+            raise Http404
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class OfflineAssignmentPackApi(APIView):
@@ -76,6 +97,8 @@ class _Answer(serializers.Serializer[Any]):
 class _Step(serializers.Serializer[Any]):
     note = serializers.CharField(max_length=2000, allow_blank=True, required=False)
     signed_by = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    minutes = serializers.CharField(max_length=5000, allow_blank=True, required=False)
+    signature_sha256 = serializers.RegexField(r"^[0-9a-f]{64}$", required=False)
     device_time = serializers.DateTimeField()
 
 

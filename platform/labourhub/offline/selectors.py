@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from labourhub.accounts.models import User
 from labourhub.audit.events import AuditAction
 from labourhub.audit.models import AuditEvent
+from labourhub.documents.services.files import document_pdf_bytes
 from labourhub.inspections import selectors as insp
 from labourhub.inspections.models import (
     Assignment,
@@ -87,6 +88,10 @@ def batch_get(*, user: User, key: str) -> SyncBatch | None:
     return SyncBatch.objects.filter(user=user, key=key).first()
 
 
+def evidence_stored(*, inspection: Inspection, sha256: str) -> bool:
+    return Evidence.objects.filter(inspection=inspection, sha256=sha256).exists()
+
+
 def upload_get(*, upload_id: int) -> EvidenceUpload | None:
     return EvidenceUpload.objects.select_related("inspection").filter(pk=upload_id).first()
 
@@ -105,6 +110,32 @@ def _question(q: ChecklistQuestion) -> dict[str, Any]:
         "severity": q.get_severity_display(),
         "child_labour": q.child_labour,
     }
+
+
+def authorisation_pdf(*, inspection: Inspection) -> bytes | None:
+    """The signed order to inspect in force for this visit, or None."""
+    authorisation = insp.authorisation_valid(inspection=inspection)
+    if authorisation is None or authorisation.document is None:
+        return None
+    return document_pdf_bytes(document=authorisation.document)
+
+
+def _provisions(sections: Any) -> list[dict[str, Any]]:
+    """The legal provisions the checklist applies, each with the questions that rest on it."""
+    found: dict[str, dict[str, Any]] = {}
+    for section in sections:
+        for q in section.questions.all():
+            if q.provision:
+                row = found.setdefault(
+                    q.provision,
+                    {
+                        "provision": q.provision,
+                        "severity": q.get_severity_display(),
+                        "questions": [],
+                    },
+                )
+                row["questions"].append(q.text)
+    return list(found.values())
 
 
 def _date(value: dt.date | dt.datetime | None) -> str | None:
@@ -179,10 +210,16 @@ def assignment_pack(*, inspection: Inspection) -> dict[str, Any]:
                 "valid_until": _date(authorisation.valid_until),
                 "signer_role": authorisation.signer_role,
                 "sha256": authorisation.sha256,
+                "pdf": (
+                    f"assignments/{inspection.pk}/authorisation/"
+                    if authorisation.document_id
+                    else None
+                ),
             }
             if authorisation is not None
             else None
         ),
+        "provisions": _provisions(sections),
         "checklist": (
             {
                 "title": version.checklist.title,

@@ -7,5 +7,6 @@ app_name = "offline"
 urlpatterns = [
     path("", views.offline_app_view, name="app"),
     path("manifest.webmanifest", views.offline_manifest_view, name="manifest"),
+    path("settings/", views.offline_settings_view, name="settings"),
     path("sw.js", views.offline_service_worker_view, name="sw"),
 ]

@@ -9,17 +9,23 @@ import hashlib
 import json
 from functools import cache
 
+from django.contrib import messages
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
+from labourhub.common.forms import form_apply_errors
+from labourhub.offline.forms import OfflineSettingsForm
 from labourhub.offline.selectors import offline_settings_get
+from labourhub.offline.services import offline_settings_update
 
 # What the service worker keeps so that the app opens with no network.
 SHELL_ASSETS = (
@@ -111,6 +117,33 @@ def offline_app_view(request: StaffRequest) -> HttpResponse:
         "days": _("%(n)s days"),
         "hours": _("%(n)s hours"),
         "minutes": _("%(n)s minutes"),
+        "minutes_text": _("Minutes: what you found, what was said and what was agreed"),
+        "draw_signature": _("Sign here with your finger, a stylus or the mouse"),
+        "clear_signature": _("Clear the signature"),
+        "no_signature": _("Draw your signature before signing the minutes."),
+        "signature_caption": _("Signature of %(name)s on the minutes"),
+        "open_order": _("Open the order to inspect (PDF, kept on this device)"),
+        "provisions": _("Legal provisions"),
+        "pin_title": _("Protect your offline work"),
+        "pin_help": _(
+            "Choose a PIN of at least 6 digits. Your visits on this device are encrypted with it, "
+            "so nobody else using this device can read them. You will need it each time you "
+            "open the app."
+        ),
+        "pin": _("PIN"),
+        "pin_again": _("The same PIN again"),
+        "pin_set": _("Protect my work"),
+        "pin_short": _("The PIN must have at least 6 digits."),
+        "pin_mismatch": _("The two PINs are different."),
+        "unlock_title": _("Open your offline work"),
+        "unlock_help": _("Enter the PIN you chose on this device."),
+        "unlock": _("Open"),
+        "pin_wrong": _("Wrong PIN. Try again."),
+        "pin_forgot": _("I forgot my PIN"),
+        "pin_forgot_confirm": _(
+            "Without the PIN your offline work on this device cannot be read. Remove it from "
+            "this device and start again? Work not yet sent is lost."
+        ),
     }
     response = render(
         request,
@@ -168,3 +201,22 @@ def offline_service_worker_view(request: StaffRequest) -> HttpResponse:
         content_type="text/javascript",
     )
     return response
+
+
+@staff_page(Action.CALENDAR_MANAGE)
+@require_http_methods(["GET", "POST"])
+def offline_settings_view(request: StaffRequest) -> HttpResponse:
+    current = offline_settings_get()
+    form = OfflineSettingsForm(
+        request.POST or None,
+        initial={"record_location": current.record_location, "keep_days": current.keep_days},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            offline_settings_update(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_apply_errors(form, exc)
+        else:
+            messages.success(request, _("Offline settings saved."))
+            return HttpResponseRedirect(reverse("offline:settings"))
+    return render(request, "offline/settings.html", {"form": form})

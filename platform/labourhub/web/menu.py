@@ -23,6 +23,7 @@ CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
     (_("Partner systems"), "interop:partner-list", "", Action.USER_MANAGE),
     (_("Connectors"), "connectors:source-list", "", Action.USER_MANAGE),
     (_("Audit trail"), "web:audit-list", "", Action.AUDIT_VIEW),
+    (_("Offline inspections"), "offline:settings", "", Action.CALENDAR_MANAGE),
     (_("Plugins"), "extensions-ministry-plugins", "", Action.PLUGIN_MANAGE),
     (_("Documents"), "documents:list", "", Action.DOCUMENT_VIEW),
     (_("My inspections"), "inspections:mine", "", Action.CASE_VIEW),

@@ -27,6 +27,7 @@ from labourhub.offline.models import SyncBatch
 from labourhub.offline.selectors import (
     answer_last_changed_by,
     batch_get,
+    evidence_stored,
     offline_settings_get,
     was_assignee,
 )
@@ -46,6 +47,10 @@ ANSWER_CHANGED = gettext_noop(
 SOMEONE = gettext_noop("Someone")
 NOT_SUBMITTED = gettext_noop(
     "The minutes were not signed because some answers are in conflict: resolve them first."
+)
+NO_SIGNATURE = gettext_noop(
+    "The minutes were not signed because the drawn signature has not reached the server yet. "
+    "Send your work again."
 )
 
 
@@ -70,6 +75,8 @@ class AnswerChange(TypedDict, total=False):
 class StepChange(TypedDict, total=False):
     note: str
     signed_by: str
+    minutes: str
+    signature_sha256: str
     device_time: dt.datetime
 
 
@@ -236,13 +243,19 @@ def _visit(changes: VisitChanges, user: User, key: str) -> dict[str, Any]:
         )
         _record(user, inspection, "entry_refused", refuse["device_time"], key)
         result["applied"].append("refuse_entry")
+    elif submit and not _signature_arrived(inspection, submit):
+        result["conflicts"].append({"kind": "not_submitted", "message": _(NO_SIGNATURE)})
     elif submit:
         inspection = insp_svc.inspection_submit(
-            inspection=inspection, expected_version=inspection.version, actor=user
+            inspection=inspection,
+            expected_version=inspection.version,
+            actor=user,
+            notes=submit.get("minutes", ""),
         )
         _record(
             user, inspection, "minutes_signed", submit["device_time"], key,
             signed_by=submit.get("signed_by", ""),
+            signature_sha256=submit.get("signature_sha256", ""),
         )  # fmt: skip
         result["applied"].append("submit")
     inspection.refresh_from_db(fields=["version", "status"])
@@ -253,6 +266,12 @@ def _visit(changes: VisitChanges, user: User, key: str) -> dict[str, Any]:
         "inspection_status": inspection.status,
         "answers": _current(inspection),
     }
+
+
+def _signature_arrived(inspection: Inspection, submit: StepChange) -> bool:
+    """A drawn signature is evidence sent before the minutes: sign only once it is stored."""
+    digest = submit.get("signature_sha256")
+    return not digest or evidence_stored(inspection=inspection, sha256=digest)
 
 
 def _errors(exc: ValidationError | ApplicationError) -> dict[str, Any]:

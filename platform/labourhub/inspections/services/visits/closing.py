@@ -50,6 +50,7 @@ def _issue_minutes(inspection: Inspection, signer: User, actor: Actor) -> None:
         extra={
             "outcome": inspection.get_outcome_display(),
             "persons_met": inspection.persons_met,
+            "notes": inspection.notes,
             "arrived_at": inspection.arrived_at.isoformat() if inspection.arrived_at else "",
         },
         actor=actor,
@@ -116,8 +117,11 @@ def visit_refuse_entry(
 
 
 @transaction.atomic
-def inspection_submit(*, inspection: Inspection, expected_version: int, actor: User) -> Inspection:
-    """Check completeness, generate the minutes from the answers, sign them and lock the report."""
+def inspection_submit(
+    *, inspection: Inspection, expected_version: int, actor: User, notes: str = ""
+) -> Inspection:
+    """Check completeness, generate the minutes from the answers (and the inspector's own
+    written ``notes``, when given), sign them and lock the report."""
     inspection = inspection_lock(inspection=inspection, expected_version=expected_version)
     require_status(inspection, Inspection.Status.IN_PROGRESS)
     assert inspection.checklist_version is not None
@@ -152,10 +156,12 @@ def inspection_submit(*, inspection: Inspection, expected_version: int, actor: U
         errors["evidence"] = _(MISSING_PHOTO) % {"questions": "; ".join(missing_photos)}
     if errors:
         raise ValidationError(errors)
+    if notes.strip():
+        inspection.notes = notes.strip()
     _issue_minutes(inspection, actor, actor)
     inspection.status = Inspection.Status.COMPLETED
     inspection.submitted_at = timezone.now()
-    inspection_touch(inspection, ["status", "submitted_at", "minutes"])
+    inspection_touch(inspection, ["status", "submitted_at", "minutes", "notes"])
     audit_record(
         actor=actor,
         action=AuditAction.INSPECTION_SUBMITTED,

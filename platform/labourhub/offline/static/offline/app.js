@@ -42,6 +42,7 @@
     const net = document.getElementById("net-status");
     net.textContent = online ? t.online : t.offline;
     net.className = "net " + (online ? "on" : "off");
+    if (!L.lock.unlocked()) return;
     const n = await L.unsentCount();
     if (!syncing) document.getElementById("sync-status").textContent = n > 1 ? fmt(t.unsynced, { count: n }) : n === 1 ? t.unsynced_one : t.synced;
   }
@@ -61,12 +62,27 @@
       return;
     }
     await store.put("packs", id, data);
-    if (!draft) { await store.put("drafts", id, L.newDraft(data)); return; }
+    await keepOrder(data);
+    if (!draft) { await store.put("drafts", id, L.newDraft(data)); return true; }
     // What the server now holds comes from the fresh pack; only unsent answers stay local.
     await L.update(id, (d) => {
       for (const [code, a] of Object.entries(d.answers)) if (!a.pending && !a.conflict) delete d.answers[code];
       if (d.start && !d.start.pending && data.status === "in_progress") d.start = null;
     });
+    return true;
+  }
+
+  // The signed order to inspect travels with the assignment, checked against the SHA-256 the
+  // server recorded when it was signed, so the inspector can show it with no network.
+  async function keepOrder(pack) {
+    const order = pack.authorisation;
+    if (!order || !order.pdf || (await store.get("docs", pack.id + ":order") || {}).sha256 === order.sha256) return;
+    const response = await fetch(root.dataset.api + order.pdf, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const blob = await response.blob();
+    const sha256 = await L.sha256(blob);
+    if (sha256 !== order.sha256) return;
+    await store.put("docs", pack.id + ":order", { blob, sha256, name: order.number + ".pdf" });
   }
 
   async function listView() {
@@ -88,6 +104,12 @@
       const { status: code, data } = await L.call("GET", "assignments/");
       if (code !== 200) return;
       const taken = new Set(packs.map((p) => p.id));
+      // The ministry's "keep the next N days": those assignments come offline by themselves.
+      let kept = 0;
+      for (const a of data.filter((x) => x.keep && !taken.has(x.id))) {
+        if (await take(a.id).catch(() => false)) kept += 1;
+      }
+      if (kept) return listView();
       const rest = data.filter((a) => !taken.has(a.id));
       if (!rest.length) return;
       const list = el("ul", { class: "plain", id: "takeable" });
@@ -229,13 +251,51 @@
           show(pack.id); status(); } })));
   }
 
+  // A signature drawn with a finger, stylus or mouse (pointer events), kept as a PNG.
+  function signaturePad() {
+    const canvas = el("canvas", { id: "signature-pad", width: 480, height: 180, class: "signature",
+                                  "aria-label": t.draw_signature, role: "img" });
+    const ctx = canvas.getContext("2d");
+    let last = null, strokes = 0;
+    const at = (ev) => { const r = canvas.getBoundingClientRect();
+      return [(ev.clientX - r.left) * canvas.width / r.width, (ev.clientY - r.top) * canvas.height / r.height]; };
+    ctx.lineWidth = 2.5; ctx.lineCap = "round"; ctx.strokeStyle = "#102040";
+    canvas.addEventListener("pointerdown", (ev) => { canvas.setPointerCapture(ev.pointerId); last = at(ev); ev.preventDefault(); });
+    canvas.addEventListener("pointermove", (ev) => {
+      if (!last) return;
+      const p = at(ev);
+      ctx.beginPath(); ctx.moveTo(last[0], last[1]); ctx.lineTo(p[0], p[1]); ctx.stroke();
+      last = p; strokes += 1;
+    });
+    const end = () => { last = null; };
+    canvas.addEventListener("pointerup", end);
+    canvas.addEventListener("pointercancel", end);
+    return {
+      canvas,
+      drawn: () => strokes > 2,
+      clear: () => { ctx.clearRect(0, 0, canvas.width, canvas.height); strokes = 0; },
+      png: () => new Promise((resolve) => canvas.toBlob(resolve, "image/png")),
+    };
+  }
+
   function signForm(pack, draft, values, photos) {
     const message = el("p", { class: "error", role: "alert", id: "sign-error" });
-    if (draft.submit) return el("section", { class: "card", id: "signed" }, el("p", { text: t.signed }));
+    if (draft.submit) {
+      const sig = photos.find((p) => p.kind === "signature");
+      return el("section", { class: "card", id: "signed" }, el("p", { text: t.signed }),
+        draft.minutes ? el("p", { id: "minutes-signed", text: draft.minutes }) : null,
+        sig && sig.blob ? el("img", { src: URL.createObjectURL(sig.blob), alt: t.draw_signature, class: "signature" }) : null);
+    }
     const name = el("input", { id: "signed-by" });
     const box = el("input", { type: "checkbox", id: "sign-confirm" });
+    const minutes = el("textarea", { id: "minutes-text", rows: 5, maxlength: 5000, text: draft.minutes || "",
+      oninput: (e) => L.update(draft.id, (d) => { d.minutes = e.target.value; }) });
+    const pad = signaturePad();
     return el("section", { class: "card", id: "sign" }, el("h2", { text: t.sign }),
+      el("div", { class: "field" }, el("label", { for: "minutes-text", text: t.minutes_text }), minutes),
       el("div", { class: "field" }, el("label", { for: "signed-by", text: t.signed_by }), name),
+      el("p", { text: t.draw_signature }), pad.canvas,
+      el("p", {}, el("button", { type: "button", id: "signature-clear", text: t.clear_signature, onclick: pad.clear })),
       el("label", { class: "radio" }, box, " " + t.sign_confirm), message,
       el("button", { type: "button", class: "primary", id: "sign-minutes", text: t.sign, onclick: async () => {
         const questions = pack.checklist.sections.flatMap((s) => s.questions);
@@ -244,8 +304,17 @@
           : values[q.code] === null || values[q.code] === undefined)).map((q) => q.text);
         if (missing.length) { message.textContent = fmt(t.missing, { questions: missing.join("; ") }); return; }
         if (!box.checked || !name.value.trim()) { message.textContent = t.sign_confirm; return; }
-        const submit = { pending: true, data: { signed_by: name.value.trim(), device_time: now() } };
-        await L.update(draft.id, (d) => { d.submit = submit; });
+        if (!pad.drawn()) { message.textContent = t.no_signature; return; }
+        const blob = await pad.png();
+        const sha256 = await L.sha256(blob);
+        const key = pack.id + ":" + sha256;
+        await store.put("photos", key, { key, inspection: pack.id, question: "", kind: "signature",
+          name: "signature.png", caption: fmt(t.signature_caption, { name: name.value.trim() }), blob, sha256,
+          size: blob.size, device_time: now(), uploaded: false });
+        const text = minutes.value.trim();
+        const submit = { pending: true, data: { signed_by: name.value.trim(), minutes: text,
+                                                signature_sha256: sha256, device_time: now() } };
+        await L.update(draft.id, (d) => { d.minutes = text; d.submit = submit; });
         show(pack.id); status(); } }));
   }
 
@@ -270,6 +339,7 @@
     const draft = (await store.get("drafts", id)) || L.newDraft(pack);
     const photos = (await store.all("photos")).filter((p) => p.inspection === id);
     const values = valuesOf(pack, draft);
+    const order = await store.get("docs", id + ":order");
     const e = pack.establishment;
     const started = pack.status === "in_progress" || (draft.start && !draft.refuse);
     fill(view, 
@@ -285,6 +355,11 @@
         el("p", { text: fmt(t.workers, { women: e.workers_female, men: e.workers_male }) }),
         el("h3", { text: t.authorisation }),
         el("p", { text: pack.authorisation ? pack.authorisation.number + " · " + pack.authorisation.valid_until : t.no_authorisation }),
+        order ? el("p", {}, el("a", { id: "order-pdf", href: URL.createObjectURL(order.blob), target: "_blank",
+                                     download: order.name, text: t.open_order })) : null,
+        el("h3", { text: t.provisions }),
+        el("ul", { id: "provisions" }, (pack.provisions || []).map((p) => el("li", {}, el("strong", { text: p.provision }),
+          " · " + p.severity, el("ul", {}, p.questions.map((q) => el("li", { text: q })))))),
         el("h3", { text: t.history }), el("ul", {}, pack.history.map((h) => el("li", { text: [h.date, h.reference, h.status].join(" · ") }))),
         el("h3", { text: t.previous_findings }),
         el("ul", {}, pack.previous_findings.map((f) => el("li", { text: [f.date, f.provision, f.description, f.severity].join(" · ") })))));
@@ -313,13 +388,41 @@
   };
 
   function render() {
+    if (!L.lock.unlocked()) { gate(); return; }
     const m = location.hash.match(/^#\/visit\/(\d+)/);
     (m ? visitView(Number(m[1])) : listView()).then(status);
   }
 
+  // Nothing of the drafts can be read until the inspector gives the PIN chosen on this device.
+  async function gate() {
+    const has = await L.lock.exists();
+    const input = (id) => el("input", { id, type: "password", inputmode: "numeric", autocomplete: "off", required: true });
+    const pin = input("pin"), again = input("pin-again");
+    const error = el("p", { class: "error", role: "alert", id: "pin-error" });
+    const submit = async (ev) => {
+      ev.preventDefault();
+      error.textContent = "";
+      if (!has) {
+        if (pin.value.length < 6) { error.textContent = t.pin_short; return; }
+        if (pin.value !== again.value) { error.textContent = t.pin_mismatch; return; }
+        await L.lock.create(pin.value);
+      } else if (!(await L.lock.open(pin.value))) { pin.value = ""; error.textContent = t.pin_wrong; return; }
+      render();
+    };
+    fill(view, el("form", { class: "card", id: "lock", onsubmit: submit, novalidate: true },
+      el("h2", { text: has ? t.unlock_title : t.pin_title }), el("p", { text: has ? t.unlock_help : t.pin_help }),
+      el("div", { class: "field" }, el("label", { for: "pin", text: t.pin }), pin),
+      has ? null : el("div", { class: "field" }, el("label", { for: "pin-again", text: t.pin_again }), again),
+      error, el("button", { type: "submit", class: "primary", id: "pin-submit", text: has ? t.unlock : t.pin_set }), " ",
+      has ? el("button", { type: "button", id: "pin-forgot", text: t.pin_forgot, onclick: async () => {
+        if (!window.confirm(t.pin_forgot_confirm)) return;
+        await store.wipe(); location.reload(); } }) : null));
+    pin.focus();
+  }
+
   document.getElementById("sync-now").addEventListener("click", runSync);
   async function runSync() {
-    if (syncing || !navigator.onLine) return;
+    if (syncing || !navigator.onLine || !L.lock.unlocked()) return;
     syncing = true;
     const bar = document.getElementById("sync-progress");
     const text = document.getElementById("sync-status");
@@ -342,7 +445,8 @@
   if (logout) logout.addEventListener("submit", async (ev) => {
     if (logout.dataset.ready) return;
     ev.preventDefault();
-    if ((await L.unsentCount()) > 0) { if (!window.confirm(t.sign_out_unsynced)) return; }
+    const unsent = L.lock.unlocked() ? await L.unsentCount() : Number(await L.lock.exists());
+    if (unsent > 0) { if (!window.confirm(t.sign_out_unsynced)) return; }
     else {
       await store.wipe();
       if (window.caches) for (const k of await caches.keys()) if (k.startsWith("labourhub-offline-")) await caches.delete(k);

@@ -143,11 +143,17 @@
       start: d.start && d.start.pending ? d.start.data : null, answers: answersBody(d),
     })));
     done += 1; step();
-    for (const photo of photos) {
-      const draft = await store.get("drafts", photo.inspection);
-      if (draft && !draft.blocked && !(draft.start && draft.start.pending)) await uploadPhoto(photo, step);
-      done += 1; step();
-    }
+    // A few uploads at a time: on a slow link each request waits a round trip before its bytes
+    // flow, and three in flight keep the link busy without starving the page.
+    const queue = photos.slice();
+    const worker = async () => {
+      for (let photo = queue.shift(); photo; photo = queue.shift()) {
+        const draft = await store.get("drafts", photo.inspection);
+        if (draft && !draft.blocked && !(draft.start && draft.start.pending)) await uploadPhoto(photo, step);
+        done += 1; step();
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
     const left = (await store.all("photos")).filter((p) => !p.uploaded).map((p) => p.inspection);
     await sendBatch(async () => (await store.all("drafts"))
       .filter((d) => !d.blocked && !pending(d) && !left.includes(d.id) &&
