@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -37,6 +37,7 @@ EXPORTS: dict[str, str] = {
     "StepHandler": "labourhub.extensions.types",
     "StepInput": "labourhub.extensions.types",
     "WorkflowStep": "labourhub.extensions.types",
+    "WaitingPeriod": "labourhub.extensions.types",
     "HookResultError": "labourhub.extensions.typed",
     # country packs: national calendar and versioned fine schedules (1.1)
     "NationalCalendar": "labourhub.extensions.country_types",
@@ -152,6 +153,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import SignedPdf as SignedPdf
     from labourhub.extensions.types import StepHandler as StepHandler
     from labourhub.extensions.types import StepInput as StepInput
+    from labourhub.extensions.types import WaitingPeriod as WaitingPeriod
     from labourhub.extensions.types import WorkflowStep as WorkflowStep
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
