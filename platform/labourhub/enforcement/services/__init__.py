@@ -29,6 +29,7 @@ from labourhub.enforcement.services.fines import (
     fine_schedule_seed,
 )
 from labourhub.enforcement.services.orders import (
+    fine_decision_issue,
     order_issue,
     order_issue_from_finding,
     order_verify,
@@ -70,6 +71,7 @@ __all__ = [
     "penalty_adjust",
     "penalty_preview",
     "referral_make",
+    "fine_decision_issue",
     "sanction_decide",
     "sanction_notice_serve",
 ]
