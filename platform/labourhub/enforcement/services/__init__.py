@@ -55,6 +55,7 @@ __all__ = [
     "findings_to_case",
     "fine_balance",
     "fine_compute",
+    "fine_decision_issue",
     "fine_interest",
     "fine_paid",
     "fine_rule_for",
@@ -71,7 +72,6 @@ __all__ = [
     "penalty_adjust",
     "penalty_preview",
     "referral_make",
-    "fine_decision_issue",
     "sanction_decide",
     "sanction_notice_serve",
 ]
