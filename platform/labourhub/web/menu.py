@@ -21,6 +21,7 @@ CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
     (_("Imports"), "registry:imports", "", Action.ESTABLISHMENT_IMPORT),
     (_("Users"), "web:user-list", "", Action.USER_MANAGE),
     (_("Partner systems"), "interop:partner-list", "", Action.USER_MANAGE),
+    (_("Safety alerts"), "inspections:alert-routing", "", Action.USER_MANAGE),
     (_("Audit trail"), "web:audit-list", "", Action.AUDIT_VIEW),
     (_("Plugins"), "extensions-ministry-plugins", "", Action.PLUGIN_MANAGE),
     (_("Documents"), "documents:list", "", Action.DOCUMENT_VIEW),
