@@ -224,3 +224,26 @@ def test_the_case_page_shows_the_suggested_fine_with_its_legal_basis(
     web.force_login(supervisor)
     page = web.get(f"/app/cases/{case.pk}/").content.decode()
     assert "Orden de inspección emitida" in page and "Multa sugerida" in page
+
+
+def test_closing_the_file_during_the_defence_period_never_records_it_as_complied(
+    pack, ministry, in_ministry, user_with_role
+):
+    inspector = user_with_role(Role.INSPECTOR)
+    supervisor = user_with_role(Role.SUPERVISOR)
+    director = user_with_role(Role.DIRECTOR)
+    with time_machine.travel(_at(ministry, "2027-05-03"), tick=False):
+        case = case_open(
+            procedure="pe_inspeccion_sancionador",
+            title="Pesquera del Sur S.A.",
+            office=inspector.office,
+            assigned_to=inspector,
+            actor=supervisor,
+        )
+        for to in ("actuaciones_inspectivas", "acta_infraccion", "imputacion_cargos"):
+            case = case_transition(case=case, transition=to, actor=inspector)
+        case = case_transition(case=case, transition="archivo", actor=director)
+    period = Deadline.objects.get(case=case, code="descargos_imputacion")
+    assert (period.status, period.outcome) == ("met", "superseded")
+    step_limit = Deadline.objects.get(case=case, code="imputacion_cargos")
+    assert step_limit.outcome == "complied"
