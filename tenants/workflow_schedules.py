@@ -28,3 +28,22 @@ def deadline_sweep_enqueue() -> int:
 @shared_task
 def deadline_sweep_all() -> int:
     return deadline_sweep_enqueue()
+
+
+def alert_daily_digest_enqueue() -> int:
+    """Enqueue the daily e-mail digest for each active ministry; returns how many were queued."""
+    from labourhub.workflow.tasks import alert_daily_digest_task
+
+    count = 0
+    for ministry in Ministry.objects.filter(status=Ministry.Status.ACTIVE).exclude(
+        schema_name="public"
+    ):
+        with ministry_context(ministry):
+            alert_daily_digest_task.delay()
+        count += 1
+    return count
+
+
+@shared_task
+def alert_daily_digest_all() -> int:
+    return alert_daily_digest_enqueue()

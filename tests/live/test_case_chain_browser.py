@@ -2,7 +2,9 @@
 inspection and the inspection exists at once and shows the complaint; after the visit the
 inspector sends the findings, the supervisor confirms the order listing each finding; after the
 failed follow-up the legal officer sees the suggested penalty per violation before deciding,
-the fine is paid, and the complaint shows the inspection's result. Nothing is typed twice.
+the fine decision is issued from the case with its number, the fine is paid, and the complaint
+shows the inspection's result. The order's deadline reaches the inspector's bell at once.
+Nothing is typed twice.
 
 The visit itself (checklist answers, signed minutes) is recorded through the services: its own
 browser test is tests/live/test_inspection_flow.py. The ministry is provisioned for this module
@@ -237,9 +239,19 @@ def test_complaint_to_inspection_to_order_to_paid_fine(
     sup.fill("#proposal-days", "15")
     sup.click("button[value='confirm']")
     sup.wait_for_load_state()
-    sup.locator("#chain a", has_text="ENF-").click()
+    enforcement_link = sup.locator("#chain a", has_text="ENF-")
+    case_reference = enforcement_link.inner_text().strip()
+    enforcement_link.click()
     sup.wait_for_load_state()
     case_url = sup.url
+
+    # 3b. The order's compliance deadline is in the inspector's bell at once (no sweep ran).
+    insp.goto(f"{base}/app/")
+    assert int(insp.locator("a.bell b").inner_text()) >= 1
+    insp.click("a.bell")
+    insp.wait_for_load_state()
+    alerts = insp.locator("main").inner_text()
+    assert "New deadline set" in alerts and case_reference in alerts
     for provision in provisions:
         assert provision in sup.content()
 
@@ -287,6 +299,10 @@ def test_complaint_to_inspection_to_order_to_paid_fine(
     assert Decimal(total) == Decimal(1000 * violations + 500 * sum(range(violations)))
     _step(legal, "decide_sanction", "Fine per violation as suggested.")
     assert total in legal.content()
+    # The fine decision was issued from the case: numbered, with the case's reference.
+    decision = legal.locator("[data-fine-decision]").inner_text()
+    assert decision.startswith("FD-")
+    assert decision in legal.locator(".timeline").inner_text()
 
     # 6. The fine is paid in full; the case closes.
     legal.fill("#id_amount", total)

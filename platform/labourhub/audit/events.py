@@ -20,6 +20,8 @@ class AuditAction(models.TextChoices):
     ALERT_EMAILED = "alert.emailed", _("Deadline alerts e-mailed")
     ALERT_ESCALATED = "alert.escalated", _("Deadline escalated to supervisors")
     ALERT_READ = "alert.read", _("Alerts marked as read")
+    ALERT_DIGEST_CHOSEN = "alert.digest_chosen", _("Daily e-mail digest switched on or off")
+    ALERT_DIGEST_SENT = "alert.digest_sent", _("Daily e-mail digest sent")
     ANALYTICS_SETTINGS_UPDATED = "analytics.settings_updated", _("Analytics settings changed")
     ANALYTICS_SUMMARY_REBUILT = "analytics.summary_rebuilt", _("Analytics summaries rebuilt")
     APPEAL_DECIDED = "appeal.decided", _("Appeal decided")
@@ -104,6 +106,10 @@ class AuditAction(models.TextChoices):
     IMPORT_MAPPING_SAVED = "import_mapping.saved", _("Import column mapping saved")
     INSPECTION_ALERT_ACKNOWLEDGED = "inspection.alert_acknowledged", _("Safety alert acknowledged")
     INSPECTION_ALERT_RAISED = "inspection.alert_raised", _("Safety alert raised")
+    INSPECTION_ALERT_ROUTING_SET = (
+        "inspection.alert_routing_set",
+        _("Roles reached by safety alerts changed"),
+    )
     INSPECTION_ANSWERS_SAVED = "inspection.answers_saved", _("Inspection answers saved")
     INSPECTION_ASSIGNED = "inspection.assigned", _("Inspection assigned")
     INSPECTION_AUTHORISATION_REVOKED = (

@@ -50,7 +50,7 @@ def _case(request: Request, case_id: int) -> Case:
 def case_chain(case: Case) -> dict[str, Any]:
     orders = ComplianceOrder.objects.filter(case=case).select_related("finding__inspection")
     penalties, missing = penalty_preview(case=case) if case.state == "notice_served" else ([], [])
-    fine = Fine.objects.filter(case=case).first()
+    fine = Fine.objects.filter(case=case).select_related("decision").first()
     court = case_court(case=case)
     return {
         "case_id": case.pk,
@@ -91,6 +91,13 @@ def case_chain(case: Case) -> dict[str, Any]:
             "computed_amount": str(fine.computed_amount),
             "currency": fine.currency,
             "balance": str(fine_balance(fine=fine, on=ministry_today())),
+            "decision": None
+            if fine.decision is None
+            else {
+                "id": fine.decision.pk,
+                "number": fine.decision.number,
+                "case_reference": fine.decision.context.get("case", {}).get("reference", ""),
+            },
             "lines": [
                 {"order_id": line.order_id, "amount": str(line.amount), "reason": line.reason}
                 for line in case.penalties.all()

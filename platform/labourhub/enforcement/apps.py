@@ -9,7 +9,8 @@ class EnforcementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from labourhub.enforcement import hooks
+        from labourhub.enforcement import document_context, hooks
         from labourhub.extensions.manager import register_core
 
         register_core(hooks, "enforcement")
+        document_context.register()

@@ -90,6 +90,15 @@ class Fine(BaseModel):
     currency = models.CharField(max_length=3)
     interest_rate_pct = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal(0))
     annulled = models.BooleanField(default=False)
+    # The numbered fine decision issued from the case when the fine was decided.
+    decision = models.OneToOneField(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("fine decision"),
+    )
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"

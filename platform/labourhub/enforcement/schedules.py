@@ -13,6 +13,8 @@ sanction step fines in the country's amounts.
 """
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -37,6 +39,37 @@ def fine_schedules_declared(*, tenant: Any) -> list[FineSchedule]:
     from labourhub.extensions import flatten, hooks_for
 
     return list(flatten(hooks_for(tenant).register_fine_schedules(tenant=tenant)))
+
+
+def _plain(text: str) -> str:
+    # Accents, case and spacing differ between a pack's citation and what an inspector's
+    # checklist says ("Artículo 84" / "articulo  84"); the words and numbers must not.
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", bare).strip().casefold()
+
+
+def _cites(cite: str, provision: str) -> bool:
+    """``provision`` is ``cite``, or ``cite`` followed by more detail ("art. 84" never matches
+    "art. 845")."""
+    cite, provision = _plain(cite), _plain(provision)
+    if not cite or not provision.startswith(cite):
+        return False
+    rest = provision[len(cite) :]
+    return not rest or not rest[0].isalnum()
+
+
+def rule_code_for(*, schedule: FineSchedule, provision: str) -> str | None:
+    """The schedule's rule for a finding's legal ``provision``: its own code when the finding
+    names it, else the rule citing the provision most precisely (longest citation)."""
+    if any(r.provision == provision for r in schedule.rules):
+        return provision
+    best: tuple[int, str] | None = None
+    for rule in schedule.rules:
+        for cite in rule.cites:
+            if _cites(cite, provision) and (best is None or len(cite) > best[0]):
+                best = (len(cite), rule.provision)
+    return best[1] if best else None
 
 
 def rule_version_on(
@@ -86,14 +119,17 @@ def fine_suggest(
 ) -> FineSuggestion | None:
     """The fine the schedule in effect on ``on`` suggests for one violation of ``provision``.
 
-    ``on`` is the day of the violation (or the day the case was opened). None when no active
+    ``provision`` is a rule's code or the legal provision a finding cites (matched against the
+    rules' ``cites``). ``on`` is the day of the violation (or the day the case was opened). None
+    when no active
     schedule has a rule for it. The amount in money is None when the pack gives no value of the
     unit for that day.
     """
     for schedule in fine_schedules_declared(tenant=tenant):
-        version = rule_version_on(
-            schedule=schedule, provision=provision, size_band=size_band, on=on
-        )
+        code = rule_code_for(schedule=schedule, provision=provision)
+        if code is None:
+            continue
+        version = rule_version_on(schedule=schedule, provision=code, size_band=size_band, on=on)
         if version is None:
             continue
         units = fine_compute(

@@ -89,7 +89,7 @@ def enforcement_panel(case: Case, user: Any) -> dict[str, Any]:
     from labourhub.enforcement.services import fine_balance
     from labourhub.workflow.services import ministry_today
 
-    fine = Fine.objects.filter(case=case).first()
+    fine = Fine.objects.filter(case=case).select_related("decision").first()
     return {
         "fine": fine,
         "fine_balance": fine_balance(fine=fine, on=ministry_today()) if fine else None,

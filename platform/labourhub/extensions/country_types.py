@@ -43,6 +43,9 @@ class FineRuleVersion:
     ``maximum`` ``unit`` (e.g. ``"SMMLV"``): the suggestion is ``minimum + per_worker x workers
     affected``, raised by ``repeat_aggravation_pct`` on a repeat offence, capped at ``maximum``.
     ``confirmed=False`` marks data the ministry has still to confirm; it is shown as such.
+    ``cites`` are the legal provisions, as written on checklist questions and findings (e.g.
+    ``"Decreto 178-2016 art. 84"``), whose violation this rule fines: a finding whose provision
+    is one of them, or starts with one of them followed by more detail, is fined by this rule.
     """
 
     provision: str
@@ -56,6 +59,7 @@ class FineRuleVersion:
     per_worker: Decimal = Decimal(0)
     repeat_aggravation_pct: Decimal = Decimal(0)
     confirmed: bool = True
+    cites: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not (Decimal(0) <= self.minimum <= self.maximum):

@@ -50,6 +50,33 @@ class WorkflowStep:
 
 
 @dataclass(frozen=True)
+class WaitingPeriod:
+    """A period the law grants the other party (e.g. the employer's right to respond).
+
+    It starts when a case enters step ``opened_by`` and lasts ``days`` (working days on the
+    ministry's calendar unless ``calendar_days``); while it runs, moving the case into any of
+    the ``blocks`` steps is refused with the date it ends, unless a role holding
+    ``legal_period.override`` gives a reason (audited). ``legal_basis`` cites the law;
+    ``confirmed=False`` marks a length the ministry's legal office has still to confirm.
+    """
+
+    code: str
+    label: Label
+    days: int
+    opened_by: str
+    blocks: tuple[str, ...]
+    legal_basis: str
+    calendar_days: bool = False
+    confirmed: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0 < self.days <= 3650:
+            raise ValueError(f"waiting period {self.code!r}: days must be between 1 and 3650")
+        if not self.blocks or not self.legal_basis:
+            raise ValueError(f"waiting period {self.code!r} needs the steps it blocks and a law")
+
+
+@dataclass(frozen=True)
 class ProcedureType:
     """A procedure a plugin declares; a case starts in the first step."""
 
@@ -60,6 +87,8 @@ class ProcedureType:
     # "auto": an inspection's non-compliant findings open the compliance order at once;
     # "propose": the supervisor confirms it first. Empty: the core default ("propose").
     orders_from_findings: str = ""
+    # Periods granted to the other party that hold back later steps (see ``WaitingPeriod``).
+    waiting_periods: tuple[WaitingPeriod, ...] = ()
 
 
 @dataclass

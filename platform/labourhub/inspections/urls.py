@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.inspection_list_view, name="list"),
     path("mine/", views.my_inspections_view, name="mine"),
     path("team/", views.team_view, name="team"),
+    path("alert-routing/", views.alert_routing_view, name="alert-routing"),
     path(
         "establishments/<int:establishment_id>/history/",
         views.establishment_history_view,

@@ -37,6 +37,7 @@ EXPORTS: dict[str, str] = {
     "StepHandler": "labourhub.extensions.types",
     "StepInput": "labourhub.extensions.types",
     "WorkflowStep": "labourhub.extensions.types",
+    "WaitingPeriod": "labourhub.extensions.types",
     "HookResultError": "labourhub.extensions.typed",
     # connectors: partner files pulled in (1.3)
     "ConnectorKind": "labourhub.extensions.connector_types",
@@ -165,6 +166,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import SignedPdf as SignedPdf
     from labourhub.extensions.types import StepHandler as StepHandler
     from labourhub.extensions.types import StepInput as StepInput
+    from labourhub.extensions.types import WaitingPeriod as WaitingPeriod
     from labourhub.extensions.types import WorkflowStep as WorkflowStep
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root

@@ -22,6 +22,7 @@ CORE_ITEMS: list[tuple[str | Promise, str | None, str, Action]] = [
     (_("Users"), "web:user-list", "", Action.USER_MANAGE),
     (_("Partner systems"), "interop:partner-list", "", Action.USER_MANAGE),
     (_("Connectors"), "connectors:source-list", "", Action.USER_MANAGE),
+    (_("Safety alerts"), "inspections:alert-routing", "", Action.USER_MANAGE),
     (_("Audit trail"), "web:audit-list", "", Action.AUDIT_VIEW),
     (_("Offline inspections"), "offline:settings", "", Action.CALENDAR_MANAGE),
     (_("Plugins"), "extensions-ministry-plugins", "", Action.PLUGIN_MANAGE),

@@ -83,3 +83,13 @@ class CalendarDayForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=CalendarDay.Kind.choices)
     yearly = forms.BooleanField(label=_("Same date every year"), required=False)
+
+
+class DigestForm(forms.Form):
+    daily = forms.BooleanField(
+        label=_("E-mail me a daily digest of my open alerts and overdue deadlines"),
+        required=False,
+    )
+    hour = forms.IntegerField(
+        label=_("Hour of sending (ministry time, 0-23)"), min_value=0, max_value=23, initial=7
+    )

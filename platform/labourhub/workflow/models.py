@@ -1,6 +1,7 @@
 """Cases moving through data-defined procedures, their legal deadlines and the alerts they raise."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -206,3 +207,30 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.deadline_id} -> {self.recipient_id}"
+
+
+class DigestPreference(models.Model):
+    """A user's choice to receive one e-mail a day listing their open alerts and overdue
+    deadlines, at an hour of the ministry's local time."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_preference"
+    )
+    daily = models.BooleanField(_("daily e-mail digest"), default=False)
+    hour = models.PositiveSmallIntegerField(
+        _("hour of sending (ministry time)"),
+        default=7,
+        validators=[MinValueValidator(0), MaxValueValidator(23)],
+    )
+    # The ministry-local day of the last digest, so a day gets at most one.
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hour__gte=0, hour__lte=23), name="digest_hour_in_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {'daily' if self.daily else 'off'}"

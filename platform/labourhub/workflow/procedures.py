@@ -126,7 +126,9 @@ def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> P
     Each step is a state; the case starts in the first step. Moving into step ``s`` is the
     transition named ``s``, allowed from every step that lists ``s`` in ``next_steps`` and
     guarded by ``s.action``. A step's time limit starts when the case enters it and is met when
-    the case leaves it. A step without ``next_steps`` is final.
+    the case leaves it. A step without ``next_steps`` is final. A declared waiting period is a
+    time limit started by entering its ``opened_by`` step, and the steps it ``blocks`` wait for
+    it (``Transition.waits_for``), so the engine's legal guard applies.
     """
 
     def limit_of(step: Any) -> tuple[TimeLimit, ...]:
@@ -142,6 +144,20 @@ def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> P
     if not declared.steps:
         raise ValidationError(_("The procedure %(p)s has no steps.") % {"p": declared.code})
     by_code = {step.code: step for step in declared.steps}
+    periods = tuple(getattr(declared, "waiting_periods", ()))
+
+    def opened_in(step_code: str) -> tuple[TimeLimit, ...]:
+        return tuple(
+            TimeLimit(
+                code=p.code,
+                label=str(p.label),
+                amount=p.days,
+                unit=CALENDAR_DAYS if p.calendar_days else WORKING_DAYS,
+            )
+            for p in periods
+            if p.opened_by == step_code
+        )
+
     transitions = tuple(
         Transition(
             name=step.code,
@@ -150,12 +166,19 @@ def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> P
             target=step.code,
             action=step.action,
             required_documents=step.required_documents,
-            starts=limit_of(step),
+            starts=limit_of(step) + opened_in(step.code),
+            waits_for=tuple(p.code for p in periods if step.code in p.blocks),
         )
         for step in declared.steps
         if any(step.code in s.next_steps for s in declared.steps)
     )
     errors = [
+        _("Waiting period %(w)s names unknown step %(s)s.") % {"w": p.code, "s": s}
+        for p in periods
+        for s in (p.opened_by, *p.blocks)
+        if s not in by_code
+    ]
+    errors += [
         _("Step %(s)s leads to unknown step %(n)s.") % {"s": s.code, "n": n}
         for s in declared.steps
         for n in s.next_steps
@@ -169,7 +192,7 @@ def procedure_from_type(declared: ProcedureType, *, source: str = "plugin") -> P
         states=tuple(State(s.code, str(s.label), final=not s.next_steps) for s in declared.steps),
         initial=declared.steps[0].code,
         transitions=transitions,
-        initial_limits=limit_of(declared.steps[0]),
+        initial_limits=limit_of(declared.steps[0]) + opened_in(declared.steps[0].code),
         source=source,
         orders_from_findings=getattr(declared, "orders_from_findings", ""),
     )

@@ -130,7 +130,11 @@ def case_next_actions(*, case: Case, user: User) -> tuple[Procedure | None, list
 
 
 def alert_unread_count(*, user: User) -> int:
-    return Alert.objects.filter(recipient=user, read_at=None).count()
+    """Deadline alerts and safety alerts (child labour, refused entry) not yet seen."""
+    from labourhub.inspections.selectors.alerts import inspection_alerts_unread
+
+    unread = Alert.objects.filter(recipient=user, read_at=None).count()
+    return unread + inspection_alerts_unread(user=user).count()
 
 
 def alert_list(*, user: User) -> QuerySet[Alert]:

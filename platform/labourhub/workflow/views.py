@@ -16,8 +16,8 @@ from labourhub.common.forms import error_text, form_apply_errors
 from labourhub.workflow.display import ProcedureWords, label_text
 from labourhub.workflow.exports import case_export_lines
 from labourhub.workflow.fields import case_extra_display
-from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, StepForm
-from labourhub.workflow.models import CalendarDay
+from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, DigestForm, StepForm
+from labourhub.workflow.models import CalendarDay, DigestPreference
 from labourhub.workflow.selectors import (
     alert_list,
     calendar_day_list,
@@ -34,6 +34,7 @@ from labourhub.workflow.services import (
     alert_mark_read,
     calendar_day_add,
     calendar_day_remove,
+    digest_preference_set,
     ministry_today,
 )
 from labourhub.workflow.steps import StepInput, case_panels, case_step
@@ -207,9 +208,36 @@ def calendar_remove_view(request: StaffRequest, day_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def alert_list_view(request: HttpRequest) -> HttpResponse:
+    from labourhub.inspections.selectors.alerts import inspection_alerts_for
+
     user = request_user(request)
-    if request.method == "POST":
+    pref = DigestPreference.objects.filter(user=user).first()
+    digest_form = DigestForm(
+        request.POST if "hour" in request.POST else None,
+        initial={"daily": pref.daily, "hour": pref.hour} if pref else None,
+    )
+    if digest_form.is_bound:
+        if digest_form.is_valid():
+            try:
+                digest_preference_set(
+                    user=user,
+                    daily=digest_form.cleaned_data["daily"],
+                    hour=digest_form.cleaned_data["hour"],
+                    actor=user,
+                )
+            except ValidationError as exc:
+                form_apply_errors(digest_form, exc)
+            else:
+                messages.success(request, _("Saved: your e-mail digest."))
+                return HttpResponseRedirect(reverse("workflow:alerts"))
+    elif request.method == "POST":
         alert_mark_read(user=user)
         return HttpResponseRedirect(reverse("workflow:alerts"))
     page = Paginator(alert_list(user=user), 50).get_page(request.GET.get("page"))
-    return render(request, "workflow/alerts.html", {"page": page})
+    safety = list(inspection_alerts_for(user=user)[:50])
+    return render(
+        request,
+        "workflow/alerts.html",
+        {"page": page, "safety_alerts": safety, "digest_form": digest_form},
+        status=400 if digest_form.errors else 200,
+    )

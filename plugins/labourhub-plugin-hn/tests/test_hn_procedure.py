@@ -75,6 +75,11 @@ def test_inspection_requerimiento_reinspection_sanction_on_honduras_s_calendar(
     # The requerimiento gives ten working days, over Christmas and New Year.
     case = step("2026-12-21", "requerimiento", inspector)
     assert _due(case, "requerimiento") == D("2027-01-06")
+    # The employer's period to correct (declared by the pack, to be confirmed) runs to the 6th.
+    assert _due(case, "plazo_correccion") == D("2027-01-06")
+    with pytest.raises(ApplicationError) as early:
+        step("2027-01-06", "reinspeccion", inspector)
+    assert early.value.extra["ends_on"] == "2027-01-06"
     case = step("2027-01-07", "reinspeccion", inspector)
     assert _due(case, "reinspeccion") == D("2027-01-14")
 
@@ -91,6 +96,13 @@ def test_inspection_requerimiento_reinspection_sanction_on_honduras_s_calendar(
     union = fine_suggest(tenant=ministry, provision=fines.ANTISINDICAL, on=D("2027-01-14"))
     assert union is not None and union.confirmed is False
     assert fine_suggest(tenant=ministry, provision=fines.OBSTRUCCION, on=D("2016-12-01")) is None
+    # A finding of the checklist's access question cites art. 84: the obstruction rule applies.
+    cited = fine_suggest(
+        tenant=ministry,
+        provision="Decreto 178-2016 (Ley de Inspección del Trabajo) art. 84",
+        on=D("2027-01-14"),
+    )
+    assert cited is not None and cited.provision == fines.OBSTRUCCION
 
     # Only who decides sanctions issues the resolution; ten working days to appeal, skipping
     # Holy Thursday and Good Friday.

@@ -78,11 +78,18 @@ def test_inspection_and_two_phase_sanction_on_peru_s_calendar(
     assert _due(case, "medida_requerimiento") == D("2026-12-23")
     case = step("2027-01-04", "acta_infraccion", inspector)
     assert _due(case, "acta_infraccion") == D("2027-01-18")
-    # Instruction phase: charges, then the final report, five working days each.
+    # Instruction phase: charges, then the final report, five working days each. The employer's
+    # five days of descargos run to the 18th inclusive: the final report waits for them.
     case = step("2027-01-11", "imputacion_cargos", inspector)
     assert _due(case, "imputacion_cargos") == D("2027-01-18")
-    case = step("2027-01-18", "informe_final_instruccion", inspector)
-    assert _due(case, "informe_final_instruccion") == D("2027-01-25")
+    assert _due(case, "descargos_imputacion") == D("2027-01-18")
+    with pytest.raises(ApplicationError, match="descargos") as early:
+        step("2027-01-18", "informe_final_instruccion", inspector)
+    assert early.value.extra["ends_on"] == "2027-01-18"
+    case = step("2027-01-19", "informe_final_instruccion", inspector)
+    assert _due(case, "informe_final_instruccion") == D("2027-01-26")
+    closed = Deadline.objects.get(case=case, code="descargos_imputacion")
+    assert (closed.status, closed.outcome) == ("met", "period_ended")
 
     # The fine: the regulation's table by severity, company size and workers affected.
     assert fines.fine_cell(
@@ -121,6 +128,61 @@ def test_inspection_and_two_phase_sanction_on_peru_s_calendar(
     case = step("2027-04-07", "apelacion", director)
     case = step("2027-04-28", "sancion_firme", director)
     assert case.closed_at is not None
+
+
+def test_the_declared_waiting_periods_cite_the_law_and_await_the_ministry(pack, in_ministry):
+    from labourhub_pe import procedure
+
+    from labourhub.plugin_api import procedure_get
+
+    proc = procedure_get(procedure.PROCEDURE)
+    assert proc is not None
+    assert proc.transition("resolucion_sub_intendencia").waits_for == ("descargos_informe_final",)
+    assert proc.transition("sancion_firme").waits_for == ("plazo_apelacion",)
+    opened = {lim.code: lim.amount for lim in proc.transition("imputacion_cargos").starts}
+    assert opened == {"imputacion_cargos": 5, "descargos_imputacion": 5}
+    for period in procedure.WAITING_PERIODS:
+        assert period.confirmed is False and "por confirmar" in period.legal_basis
+        assert "D.S. 019-2006-TR" in period.legal_basis or "Ley 27444" in period.legal_basis
+
+
+def test_a_director_may_take_the_sanction_before_the_defence_period_ends_with_a_reason(
+    pack, ministry, in_ministry, user_with_role
+):
+    from labourhub.audit.models import AuditEvent
+
+    inspector = user_with_role(Role.INSPECTOR)
+    supervisor = user_with_role(Role.SUPERVISOR)
+    director = user_with_role(Role.DIRECTOR)
+    with time_machine.travel(_at(ministry, "2027-05-03"), tick=False):  # a Monday
+        case = case_open(
+            procedure="pe_inspeccion_sancionador",
+            title="Minera Andina S.A.",
+            office=inspector.office,
+            assigned_to=inspector,
+            actor=supervisor,
+        )
+        for to in ("actuaciones_inspectivas", "acta_infraccion", "imputacion_cargos"):
+            case = case_transition(case=case, transition=to, actor=inspector)
+    with time_machine.travel(_at(ministry, "2027-05-11"), tick=False):
+        case = case_transition(case=case, transition="informe_final_instruccion", actor=inspector)
+    assert _due(case, "descargos_informe_final") == D("2027-05-18")
+    with time_machine.travel(_at(ministry, "2027-05-12"), tick=False):
+        with pytest.raises(ApplicationError) as early:
+            case_transition(case=case, transition="resolucion_sub_intendencia", actor=director)
+        assert early.value.extra["ends_on"] == "2027-05-18"
+        case = case_transition(
+            case=case,
+            transition="resolucion_sub_intendencia",
+            actor=director,
+            override_reason="El administrado presentó sus descargos y renunció al resto del plazo",
+        )
+    assert case.state == "resolucion_sub_intendencia"
+    event = AuditEvent.objects.get(action="legal_period.overridden")
+    assert event.actor_id == director.pk
+    assert "descargos_informe_final" in str(event.extra) and "2027-05-18" in str(event.extra)
+    closed = Deadline.objects.get(case=case, code="descargos_informe_final")
+    assert closed.outcome == "superseded"
 
 
 def test_spanish_checklists_and_documents_are_declared(pack, ministry, in_ministry):
@@ -162,3 +224,26 @@ def test_the_case_page_shows_the_suggested_fine_with_its_legal_basis(
     web.force_login(supervisor)
     page = web.get(f"/app/cases/{case.pk}/").content.decode()
     assert "Orden de inspección emitida" in page and "Multa sugerida" in page
+
+
+def test_closing_the_file_during_the_defence_period_never_records_it_as_complied(
+    pack, ministry, in_ministry, user_with_role
+):
+    inspector = user_with_role(Role.INSPECTOR)
+    supervisor = user_with_role(Role.SUPERVISOR)
+    director = user_with_role(Role.DIRECTOR)
+    with time_machine.travel(_at(ministry, "2027-05-03"), tick=False):
+        case = case_open(
+            procedure="pe_inspeccion_sancionador",
+            title="Pesquera del Sur S.A.",
+            office=inspector.office,
+            assigned_to=inspector,
+            actor=supervisor,
+        )
+        for to in ("actuaciones_inspectivas", "acta_infraccion", "imputacion_cargos"):
+            case = case_transition(case=case, transition=to, actor=inspector)
+        case = case_transition(case=case, transition="archivo", actor=director)
+    period = Deadline.objects.get(case=case, code="descargos_imputacion")
+    assert (period.status, period.outcome) == ("met", "superseded")
+    step_limit = Deadline.objects.get(case=case, code="imputacion_cargos")
+    assert step_limit.outcome == "complied"

@@ -27,6 +27,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.workflow_schedules.deadline_sweep_all",
         "schedule": 60 * 60,
     },
+    # The opt-in daily e-mail digest goes out at the hour each user chose in the ministry's
+    # local time; a quarter-hourly tick is close enough and sends each user one a day.
+    "workflow-daily-digest-all-ministries": {
+        "task": "tenants.workflow_schedules.alert_daily_digest_all",
+        "schedule": 15 * 60,
+    },
     # Dashboards: a change in a case shows within a minute (incremental, locked per ministry);
     # a nightly full rebuild corrects anything the incremental pass cannot see (deleted rows).
     "analytics-refresh-all-ministries": {

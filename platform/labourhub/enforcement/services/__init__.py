@@ -29,6 +29,7 @@ from labourhub.enforcement.services.fines import (
     fine_schedule_seed,
 )
 from labourhub.enforcement.services.orders import (
+    fine_decision_issue,
     order_issue,
     order_issue_from_finding,
     order_verify,
@@ -54,6 +55,7 @@ __all__ = [
     "findings_to_case",
     "fine_balance",
     "fine_compute",
+    "fine_decision_issue",
     "fine_interest",
     "fine_paid",
     "fine_rule_for",

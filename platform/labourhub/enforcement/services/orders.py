@@ -14,6 +14,8 @@ from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
+from labourhub.documents.models import Document, DocumentKind, DocumentTemplate
+from labourhub.documents.services import document_issue, document_templates_seed
 from labourhub.enforcement.models import (
     ComplianceOrder,
     Fine,
@@ -223,12 +225,14 @@ def sanction_decide(
         currency=getattr(tenant, "currency", "USD") or "USD",
         interest_rate_pct=first_rule.interest_rate_pct if first_rule else 0,
     )
+    fine_decision_issue(fine=fine, actor=actor)
     audit_record(
         actor=actor,
         action=AuditAction.FINE_IMPOSED,
         subject=fine,
         payload={
             "values": {
+                "decision": fine.decision.number if fine.decision else None,
                 "amount": total,
                 "suggested": suggested_total,
                 "repeat_offence": repeat,
@@ -240,6 +244,45 @@ def sanction_decide(
         },
     )
     return fine
+
+
+@transaction.atomic
+def fine_decision_issue(*, fine: Fine, actor: Actor) -> Document | None:
+    """Issue the numbered fine decision from its case: the case's reference, establishment and
+    violations are filled from the case, the amount from the fine; written on the timeline.
+
+    The officer is whoever decided, or the case's supervisor when a system step decided. A
+    ministry that has not written its own fine decision letter gets the starter text.
+    """
+    case = fine.case
+    officer = actor if isinstance(actor, User) else (case.supervisor or case.assigned_to)
+    if officer is None:
+        return None
+    if not DocumentTemplate.objects.filter(
+        kind=DocumentKind.FINE_DECISION, current_version__isnull=False
+    ).exists():
+        document_templates_seed(actor=actor)
+    document = document_issue(
+        kind=DocumentKind.FINE_DECISION,
+        officer=officer,
+        subject=case,
+        office=case.office,
+        extra={"amount": f"{fine.amount} {fine.currency}"},
+        actor=actor,
+    )
+    Fine.objects.filter(pk=fine.pk).update(decision=document)
+    fine.decision = document
+    case_note_add(
+        case=case,
+        actor=actor,
+        kind="document",
+        text=_("Fine decision %(number)s issued: %(amount)s %(currency)s")
+        % {"number": document.number, "amount": fine.amount, "currency": fine.currency},
+        documents=[
+            {"kind": DocumentKind.FINE_DECISION, "title": document.number, "id": document.pk}
+        ],
+    )
+    return document
 
 
 @transaction.atomic

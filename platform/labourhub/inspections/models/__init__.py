@@ -3,6 +3,7 @@
 Published contract for the enforcement app (issue 6): ``Inspection`` (origin/status/version),
 ``Finding`` (provision, description, workers affected, severity) and their foreign keys."""
 
+from labourhub.inspections.models.alert_routing import AlertRouting
 from labourhub.inspections.models.checklists import (
     Checklist,
     ChecklistQuestion,
@@ -30,6 +31,7 @@ from labourhub.inspections.models.visits import (
 )
 
 __all__ = [
+    "AlertRouting",
     "Answer",
     "Assignment",
     "Campaign",

@@ -98,6 +98,8 @@ class InspectionAlert(BaseModel):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     message = models.TextField(_("message"))
     notified_user_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    # Who has seen it in their bell (the bell counts it until then).
+    read_by_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

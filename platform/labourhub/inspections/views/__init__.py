@@ -1,5 +1,6 @@
 """Inspection pages: lists, one inspection, the visit, checklists and campaigns."""
 
+from labourhub.inspections.views.alert_routing import alert_routing_view
 from labourhub.inspections.views.campaigns import campaign_detail_view, campaign_list_view
 from labourhub.inspections.views.checklists import (
     checklist_detail_view,
@@ -35,6 +36,7 @@ from labourhub.inspections.views.visit import (
 
 __all__ = [
     "Form",
+    "alert_routing_view",
     "assignment_replay_view",
     "campaign_detail_view",
     "campaign_list_view",

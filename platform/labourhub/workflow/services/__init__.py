@@ -17,12 +17,14 @@ from labourhub.workflow.services.calendar import (
     procedure_config_save,
 )
 from labourhub.workflow.services.cases import case_assign, case_note_add, case_open, case_transition
+from labourhub.workflow.services.digest import alert_daily_digest_send, digest_preference_set
 
 __all__ = [
     "CALENDAR_REFUSED",
     "NOT_ALLOWED",
     "Actor",
     "SweepResult",
+    "alert_daily_digest_send",
     "alert_digest_send",
     "alert_escalate_now",
     "alert_mark_read",
@@ -36,6 +38,7 @@ __all__ = [
     "deadline_alerts_now",
     "deadline_sweep",
     "deadlines_recompute",
+    "digest_preference_set",
     "ministry_today",
     "procedure_config_save",
 ]

@@ -133,11 +133,16 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
 
 @transaction.atomic
 def alert_mark_read(*, user: User, alert_ids: list[int] | None = None) -> int:
+    from labourhub.inspections.services.alert_routing import inspection_alerts_mark_read
+
     qs = Alert.objects.filter(recipient=user, read_at=None)
     if alert_ids is not None:
         qs = qs.filter(pk__in=alert_ids)
     ids = list(qs.values_list("pk", flat=True))
     count = Alert.objects.filter(pk__in=ids).update(read_at=timezone.now())
+    if alert_ids is None:
+        # "Mark all read" includes the safety alerts (child labour, refused entry) in the bell.
+        count += inspection_alerts_mark_read(user=user)
     if count:
         audit_record(
             actor=user,

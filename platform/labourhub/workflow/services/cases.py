@@ -163,7 +163,13 @@ def case_transition(
     if "*" not in step.meets:
         open_deadlines = open_deadlines.filter(code__in=step.meets)
     met = list(open_deadlines.values_list("code", flat=True))
-    deadlines_close(deadlines=open_deadlines, step=step, today=start, now=now)
+    deadlines_close(
+        deadlines=open_deadlines,
+        step=step,
+        today=start,
+        now=now,
+        party_periods={code for t in proc.transitions for code in t.waits_for},
+    )
     cal = calendar_current()
     started = [
         _deadline_start(

@@ -80,16 +80,24 @@ def party_period_guard(
 
 
 def deadlines_close(
-    *, deadlines: QuerySet[Deadline], step: Transition, today: dt.date, now: dt.datetime
+    *,
+    deadlines: QuerySet[Deadline],
+    step: Transition,
+    today: dt.date,
+    now: dt.datetime,
+    party_periods: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Close the deadlines ``step`` meets, recording how each closed.
 
     A period granted to the other party ends (or is superseded when overridden early); the
     other deadlines close as the step declares (``closes_as``), "complied" by default.
+    ``party_periods`` are the procedure's periods granted to the other party (what any step
+    waits for): a step that does not wait for one (e.g. closing the file) still never records
+    it as "complied".
     """
     declared = step.closes_as or Deadline.Outcome.COMPLIED
     for deadline in list(deadlines):
-        if deadline.code in step.waits_for:
+        if deadline.code in step.waits_for or deadline.code in party_periods:
             outcome = (
                 Deadline.Outcome.PERIOD_ENDED
                 if deadline.due_on < today

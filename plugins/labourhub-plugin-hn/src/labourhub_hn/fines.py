@@ -8,7 +8,8 @@
   "L 5,000 per worker"), so the pack declares no row for it; the full table of Decreto 178-2016
   (severity, size) is not in the pack's verified sources either and must be supplied by the
   ministry as a new version.
-The amounts are in lempiras, so the unit is worth one lempira.
+The amounts are in lempiras, so the unit is worth one lempira. ``cites`` ties each rule to the
+provision the checklists write on a finding, so a finding of obstruction is fined by its rule.
 """
 
 import datetime as dt
@@ -30,6 +31,10 @@ RULES: tuple[FineRuleVersion, ...] = (
         unit=LEMPIRAS,
         minimum=Decimal(250000),
         maximum=Decimal(250000),
+        cites=(
+            "Decreto 178-2016 (Ley de Inspección del Trabajo) art. 84",
+            "Decreto 178-2016 art. 84",
+        ),
     ),
     FineRuleVersion(
         provision=ANTISINDICAL,

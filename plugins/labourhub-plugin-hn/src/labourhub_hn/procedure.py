@@ -7,11 +7,15 @@ Acuerdo STSS-350-2019 and the Código del Trabajo is Decreto 189 of 1959 (verifi
 record their findings in an acta de inspección (verified). None of the day counts of the steps
 is in the pack's verified sources: every limit below is "por confirmar por el ministerio" and
 must be read from Decreto 178-2016 and Acuerdo STSS-350-2019 by the ministry's legal office.
+
+The periods granted to the employer (``WAITING_PERIODS``: the time to correct after the
+requerimiento, the time to appeal the sanction) hold back the next step while they run; their
+lengths are the same unverified counts, ``confirmed=False`` until the ministry confirms them.
 """
 
 import datetime as dt
 
-from labourhub.plugin_api import Action, ProcedureType, WorkflowStep
+from labourhub.plugin_api import Action, ProcedureType, WaitingPeriod, WorkflowStep
 
 PROCEDURE = "hn_inspeccion"
 PC = "plazo por confirmar por el ministerio"
@@ -19,10 +23,33 @@ LEY = "Decreto 178-2016 (Ley de Inspección del Trabajo)"
 EDIT = Action.CASE_EDIT.value
 DECIDE = Action.SANCTION_DECIDE.value
 
+WAITING_PERIODS = (
+    WaitingPeriod(
+        "plazo_correccion",
+        "Plazo del empleador para corregir lo requerido",
+        days=10,
+        opened_by="requerimiento",
+        blocks=("reinspeccion",),
+        legal_basis=f"{LEY}; Acuerdo STSS-350-2019: plazo que fija el inspector en el "
+        f"requerimiento ({PC})",
+        confirmed=False,
+    ),
+    WaitingPeriod(
+        "plazo_recurso",
+        "Plazo para recurrir la resolución de sanción",
+        days=10,
+        opened_by="sancion",
+        blocks=("sancion_firme",),
+        legal_basis=f"{LEY}; Acuerdo STSS-350-2019: recurso ante la segunda instancia ({PC})",
+        confirmed=False,
+    ),
+)
+
 INSPECCION_2017 = ProcedureType(
     code=PROCEDURE,
     label="Inspección del trabajo y procedimiento sancionador (Decreto 178-2016)",
     legal_basis=f"{LEY}; Acuerdo STSS-350-2019; Código del Trabajo (Decreto 189 de 1959)",
+    waiting_periods=WAITING_PERIODS,
     steps=(
         WorkflowStep(
             "inspeccion",

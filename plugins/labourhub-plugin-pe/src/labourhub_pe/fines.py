@@ -9,6 +9,11 @@ row for 1 to 7 workers, the microempresa range (0.045 to 0.68 UIT) and the top n
 (*muy grave*, 1,000 workers and more: 52.53 UIT). The rows of the core schedule carry each
 severity and size band's range; the exact cell for a number of workers comes from
 ``fine_cell``. Rows whose bounds are not all verified are ``confirmed=False``.
+
+``cites`` ties a rule to the provision the checklists write on a finding. The severity the
+regulation gives each provision is not in the pack's verified sources either: late pay slips
+(D.S. 001-98-TR) as *leve* and child labour (Ley 27337) as *muy grave* are the common reading of
+D.S. 019-2006-TR arts. 23 and 25, por confirmar por el ministerio.
 """
 
 import datetime as dt
@@ -60,6 +65,7 @@ RULES: tuple[FineRuleVersion, ...] = (
         maximum=Decimal("0.68"),
         size_band="micro",
         confirmed=False,
+        cites=("D.S. 001-98-TR",),
     ),
     FineRuleVersion(
         provision=MUY_GRAVE,
@@ -71,6 +77,7 @@ RULES: tuple[FineRuleVersion, ...] = (
         maximum=Decimal("0.68"),
         size_band="micro",
         confirmed=False,
+        cites=("Código de los Niños y Adolescentes (Ley 27337)",),
     ),
 )
 

@@ -7,21 +7,58 @@ phases (instructiva and sancionadora, TUO de la Ley 27444 arts. 254-255, verifie
 decided by Resolución de Intendencia and the review before the Tribunal de Fiscalización
 Laboral (verified names). The day counts are the common reading of the law and are marked
 "por confirmar por el ministerio" until SUNAFIL's legal office confirms them.
+
+The periods the law grants the employer (``WAITING_PERIODS``) hold back the next step while
+they run: the descargos to the imputación de cargos and to the informe final de instrucción,
+and the time to appeal before a sanction becomes firm. Their lengths are the common reading of
+the law, not yet verified against the official text: ``confirmed=False``.
 """
 
 import datetime as dt
 
-from labourhub.plugin_api import Action, ProcedureType, WorkflowStep
+from labourhub.plugin_api import Action, ProcedureType, WaitingPeriod, WorkflowStep
 
 PROCEDURE = "pe_inspeccion_sancionador"
 PC = "plazo por confirmar por el ministerio"
 EDIT = Action.CASE_EDIT.value
 DECIDE = Action.SANCTION_DECIDE.value
 
+WAITING_PERIODS = (
+    WaitingPeriod(
+        "descargos_imputacion",
+        "Plazo del administrado para presentar descargos a la imputación de cargos",
+        days=5,
+        opened_by="imputacion_cargos",
+        blocks=("informe_final_instruccion",),
+        legal_basis=f"D.S. 019-2006-TR art. 53, modificado por el D.S. 008-2020-TR: 5 días "
+        f"hábiles ({PC}); TUO de la Ley 27444 art. 254",
+        confirmed=False,
+    ),
+    WaitingPeriod(
+        "descargos_informe_final",
+        "Plazo del administrado para presentar descargos al informe final de instrucción",
+        days=5,
+        opened_by="informe_final_instruccion",
+        blocks=("resolucion_sub_intendencia",),
+        legal_basis=f"TUO de la Ley 27444 art. 255: 5 días hábiles ({PC})",
+        confirmed=False,
+    ),
+    WaitingPeriod(
+        "plazo_apelacion",
+        "Plazo para interponer recurso de apelación",
+        days=15,
+        opened_by="resolucion_sub_intendencia",
+        blocks=("sancion_firme",),
+        legal_basis=f"TUO de la Ley 27444 art. 218: 15 días hábiles ({PC})",
+        confirmed=False,
+    ),
+)
+
 PROCEDIMIENTO_2006 = ProcedureType(
     code=PROCEDURE,
     label="Inspección del trabajo y procedimiento sancionador (Ley 28806)",
     legal_basis="Ley 28806; D.S. 019-2006-TR y modificatorias; TUO de la Ley 27444 arts. 254-255",
+    waiting_periods=WAITING_PERIODS,
     steps=(
         WorkflowStep(
             "orden_inspeccion",

@@ -1,32 +1,19 @@
 """Alerts raised from a visit (for example a worker in danger) and their notification."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from labourhub.accounts.models import User
-from labourhub.accounts.roles import Role
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.background import task_enqueue_on_commit
 from labourhub.inspections.models import (
     Inspection,
     InspectionAlert,
 )
+from labourhub.inspections.selectors.alerts import alert_recipients
 from labourhub.inspections.services._common import (
     Actor,
 )
-
-
-def _alert_recipients(inspection: Inspection) -> list[int]:
-    return list(
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(role_grants__role__in=[Role.SUPERVISOR, Role.OFFICE_HEAD], office=inspection.office)
-            | Q(role_grants__role=Role.DIRECTOR)
-        )
-        .distinct()
-        .values_list("id", flat=True)
-    )
 
 
 def _alert_raise(inspection: Inspection, kind: str, message: str, actor: Actor) -> None:
@@ -36,7 +23,9 @@ def _alert_raise(inspection: Inspection, kind: str, message: str, actor: Actor) 
         inspection=inspection,
         kind=kind,
         message=message,
-        notified_user_ids=_alert_recipients(inspection),
+        # The roles the ministry routes this kind to, in the inspection's office or region:
+        # the alert is in their bells as soon as the answer or the refusal is saved.
+        notified_user_ids=alert_recipients(inspection=inspection, kind=kind),
     )
     audit_record(
         actor=actor,
