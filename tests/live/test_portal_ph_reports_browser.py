@@ -19,10 +19,10 @@ INDICATOR = "Workers affected by retrenchment reported this year"
 def philippines(django_db_setup, django_db_blocker):
     from labourhub.accounts.roles import Role
     from labourhub.accounts.services import office_create, user_create
-    from labourhub.portal.services.accounts import portal_account_attach, representation_add
-    from labourhub.registry.services import employer_create, establishment_create
     from labourhub.extensions.manager import unregister_plugin
     from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
+    from labourhub.portal.services.accounts import portal_account_attach, representation_add
+    from labourhub.registry.services import employer_create, establishment_create
     from tenants.context import ministry_context
     from tenants.plugin_services import plugin_activate
 
