@@ -62,12 +62,16 @@ def test_worker_files_a_named_complaint_and_follows_it(portal, client_for, minis
     ) and event.subject_id != str(complaint.pk)
     registered = AuditEvent.objects.filter(action="complaint.registered").get()
     assert registered.actor_id is None
-    # The inspector of the office does not see who complained.
+    # The inspector working on the complaint does not see who complained; the supervisor does.
+    Case.objects.filter(pk=complaint.case_id).update(assigned_to=portal.inspector)
     inspector = client_for(ministry)
     inspector.force_login(portal.inspector)
     detail = inspector.get(f"/app/complaints/{complaint.pk}/")
-    if detail.status_code == 200:
-        assert "wrk@example.org" not in detail.content.decode()
+    assert detail.status_code == 200 and "Unpaid overtime" in detail.content.decode()
+    assert "wrk@example.org" not in detail.content.decode()
+    supervisor = client_for(ministry)
+    supervisor.force_login(portal.supervisor)
+    assert "wrk@example.org" in supervisor.get(f"/app/complaints/{complaint.pk}/").content.decode()
 
 
 def test_anonymous_complaint_is_not_tied_to_the_account(portal, client_for, ministry):
