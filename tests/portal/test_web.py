@@ -250,6 +250,14 @@ def test_first_page_weighs_under_100_kb(portal, client_for, ministry):
     assert b"<script" not in html
     assert len(html) + len(css) < 100 * 1024
     assert b"/portal/complaints/" in html
+    employer = client_for(ministry)
+    employer.force_login(portal.employer_a)
+    signed_in = employer.get("/portal/").content
+    assert b"<script" not in signed_in and len(signed_in) + len(css) < 100 * 1024
+    print(
+        f"portal first page: {len(html) + len(css)} bytes anonymous, "
+        f"{len(signed_in) + len(css)} bytes signed in (HTML + CSS, no scripts or images)"
+    )
 
 
 def test_clerk_verification_queue_and_representatives_over_http(

@@ -226,4 +226,13 @@ def portal_track_view(request: HttpRequest) -> HttpResponse:
             complaint = complaint_by_code(code=form.cleaned_data["code"])
             if complaint is None:
                 form.add_error("code", _("No complaint has this code. Check it and try again."))
-    return render(request, "complaints/portal_track.html", {"form": form, "complaint": complaint})
+    status = None
+    if complaint is not None:
+        from labourhub.portal.selectors import complaint_public_status
+
+        status = complaint_public_status(complaint=complaint)
+    return render(
+        request,
+        "complaints/portal_track.html",
+        {"form": form, "complaint": complaint, "status": status},
+    )

@@ -24,10 +24,12 @@ from labourhub.extensions.types import (
     CasePanel,
     ChecklistDefinition,
     DocumentTemplate,
+    EstablishmentReportKind,
     ExtraField,
     InboxDocumentKind,
     IndicatorDefinition,
     MenuItem,
+    PortalPage,
     ProcedureType,
     ReportDefinition,
     SignatureProvider,
@@ -131,6 +133,16 @@ def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
 @hookspec
 def register_inbox_document_kinds(tenant: Any) -> list[InboxDocumentKind]:
     """Return InboxDocumentKind objects staff may serve to employers' electronic inboxes."""
+
+
+@hookspec
+def register_establishment_report_kinds(tenant: Any) -> list[EstablishmentReportKind]:
+    """Return EstablishmentReportKind objects employers may file from the portal."""
+
+
+@hookspec
+def register_portal_pages(tenant: Any) -> list[PortalPage]:
+    """Return PortalPage objects, mounted at /portal/x/<slug>/<page>/; tenant is None."""
 
 
 # -- connectors (data pulled in from partner systems) -------------------------------------------

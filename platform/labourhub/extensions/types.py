@@ -265,3 +265,31 @@ class InboxDocumentKind:
 
     code: str
     label: Label
+
+
+@dataclass(frozen=True)
+class EstablishmentReportKind:
+    """A report employers file about their workforce from the portal (e.g. a temporary closure).
+
+    ``has_end`` asks for the last day the measure applies (a flexible arrangement or a temporary
+    closure ends; a permanent closure does not).
+    """
+
+    code: str
+    label: Label
+    help_text: Label = ""
+    has_end: bool = False
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    """A page a plugin adds to the employer or worker portal, at /portal/x/<plugin-slug>/<slug>/.
+
+    ``view(request)`` receives a signed-in portal account of ``audience`` ("employer" or
+    "worker"); ``request.account`` is its portal profile. It is linked in the portal menu.
+    """
+
+    slug: str
+    label: Label
+    view: Callable[..., Any]
+    audience: Literal["employer", "worker"]

@@ -29,6 +29,9 @@ EXPORTS: dict[str, str] = {
     "ExtraField": "labourhub.extensions.types",
     "IndicatorDefinition": "labourhub.extensions.types",
     "InboxDocumentKind": "labourhub.extensions.types",
+    "EstablishmentReportKind": "labourhub.extensions.types",
+    "PortalPage": "labourhub.extensions.types",
+    "establishment_report_totals": "labourhub.portal.reports",
     "MenuItem": "labourhub.extensions.types",
     "ProcedureType": "labourhub.extensions.types",
     "ReportDefinition": "labourhub.extensions.types",
@@ -156,10 +159,12 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import ChecklistDefinition as ChecklistDefinition
     from labourhub.extensions.types import ChecklistItem as ChecklistItem
     from labourhub.extensions.types import DocumentTemplate as DocumentTemplate
+    from labourhub.extensions.types import EstablishmentReportKind as EstablishmentReportKind
     from labourhub.extensions.types import ExtraField as ExtraField
     from labourhub.extensions.types import InboxDocumentKind as InboxDocumentKind
     from labourhub.extensions.types import IndicatorDefinition as IndicatorDefinition
     from labourhub.extensions.types import MenuItem as MenuItem
+    from labourhub.extensions.types import PortalPage as PortalPage
     from labourhub.extensions.types import ProcedureType as ProcedureType
     from labourhub.extensions.types import ReportDefinition as ReportDefinition
     from labourhub.extensions.types import SignatureProvider as SignatureProvider
@@ -171,6 +176,9 @@ if TYPE_CHECKING:
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
     from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
+    from labourhub.portal.reports import (
+        establishment_report_totals as establishment_report_totals,
+    )
     from labourhub.registry.selectors import establishment_get as establishment_get
     from labourhub.registry.selectors import (
         establishment_get_by_registration as establishment_get_by_registration,

@@ -48,3 +48,32 @@ SUBMISSION_REFUSED = audit_action_register(
     code="establishment_submission.refused",
     label=_("Establishment submission refused by the ministry"),
 )
+COMPLAINT_FILED = audit_action_register(
+    code="portal_complaint.filed", label=_("Complaint filed from a worker account")
+)
+COMPLAINT_CLAIMED = audit_action_register(
+    code="portal_complaint.claimed", label=_("Complaint added to a worker account by its code")
+)
+COMPLAINT_DOCUMENT_SHARED = audit_action_register(
+    code="portal_complaint.document_shared", label=_("Document shared with the complainant")
+)
+COMPLAINT_DOCUMENT_UNSHARED = audit_action_register(
+    code="portal_complaint.document_unshared",
+    label=_("Document no longer shared with the complainant"),
+)
+ACCIDENT_NOTIFIED = audit_action_register(
+    code="portal_accident.notified", label=_("Work accident notified from the portal")
+)
+REPORT_FILED = audit_action_register(
+    code="establishment_report.filed", label=_("Establishment report filed from the portal")
+)
+REPORT_REVIEWED = audit_action_register(
+    code="establishment_report.reviewed", label=_("Establishment report reviewed by the ministry")
+)
+NOTIFICATION_REMINDED = audit_action_register(
+    code="ebox_notification.reminded", label=_("Unopened notification reminded by e-mail")
+)
+NOTIFICATION_DEEMED_SERVED = audit_action_register(
+    code="ebox_notification.deemed_served",
+    label=_("Unopened notification deemed served after the legal period"),
+)

@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office
+from labourhub.complaints.forms import EstablishmentField
+from labourhub.complaints.models import AccidentNotification
 from labourhub.portal.kinds import inbox_kinds
 from labourhub.portal.models import PortalAccount
 
@@ -98,6 +100,14 @@ class ServeForm(forms.Form):
         initial=5,
         required=False,
     )
+    deemed_after_days = forms.IntegerField(
+        label=_("Deemed served if unopened after (working days, 0 = never)"),
+        help_text=_("Only where the procedure provides for it."),
+        min_value=0,
+        max_value=60,
+        initial=0,
+        required=False,
+    )
     inspection = forms.CharField(
         label=_("Inspection reference (remote inspection)"), max_length=32, required=False
     )
@@ -165,3 +175,68 @@ class SubmissionDecideForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = Office.objects.filter(level="district").order_by("name")  # type: ignore[attr-defined]
+
+
+class WorkerComplaintForm(forms.Form):
+    """The signed-in worker's complaint: the name and contact come from the account."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    establishment = EstablishmentField(
+        label=_("Establishment registration number (if known)"), required=False, max_length=64
+    )
+    employer_text = forms.CharField(
+        label=_("Employer or workplace (name and address)"), required=False, max_length=300
+    )
+    child_labour = forms.BooleanField(label=_("Children are working there"), required=False)
+    anonymous = forms.BooleanField(
+        label=_("Complain anonymously"),
+        required=False,
+        help_text=_(
+            "Your account will not be tied to the complaint; keep the tracking code to follow it."
+        ),
+    )
+
+
+class ClaimForm(forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class AccidentFields(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AccidentNotification.Kind.choices)
+    severity = forms.ChoiceField(label=_("Severity"), choices=AccidentNotification.Severity.choices)
+    occurred_on = forms.DateField(
+        label=_("Occurred on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    victims_female = forms.IntegerField(
+        label=_("Women affected"), min_value=0, max_value=10000, initial=0
+    )
+    victims_male = forms.IntegerField(
+        label=_("Men affected"), min_value=0, max_value=10000, initial=0
+    )
+    fatalities = forms.IntegerField(label=_("Deaths"), min_value=0, max_value=10000, initial=0)
+    description = forms.CharField(
+        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class WorkerAccidentForm(AccidentFields):
+    establishment = EstablishmentField(label=_("Establishment registration number"), max_length=64)
+    field_order = ["establishment"]
+
+
+class EmployerAccidentForm(AccidentFields):
+    establishment: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Establishment"), queryset=None
+    )
+    field_order = ["establishment"]
+
+    def __init__(self, *args: Any, establishments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["establishment"].queryset = establishments  # type: ignore[attr-defined]

@@ -8,12 +8,15 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import STAFF_ROLES, Action, Role
 from labourhub.accounts.selectors import user_can, user_roles
+from labourhub.complaints.models import AccidentNotification, Complaint
+from labourhub.documents.models import Document
 from labourhub.portal.models import (
     EstablishmentSubmission,
     Notification,
     PortalAccount,
     Receipt,
     Representation,
+    SharedDocument,
 )
 from labourhub.registry.models import Establishment
 
@@ -167,3 +170,71 @@ def submission_candidates(*, submission: EstablishmentSubmission) -> list[dict[s
         for c in submission.duplicate_candidates
         if c["id"] in records
     ]
+
+
+def complaint_list_followed(*, user: User) -> QuerySet[Complaint]:
+    """The complaints a worker filed or claimed from their account, newest first."""
+    return (
+        Complaint.objects.filter(portal_follower__user=user)
+        .select_related("case", "establishment")
+        .order_by("-created_at", "-id")
+    )
+
+
+def complaint_followed_get(*, user: User, complaint_id: int) -> Complaint | None:
+    return complaint_list_followed(user=user).filter(pk=complaint_id).first()
+
+
+def complaint_public_status(*, complaint: Complaint) -> dict[str, Any]:
+    """What the complainant may know: the stage in the ministry's words, the next step with its
+    date, and the documents staff chose to share. Inspectors, findings and notes stay inside."""
+    from labourhub.workflow.display import ProcedureWords, label_text, words
+    from labourhub.workflow.models import Deadline
+
+    case = complaint.case
+    open_limits = Deadline.objects.filter(case=case, status=Deadline.Status.OPEN).order_by("due_on")
+    return {
+        "state": ProcedureWords().state_text(case.procedure, case.state),
+        "closed": case.closed_at is not None,
+        "next_steps": [
+            {"label": label_text(d.label) if d.label else words(d.code), "due": d.due_on}
+            for d in open_limits
+        ],
+        "shared": list(
+            SharedDocument.objects.filter(complaint=complaint)
+            .select_related("document")
+            .order_by("created_at")
+        ),
+    }
+
+
+def shared_document_get(*, complaint: Complaint, share_id: int) -> SharedDocument | None:
+    return (
+        SharedDocument.objects.filter(complaint=complaint, pk=share_id)
+        .select_related("document")
+        .first()
+    )
+
+
+def complaint_documents_for_staff(*, complaint: Complaint) -> list[tuple[Document, int | None]]:
+    """The documents issued on the complaint's case, each with its share row id (or None)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from labourhub.workflow.models import Case
+
+    documents = Document.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Case), subject_id=str(complaint.case_id)
+    ).order_by("created_at")
+    shares = dict(
+        SharedDocument.objects.filter(complaint=complaint).values_list("document_id", "pk")
+    )
+    return [(doc, shares.get(doc.pk)) for doc in documents]
+
+
+def accident_list_notified(*, user: User) -> QuerySet[AccidentNotification]:
+    """Accidents this portal account notified (not every accident of its establishments)."""
+    return (
+        AccidentNotification.objects.filter(portal_origin__user=user)
+        .select_related("case", "establishment")
+        .order_by("-created_at", "-id")
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from labourhub.portal.views import accounts, inbox, submissions
+from labourhub.portal.plugin_pages import PortalPagesResolver
+from labourhub.portal.views import accounts, inbox, reports, submissions, workers
 
 app_name = "portal"
 
@@ -32,6 +33,19 @@ urlpatterns = [
         submissions.submission_view,
         name="submission",
     ),
+    path("my-complaints/", workers.complaints_view, name="complaints"),
+    path("my-complaints/new/", workers.complaint_new_view, name="complaint-new"),
+    path("my-complaints/<int:complaint_id>/", workers.complaint_view, name="complaint"),
+    path(
+        "my-complaints/<int:complaint_id>/documents/<int:share_id>/",
+        workers.complaint_document_view,
+        name="complaint-document",
+    ),
+    path("accidents/", workers.accidents_view, name="accidents"),
+    path("accidents/new/", workers.accident_new_view, name="accident-new"),
+    path("reports/", reports.report_list_view, name="reports"),
+    path("reports/new/", reports.report_new_view, name="report-new"),
     path("inbox/", inbox.inbox_view, name="inbox"),
     path("inbox/<int:notification_id>/", inbox.notification_view, name="notification"),
+    PortalPagesResolver(),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from labourhub.portal.views import staff, submissions
+from labourhub.portal.views import reports, staff, staff_shares, submissions
 
 app_name = "portal-staff"
 
@@ -38,5 +38,12 @@ urlpatterns = [
         name="establishment-inbox",
     ),
     path("notifications/<int:notification_id>/", staff.notification_view, name="notification"),
+    path(
+        "complaints/<int:complaint_id>/documents/",
+        staff_shares.complaint_shares_view,
+        name="complaint-shares",
+    ),
+    path("reports/", reports.report_queue_view, name="report-queue"),
+    path("reports/<int:report_id>/", reports.report_detail_view, name="report"),
     path("documents/<int:document_id>/", staff.answer_document_view, name="answer-document"),
 ]

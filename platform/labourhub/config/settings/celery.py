@@ -59,6 +59,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.interop_schedules.deliveries_due_all",
         "schedule": 60,
     },
+    # Unopened e-box notifications: reminders and deemed service are day-granular; hourly is
+    # plenty and the sweep is idempotent.
+    "portal-ebox-sweep-all-ministries": {
+        "task": "tenants.portal_schedules.ebox_sweep_all",
+        "schedule": 60 * 60,
+    },
     "targeting-rescore-all-ministries": {
         "task": "tenants.targeting_schedules.risk_scores_refresh_all",
         "schedule": 24 * 60 * 60,
@@ -72,6 +78,7 @@ CELERY_IMPORTS = [
     "tenants.calendar_schedules",
     "tenants.targeting_schedules",
     "tenants.interop_schedules",
+    "tenants.portal_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
 # seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.

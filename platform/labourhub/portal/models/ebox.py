@@ -48,6 +48,12 @@ class Notification(BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     served_at = models.DateTimeField(_("served"))
+    # Where the procedure deems an unopened notification served after a legal period, that many
+    # working days after serving; 0: only opening it serves it.
+    deemed_after_days = models.PositiveSmallIntegerField(
+        _("deemed served after (working days, 0 = never)"), default=0
+    )
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     # Set from the receipt: the legal time limit runs from the day the employer opened it.
     due_on = models.DateField(_("answer due"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
@@ -73,10 +79,12 @@ class Receipt(models.Model):
     notification = models.OneToOneField(
         Notification, on_delete=models.PROTECT, related_name="receipt"
     )
+    # Empty when the notification was deemed served unopened after the legal period.
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     opened_at = models.DateTimeField(_("opened"))
+    deemed = models.BooleanField(_("deemed served"), default=False)
     ip = models.GenericIPAddressField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -40,6 +40,7 @@ NO_ANSWER_EXPECTED = gettext_noop("This notification does not ask for an answer.
 ALREADY_REVIEWED = gettext_noop("The ministry has already reviewed this notification.")
 NOTHING_TO_REVIEW = gettext_noop("There is no answer to review yet.")
 TOO_MANY_DOCS = gettext_noop("List at most 20 documents.")
+DEEMED_RANGE = gettext_noop("Give between 0 (never) and 60 working days.")
 
 DEADLINE_LABEL = gettext_noop("Answer the electronic notification")
 
@@ -62,6 +63,7 @@ def notification_serve(
     reply_days: int = 0,
     inspection: Inspection | None = None,
     case: Case | None = None,
+    deemed_after_days: int = 0,
 ) -> Notification:
     """Serve a formal notification to the establishment's inbox.
 
@@ -88,6 +90,8 @@ def notification_serve(
         errors["inspection"] = _(WRONG_INSPECTION)
     if case is not None and case.establishment_id != establishment.pk:
         errors["case"] = _(WRONG_CASE)
+    if not 0 <= deemed_after_days <= 60:
+        errors["deemed_after_days"] = _(DEEMED_RANGE)
     if errors:
         raise ValidationError(errors)
     notification = Notification.objects.create(
@@ -101,6 +105,7 @@ def notification_serve(
         reply_days=reply_days,
         served_by=actor,
         served_at=timezone.now(),
+        deemed_after_days=deemed_after_days,
     )
     audit_record(
         actor=actor,
@@ -113,10 +118,35 @@ def notification_serve(
                 "documents": docs,
                 "reply_days": reply_days,
                 "inspection": inspection.reference if inspection else None,
+                "deemed_after_days": deemed_after_days,
             }
         },
     )
     return notification
+
+
+def notification_limit_start(
+    *, notification: Notification, start_on: dt.date, actor: User | None
+) -> None:
+    """Start the answer's time limit on ``start_on`` (the day of the receipt), on the case too."""
+    if not notification.reply_days:
+        return
+    if notification.case is not None:
+        deadline = deadline_add(
+            case=notification.case,
+            code="ebox_answer",
+            label=DEADLINE_LABEL,
+            amount=notification.reply_days,
+            unit=WORKING_DAYS,
+            start_on=start_on,
+            actor=actor,
+        )
+        notification.due_on = deadline.due_on
+    else:
+        notification.due_on = calendar_current().add(
+            start_on, notification.reply_days, WORKING_DAYS
+        )
+    notification.save(update_fields=["due_on", "updated_at"])
 
 
 @transaction.atomic
@@ -136,22 +166,7 @@ def notification_open(*, notification: Notification, actor: User) -> Receipt:
     receipt = Receipt.objects.create(
         notification=locked, opened_by=actor, opened_at=now, ip=client_ip_var.get()
     )
-    if locked.reply_days:
-        opened_on = _local_date(now)
-        if locked.case is not None:
-            deadline = deadline_add(
-                case=locked.case,
-                code="ebox_answer",
-                label=DEADLINE_LABEL,
-                amount=locked.reply_days,
-                unit=WORKING_DAYS,
-                start_on=opened_on,
-                actor=actor,
-            )
-            locked.due_on = deadline.due_on
-        else:
-            locked.due_on = calendar_current().add(opened_on, locked.reply_days, WORKING_DAYS)
-        locked.save(update_fields=["due_on", "updated_at"])
+    notification_limit_start(notification=locked, start_on=_local_date(now), actor=actor)
     audit_record(
         actor=actor,
         action=events.NOTIFICATION_OPENED,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
 from labourhub.portal.models import PortalAccount
+from labourhub.portal.plugin_pages import portal_pages_for
 from labourhub.portal.selectors import portal_account_get, user_is_portal_only
 
 P = ParamSpec("P")
@@ -49,6 +50,7 @@ def portal_page(
             if kind is not None and account.kind != kind:
                 raise PermissionDenied(_("This page is for another kind of account."))
             request.account = account  # type: ignore[attr-defined]
+            request.portal_pages = portal_pages_for(audience=account.kind)  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)  # type: ignore[arg-type]
 
         update_wrapper(guarded, view)

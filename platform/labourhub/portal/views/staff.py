@@ -160,6 +160,7 @@ def establishment_inbox_view(request: StaffRequest, establishment_id: int) -> Ht
                     body=data["body"],
                     requested_documents=form.documents(),
                     reply_days=data["reply_days"] or 0,
+                    deemed_after_days=data["deemed_after_days"] or 0,
                     inspection=inspection,
                     actor=request.user,
                 )

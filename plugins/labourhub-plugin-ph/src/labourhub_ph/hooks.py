@@ -6,13 +6,15 @@ from labourhub.plugin_api import (
     CasePanel,
     ChecklistDefinition,
     DocumentTemplate,
+    EstablishmentReportKind,
     FineSchedule,
+    IndicatorDefinition,
     NationalCalendar,
     ProcedureType,
     hookimpl,
     ministry_today,
 )
-from labourhub_ph import checklists, documents, fines, panels, procedure
+from labourhub_ph import checklists, documents, fines, panels, procedure, reports
 
 SLUG = "ph-pack"
 
@@ -47,3 +49,13 @@ def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
 @hookimpl
 def register_case_panels(tenant: Any) -> list[CasePanel]:
     return [CasePanel(procedure.PROCEDURE, panels.TEMPLATE, panels.fine_panel_context)]
+
+
+@hookimpl
+def register_establishment_report_kinds(tenant: Any) -> list[EstablishmentReportKind]:
+    return list(reports.KINDS)
+
+
+@hookimpl
+def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
+    return list(reports.INDICATORS)
