@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -87,6 +87,7 @@ EXPORTS: dict[str, str] = {
     "case_extra_update": "labourhub.workflow.fields",
     # documents
     "document_issue": "labourhub.documents.services",
+    "upload_check": "labourhub.portal.services.uploads",
     # offices and the current ministry
     "office_root": "labourhub.plugin_api.ministry",
     "current_ministry": "labourhub.plugin_api.ministry",
@@ -156,6 +157,7 @@ if TYPE_CHECKING:
     from labourhub.plugin_api.ministry import current_ministry as current_ministry
     from labourhub.plugin_api.ministry import office_root as office_root
     from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
+    from labourhub.portal.services.uploads import upload_check as upload_check
     from labourhub.registry.selectors import establishment_get as establishment_get
     from labourhub.registry.selectors import (
         establishment_get_by_registration as establishment_get_by_registration,
