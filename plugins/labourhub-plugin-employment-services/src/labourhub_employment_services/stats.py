@@ -21,6 +21,9 @@ AGE_BANDS: dict[str, tuple[int, int]] = {
     "25-34": (25, 34),
     "35-54": (35, 54),
     "55+": (55, 120),
+    # The LMI website's bands (SDMX Y25-54, Y55-64), for datasets computed from the records.
+    "25-54": (25, 54),
+    "55-64": (55, 64),
 }
 
 
