@@ -67,6 +67,15 @@ def indicator_list(*, shared_only: bool = False) -> QuerySet[Indicator]:
     return qs.filter(share_regionally=True) if shared_only else qs
 
 
+def indicator_list_from_records() -> QuerySet[Indicator]:
+    """Indicators computed from LabourHub's own records (built, then vetted like uploads)."""
+    return (
+        indicator_list()
+        .filter(source=Indicator.Source.CASE_SYSTEM)
+        .exclude(analytics_definition="")
+    )
+
+
 def indicator_get(*, code: str) -> Indicator | None:
     return indicator_list().filter(code=code).first()
 

@@ -11,6 +11,7 @@ urlpatterns = [
         name="download",
     ),
     path("contribute/", views.contribute, name="contribute"),
+    path("contribute/records/", views.dataset_from_records, name="from-records"),
     path("datasets/<int:dataset_id>/", views.dataset_detail, name="dataset"),
     re_path(
         r"^datasets/(?P<dataset_id>\d+)/(?P<decision>approve|return)/$",

@@ -17,9 +17,15 @@ from cms.selectors import (
     dataset_list_for,
     indicator_get,
     indicator_list_contributable,
+    indicator_list_from_records,
     series_points,
 )
-from cms.services import dataset_approve, dataset_return, dataset_submit
+from cms.services import (
+    dataset_approve,
+    dataset_build_from_records,
+    dataset_return,
+    dataset_submit,
+)
 from labourhub.accounts.models import User
 from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action
@@ -106,6 +112,7 @@ def contribute(request: StaffRequest) -> HttpResponse:
             "datasets": datasets,
             "indicators": indicators,
             "can_vet": user_can(user=_user(request), action=Action.LMI_VET),
+            "from_records": indicator_list_from_records(),
         },
         status=status,
     )
@@ -170,3 +177,25 @@ def dataset_vet(request: StaffRequest, dataset_id: int, decision: str) -> HttpRe
         messages.error(request, exc.message)
         return _render_detail(request, dataset, approve, back, status=409)
     return _render_detail(request, dataset, approve, back, status=400)
+
+
+@staff_page(Action.LMI_VET)
+@require_POST
+def dataset_from_records(request: StaffRequest) -> HttpResponse:
+    """Compute a case-system indicator from LabourHub's records into a dataset to vet."""
+    raw = request.POST.get("indicator", "")
+    indicator_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else 0
+    indicator = indicator_list_from_records().filter(pk=indicator_id).first()
+    if indicator is None:
+        messages.error(request, _("Choose an indicator computed from LabourHub's records."))
+        return redirect("lmi:contribute")
+    try:
+        dataset = dataset_build_from_records(actor=_user(request), indicator=indicator)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("lmi:contribute")
+    messages.success(
+        request,
+        _("Computed from the records: %(n)d rows, waiting for vetting.") % {"n": dataset.row_count},
+    )
+    return redirect("lmi:dataset", dataset_id=dataset.pk)

@@ -137,4 +137,43 @@ def employment_demo_seed() -> int:
             seeker=seekers["Marvin"], vacancy=vacancies["Heavy truck driver"], actor=None
         )
         services.referral_make(seeker=seekers["Sasha"], vacancy=vacancies["Line cook"], actor=None)
+        employment_lmi_indicators_ensure()
     return len(seekers)
+
+
+# LMI indicators computed from the service's records (no invented history: the LMI editor
+# computes, vets and publishes the first period from /lmi/contribute/).
+LMI_INDICATORS = [
+    ("pes-jobseekers", "Registered job seekers (employment service)", "pes_jobseekers_registered",
+     "Job seekers registered with the public employment service, with their consent."),
+    ("pes-placements", "Placements by the employment service", "pes_placements",
+     "Job seekers placed in a notified vacancy after a referral by the employment service."),
+]  # fmt: skip
+
+
+def employment_lmi_indicators_ensure() -> int:
+    """Create the LMI website's employment service indicators once; returns how many were new."""
+    from cms.models import Agency, Dimension, Indicator
+
+    agency = Agency.objects.filter(code="DOL").first()
+    if agency is None:
+        return 0
+    dims = list(Dimension.objects.filter(code__in=["sex", "age"]))
+    made = 0
+    for code, name, definition_code, definition in LMI_INDICATORS:
+        indicator, created = Indicator.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "definition": definition,
+                "unit": Indicator.Unit.COUNT,
+                "decimals": 0,
+                "agency": agency,
+                "source": Indicator.Source.CASE_SYSTEM,
+                "analytics_definition": definition_code,
+            },
+        )
+        if created:
+            indicator.dimensions.set(dims)
+            made += 1
+    return made

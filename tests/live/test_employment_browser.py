@@ -1,8 +1,11 @@
 """Issue 19 in Chromium, in a ministry set up like Saint Lucia: a PES officer registers a job
 seeker (with consent) and a vacancy, publishes it, opens the matches, sees the job seeker with
 the reasons, refers them, records the interview and the placement, and the placement counts in
-the analytics. The ministry is provisioned for this module and dropped afterwards; the web server
-is started with plugin autoloading on, as in production."""
+the analytics; the director computes the placements dataset for the LMI website, approves it for
+a release date, and the CSV download shows it only once the embargo is over. A job seeker who
+withdraws consent leaves the matches; an employer cannot open job seekers (page or API). The
+ministry is provisioned for this module and dropped afterwards; the web server is started with
+plugin autoloading on, as in production."""
 
 import datetime as dt
 from pathlib import Path
@@ -64,16 +67,76 @@ def saint_lucia(django_db_setup, django_db_blocker):
                     last_name="Officer",
                     actor=None,
                 )
+                user_create(
+                    username="lmidirector", password=TEST_PASSWORD, office=office,
+                    roles=[Role.DIRECTOR], actor=None,
+                )  # fmt: skip
+                employer = user_create(
+                    username="pesemployer", password=TEST_PASSWORD, roles=[Role.EMPLOYER],
+                    actor=None,
+                )  # fmt: skip
                 # One placement is enough to show in this test ministry's figures.
                 LmiSettings.objects.create(suppression_threshold=1)
+                _lmi_indicator()
+                marcus, other_vacancy = _consenting_seeker_and_vacancy(north)
             connection.set_schema_to_public()
         try:
-            yield {"ministry": ministry, "north": north.pk}
+            yield {
+                "ministry": ministry,
+                "north": north.pk,
+                "marcus": marcus.pk,
+                "other_vacancy": other_vacancy.pk,
+                "employer": employer,
+            }
         finally:
             with django_db_blocker.unblock():
                 activation_cache_clear()
                 if registered_here:
                     unregister_plugin("employment-services")
+
+
+def _lmi_indicator():
+    from cms.models import TOTAL, Agency, Dimension, DimensionValue, Indicator
+
+    sex = Dimension.objects.create(code="sex", name="Sex")
+    for n, code in enumerate(["F", "M", TOTAL]):
+        DimensionValue.objects.create(dimension=sex, code=code, label=code, order=n)
+    indicator = Indicator.objects.create(
+        code="pes-placements",
+        name="Placements by the employment service",
+        definition="Job seekers placed after a referral by the employment service.",
+        unit=Indicator.Unit.COUNT,
+        decimals=0,
+        agency=Agency.objects.create(code="DOL", name="Department of Labour"),
+        source=Indicator.Source.CASE_SYSTEM,
+        analytics_definition="pes_placements",
+    )
+    indicator.dimensions.set([sex])
+
+
+def _consenting_seeker_and_vacancy(north):
+    from decimal import Decimal
+
+    from labourhub_employment_services.services import (
+        jobseeker_register,
+        vacancy_publish,
+        vacancy_register,
+    )
+
+    from labourhub.workflow.services import ministry_today
+
+    marcus = jobseeker_register(
+        first_name="Marcus", last_name="Edward", sex="M", birth_year=1990,
+        consent_processing=True, consent_sharing=True, occupations=["83"],
+        skills="driving", region=north, community="Castries", actor=None,
+    )  # fmt: skip
+    vacancy = vacancy_register(
+        title="Delivery driver", employer_name="Castries Wholesale", occupation="83",
+        sector="G", region=north, community="Castries", wage_min=Decimal("1500"),
+        wage_max=Decimal("1900"), posts=2, skills="driving",
+        closing_date=ministry_today() + dt.timedelta(days=30), actor=None,
+    )  # fmt: skip
+    return marcus, vacancy_publish(vacancy=vacancy, actor=None)
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +225,116 @@ def test_pes_officer_registers_matches_refers_and_places(saint_lucia, pes_server
     page.goto(f"{base}/app/analytics/")
     tile = page.locator("li", has_text="Placements")
     assert tile.locator(".num").inner_text() == "1"
+
+
+def _login(browser, base, username):
+    page = browser.new_context().new_page()
+    page.goto(f"{base}/app/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(f"{base}/app/")
+    return page
+
+
+def test_the_placement_reaches_the_lmi_site_after_the_embargo(
+    saint_lucia, pes_server, browser, live_env
+):
+    import subprocess
+    import sys
+    from datetime import UTC
+
+    base = pes_server
+    page = _login(browser, base, "lmidirector")
+    page.goto(f"{base}/lmi/contribute/")
+    page.select_option("#records-indicator", label="Placements by the employment service")
+    page.click("button:has-text('Compute')")
+    page.wait_for_selector("text=Computed from the records")
+    message = page.locator("text=Computed from the records").first.inner_text()
+    assert "2 rows" in message, message  # women and the total
+    release = dt.datetime.now(tz=ZoneInfo("America/St_Lucia")) + dt.timedelta(days=2)
+    page.fill("#id_release_at", release.strftime("%Y-%m-%dT%H:%M"))
+    page.click("button:has-text('Approve')")
+    page.wait_for_selector("text=Approved")
+    embargoed = _fetch(page, f"{base}/lmi/data/pes-placements.csv")
+    assert embargoed["status"] == 200 and "_T" not in embargoed["text"]
+    # The beat task's work, in its own process (so it commits, as the worker's would), run as it
+    # would run once the release date has come.
+    due = release.astimezone(UTC) + dt.timedelta(minutes=1)
+    script = (
+        "import datetime, django; django.setup()\n"
+        "from cms.services import dataset_publish_due\n"
+        "from tenants.context import ministry_context\n"
+        "from tenants.models import Ministry\n"
+        f"with ministry_context(Ministry.objects.get(schema_name='{SLUG}')):\n"
+        f"    print(len(dataset_publish_due(now=datetime.datetime.fromisoformat('{due.isoformat()}'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=live_env, cwd=ROOT, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip().endswith("1"), done.stderr[-2000:]
+    csv_text = _fetch(page, f"{base}/lmi/data/pes-placements.csv")["text"]
+    lines = [line.split(",") for line in csv_text.strip().splitlines()]
+    header, rows = lines[0], lines[1:]
+    by_sex = {r[header.index("sex")]: float(r[header.index("value")]) for r in rows}
+    assert by_sex.get("F") == 1, csv_text
+    assert by_sex["_T"] == 1 and "M" not in by_sex
+
+
+def test_withdrawn_consent_leaves_the_matches_and_employers_see_no_job_seeker(
+    saint_lucia, pes_server, browser
+):
+    from labourhub.accounts.services import user_token_issue
+    from tenants.context import ministry_context
+
+    base = pes_server
+    vacancy_url = f"{base}/app/x/employment-services/vacancies/{saint_lucia['other_vacancy']}/"
+    seeker_url = f"{base}/app/x/employment-services/seekers/{saint_lucia['marcus']}/"
+    page = _login(browser, base, "pesofficer")
+    page.goto(vacancy_url)
+    assert page.locator("tr", has_text="Marcus Edward").count() == 1
+    page.goto(seeker_url)
+    page.click("button:has-text('Withdraw consent to sharing with employers')")
+    page.wait_for_selector("text=Consent withdrawn")
+    page.goto(vacancy_url)
+    assert page.locator("tr", has_text="Marcus Edward").count() == 0
+
+    employer = _login_any(browser, base, "pesemployer")
+    response = employer.goto(seeker_url)
+    assert response is not None
+    # Refused outright, or sent to sign in as staff: never the job seeker's page.
+    assert response.status in (403, 404) or "/portal/" in employer.url or "/login/" in employer.url
+    assert "Marcus" not in employer.content()
+    with ministry_context(saint_lucia["ministry"]):
+        user = saint_lucia["employer"]
+        token = user_token_issue(user=user, actor=user).key
+    connection.set_schema_to_public()
+    api = _fetch(
+        employer,
+        f"{base}/api/v1/x/employment-services/seekers/{saint_lucia['marcus']}/",
+        {"Authorization": f"Token {token}"},
+    )
+    assert api["status"] in (403, 404) and "Marcus" not in api["text"]
+
+
+def _fetch(page, url, headers=None):
+    """GET ``url`` from inside the page, as the browser would (its cookies, its host rules)."""
+    return page.evaluate(
+        """async ([url, headers]) => {
+            const r = await fetch(url, {headers: headers || {}, credentials: "same-origin", cache: "no-store"});
+            return {status: r.status, text: await r.text()};
+        }""",
+        [url, headers],
+    )
+
+
+def _login_any(browser, base, username):
+    """Sign in where the account's home is (employers land on the portal, not the staff app)."""
+    page = browser.new_context().new_page()
+    page.goto(f"{base}/app/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button.primary")
+    page.wait_for_load_state()
+    return page

@@ -36,6 +36,7 @@ ROLE_USERNAMES = {
     Role.OCCUPATIONAL_PHYSICIAN: "physician",
     Role.CLERK: "clerk",
     Role.ANALYST: "analyst",
+    Role.PES_OFFICER: "pesofficer",
     Role.EMPLOYER: "employer",
     Role.WORKER: "worker",
 }

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     OCCUPATIONAL_PHYSICIAN = "occupational_physician", _("Occupational physician")
     CLERK = "clerk", _("Clerk")
     ANALYST = "analyst", _("Analyst (read-only)")
+    PES_OFFICER = "pes_officer", _("Employment service officer")
     EMPLOYER = "employer", _("Employer")
     WORKER = "worker", _("Worker")
 
@@ -70,6 +71,8 @@ class Action(models.TextChoices):
     )
     PORTAL_ACCOUNT_VERIFY = "portal_account.verify", _("Check and verify employer portal accounts")
     HEALTH_DATA_VIEW = "health_data.view", _("See workers' health data (medical examinations)")
+    PES_VIEW = "pes.view", _("See job seekers, vacancies and referrals (employment service)")
+    PES_EDIT = "pes.edit", _("Register job seekers and vacancies, refer and counsel")
 
 
 STAFF_ROLES = frozenset(Role) - {Role.EMPLOYER, Role.WORKER}
@@ -129,6 +132,7 @@ POLICY: dict[Role, dict[Action, Scope]] = {
     Role.OCCUPATIONAL_PHYSICIAN: {**_STAFF_BASE, Action.CASE_VIEW: _W, Action.CASE_EDIT: _W},
     Role.CLERK: {**_STAFF_BASE, Action.CASE_VIEW: _O, Action.ESTABLISHMENT_EDIT: _O},
     Role.ANALYST: {**_STAFF_BASE, Action.DASHBOARD_VIEW: _M, Action.REPORT_VIEW: _M},
+    Role.PES_OFFICER: {**_STAFF_BASE},
     Role.EMPLOYER: {Action.PORTAL_USE: _W},
     Role.WORKER: {Action.PORTAL_USE: _W},
 }
@@ -234,3 +238,15 @@ POLICY[Role.DIRECTOR][Action.PORTAL_ACCOUNT_VERIFY] = _M
 # by the module that holds the data.
 POLICY[Role.SYSTEM_ADMIN].pop(Action.HEALTH_DATA_VIEW, None)
 POLICY[Role.OCCUPATIONAL_PHYSICIAN][Action.HEALTH_DATA_VIEW] = _O
+# Public employment service (a plugin module): the employment service officer works on the
+# national register of job seekers and vacancies, not on inspection cases, so they get no case
+# actions. Staff who work on cases keep the access they had to the module, at the same scope;
+# publishing a vacancy or creating a programme stays with those who supervise (case.supervise).
+for _role, _grants in POLICY.items():
+    if _role == Role.SYSTEM_ADMIN:
+        continue
+    if Action.CASE_VIEW in _grants:
+        _grants[Action.PES_VIEW] = _grants[Action.CASE_VIEW]
+    if Action.CASE_EDIT in _grants:
+        _grants[Action.PES_EDIT] = _grants[Action.CASE_EDIT]
+POLICY[Role.PES_OFFICER].update({Action.PES_VIEW: _M, Action.PES_EDIT: _M, Action.REPORT_VIEW: _M})

@@ -197,3 +197,8 @@ def plugin_enabled(tenant: Any, config: dict[str, Any]) -> None:
 @hookspec
 def plugin_disabled(tenant: Any) -> None:
     """Called when the plugin is deactivated for ``tenant``; must never delete data."""
+
+
+@hookspec
+def daily_housekeeping(tenant: Any) -> None:
+    """Called once a day for each ministry where the plugin is active (e.g. retention rules)."""

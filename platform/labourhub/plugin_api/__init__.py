@@ -98,6 +98,7 @@ EXPORTS: dict[str, str] = {
     "case_extra_update": "labourhub.workflow.fields",
     # documents
     "document_issue": "labourhub.documents.services",
+    "upload_check": "labourhub.portal.services.uploads",
     # offices and the current ministry
     "office_root": "labourhub.plugin_api.ministry",
     "current_ministry": "labourhub.plugin_api.ministry",
@@ -179,6 +180,7 @@ if TYPE_CHECKING:
     from labourhub.portal.reports import (
         establishment_report_totals as establishment_report_totals,
     )
+    from labourhub.portal.services.uploads import upload_check as upload_check
     from labourhub.registry.selectors import establishment_get as establishment_get
     from labourhub.registry.selectors import (
         establishment_get_by_registration as establishment_get_by_registration,

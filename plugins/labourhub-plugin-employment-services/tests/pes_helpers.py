@@ -61,3 +61,13 @@ def vacancy(publish: bool = True, **kw: Any) -> Any:
     data.update(kw)
     made = vacancy_register(**data)
     return vacancy_publish(vacancy=made, actor=None) if publish else made
+
+
+def cv_pdf(text: str = "Curriculum vitae") -> bytes:
+    """A small but complete PDF (catalogue, page tree, trailer), as a scanner would save it."""
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        + f"% {text}\n".encode()
+        + b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    )

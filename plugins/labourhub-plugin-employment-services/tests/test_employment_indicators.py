@@ -78,3 +78,37 @@ def test_the_breakdown_report_is_suppressed_too(enable_plugin, in_ministry, mini
     counts = {(r["Sexo"], r["Región"]): r["Cantidad"] for r in seekers}
     assert counts[("Mujer", "North")] == 5
     assert counts[("Hombre", "North")] == "—"  # under the threshold: never shown
+
+
+def test_indicators_by_isco_major_group(enable_plugin, in_ministry, ministry):
+    enable_plugin("employment-services")
+    cooks = [seeker(first_name=f"C{n}", occupations=["51", "94"]) for n in range(5)]
+    seeker(first_name="Clerk", occupations=["41"])
+    v = vacancy(posts=5, occupation="51")
+    for s in cooks:
+        r = referral_make(seeker=s, vacancy=v, actor=None)
+        r = referral_record(referral=r, status="interviewed", actor=None)
+        referral_record(referral=r, status="placed", actor=None)
+    defs = _definitions(ministry)
+    seekers, placed = defs["pes_jobseekers_registered"], defs["pes_placements"]
+    assert seekers.compute(tenant=ministry, occupation_major="5") == 5
+    assert seekers.compute(tenant=ministry, occupation_major="9") == 5  # each group wanted
+    assert seekers.compute(tenant=ministry, occupation_major="4") is None  # 1 < 5: suppressed
+    assert placed.compute(tenant=ministry, occupation_major="5") == 5
+    assert placed.compute(tenant=ministry, occupation_major="nonsense") is None
+    with translation.override("fr"):
+        reports = {
+            r.code: r for r in flatten(current_hooks().register_report_definitions(tenant=ministry))
+        }
+        rows = reports["pes_by_occupation"].rows()
+    assert reports["pes_by_occupation"].columns[2] == "Profession (grand groupe CITP-08)"
+    placements = {
+        r["Profession (grand groupe CITP-08)"]: r["Nombre"]
+        for r in rows
+        if r["Mesure"] == "Placements"
+    }
+    assert (
+        placements["5 Personnel des services directs aux particuliers, commerçants et vendeurs"]
+        == 5
+    )
+    assert placements["4 Employés de type administratif"] == "—"

@@ -65,6 +65,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tenants.portal_schedules.ebox_sweep_all",
         "schedule": 60 * 60,
     },
+    # Plugins' periodic work, e.g. the employment service's retention rule (idempotent).
+    "plugins-daily-housekeeping-all-ministries": {
+        "task": "tenants.plugin_schedules.plugins_daily_housekeeping_all_task",
+        "schedule": 24 * 60 * 60,
+    },
     "targeting-rescore-all-ministries": {
         "task": "tenants.targeting_schedules.risk_scores_refresh_all",
         "schedule": 24 * 60 * 60,
@@ -79,6 +84,8 @@ CELERY_IMPORTS = [
     "tenants.targeting_schedules",
     "tenants.interop_schedules",
     "tenants.portal_schedules",
+    },
+    "tenants.plugin_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
 # seconds have passed since it was taken; long tasks (imports) must report progress meanwhile.

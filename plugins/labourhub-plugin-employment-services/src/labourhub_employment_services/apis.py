@@ -108,7 +108,7 @@ def _vacancy(vacancy_id: int) -> Vacancy:
 
 
 class SeekerListApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     @extend_schema(parameters=[FilterSerializer], responses=SeekerOutput(many=True))
     def get(self, request: Request) -> Response:
@@ -125,7 +125,7 @@ class SeekerListApi(APIView):
 
 
 class SeekerRegisterApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     class InputSerializer(serializers.Serializer[Any]):
         first_name = serializers.CharField(max_length=100)
@@ -167,7 +167,7 @@ class SeekerRegisterApi(APIView):
 
 
 class SeekerDetailApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     @extend_schema(responses=SeekerOutput)
     def get(self, request: Request, seeker_id: int) -> Response:
@@ -175,7 +175,7 @@ class SeekerDetailApi(APIView):
 
 
 class SeekerMatchesApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request, seeker_id: int) -> Response:
@@ -184,7 +184,7 @@ class SeekerMatchesApi(APIView):
 
 
 class SeekerConsentWithdrawApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     class InputSerializer(serializers.Serializer[Any]):
         sharing_only = serializers.BooleanField(default=True)
@@ -200,7 +200,7 @@ class SeekerConsentWithdrawApi(APIView):
 
 
 class SeekerEraseApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     @extend_schema(request=None, responses=SeekerOutput)
     def post(self, request: Request, seeker_id: int) -> Response:
@@ -209,7 +209,7 @@ class SeekerEraseApi(APIView):
 
 
 class VacancyListApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     @extend_schema(parameters=[FilterSerializer], responses=VacancyOutput(many=True))
     def get(self, request: Request) -> Response:
@@ -226,7 +226,7 @@ class VacancyListApi(APIView):
 
 
 class VacancyRegisterApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     class InputSerializer(serializers.Serializer[Any]):
         title = serializers.CharField(max_length=200)
@@ -270,7 +270,7 @@ class VacancyPublishApi(APIView):
 
 
 class VacancyMatchesApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request, vacancy_id: int) -> Response:
@@ -280,7 +280,7 @@ class VacancyMatchesApi(APIView):
 
 
 class VacancyReferApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     class InputSerializer(serializers.Serializer[Any]):
         seeker = serializers.IntegerField(min_value=1, max_value=2**62)
@@ -301,7 +301,7 @@ class VacancyReferApi(APIView):
 
 
 class ReferralRecordApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_EDIT)]
+    permission_classes = [HasAction.of(Action.PES_EDIT)]
 
     class InputSerializer(serializers.Serializer[Any]):
         status = serializers.ChoiceField(choices=Referral.Status.choices)
@@ -322,7 +322,7 @@ class ReferralRecordApi(APIView):
 
 
 class OccupationSearchApi(APIView):
-    permission_classes = [HasAction.of(Action.CASE_VIEW)]
+    permission_classes = [HasAction.of(Action.PES_VIEW)]
 
     class FilterSerializer(serializers.Serializer[Any]):
         q = serializers.CharField(max_length=100)

@@ -11,6 +11,11 @@ class EmploymentSettings(BaseModel):
     model_config = {"extra": "forbid"}
     # How many candidates (or vacancies) a match list shows, best first.
     match_limit: int = Field(default=50, ge=5, le=200)
+    # The ministry's retention rule: a job seeker's personal data is erased (statistics kept)
+    # this many months after their last contact with the service, and this many days after
+    # they withdrew consent to all processing.
+    retention_months: int = Field(default=24, ge=1, le=120)
+    withdrawn_grace_days: int = Field(default=30, ge=0, le=365)
 
 
 class EmploymentServicesConfig(PluginAppConfig):

@@ -32,3 +32,31 @@ REFERRAL_MADE = audit_action_register(code="pes_referral.made", label=_("Candida
 REFERRAL_UPDATED = audit_action_register(
     code="pes_referral.updated", label=_("Referral outcome recorded")
 )
+DOCUMENT_ADDED = audit_action_register(
+    code="pes_job_seeker.document_added", label=_("Job seeker's document stored")
+)
+DOCUMENT_REMOVED = audit_action_register(
+    code="pes_job_seeker.document_removed", label=_("Job seeker's document deleted")
+)
+SEEKER_ANONYMISED = audit_action_register(
+    code="pes_job_seeker.anonymised",
+    label=_("Job seeker's personal data erased under the retention rule"),
+)
+APPOINTMENT_SCHEDULED = audit_action_register(
+    code="pes_appointment.scheduled", label=_("Counselling appointment scheduled")
+)
+APPOINTMENT_RECORDED = audit_action_register(
+    code="pes_appointment.recorded", label=_("Counselling appointment recorded")
+)
+PROGRAMME_CREATED = audit_action_register(
+    code="pes_programme.created", label=_("Labour-market programme created")
+)
+ENROLMENT_MADE = audit_action_register(
+    code="pes_enrolment.made", label=_("Job seeker enrolled in a programme")
+)
+ENROLMENT_ENDED = audit_action_register(
+    code="pes_enrolment.ended", label=_("Programme enrolment ended, outcome recorded")
+)
+DOCUMENT_READ = audit_action_register(
+    code="pes_job_seeker.document_read", label=_("Job seeker's document read")
+)

@@ -26,8 +26,13 @@ INDICATORS = (
 @hookimpl
 def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     return [
-        MenuItem(_("Job seekers"), reverse("x:employment-services:seekers"), Action.CASE_VIEW),
-        MenuItem(_("Vacancies"), reverse("x:employment-services:vacancies"), Action.CASE_VIEW),
+        MenuItem(_("Job seekers"), reverse("x:employment-services:seekers"), Action.PES_VIEW),
+        MenuItem(_("Vacancies"), reverse("x:employment-services:vacancies"), Action.PES_VIEW),
+        MenuItem(
+            _("Employment programmes"),
+            reverse("x:employment-services:programmes"),
+            Action.PES_VIEW,
+        ),
     ]
 
 
@@ -47,19 +52,27 @@ def register_api_urls() -> list[URLPattern | URLResolver]:
 
 def _compute(measure: str) -> Any:
     def compute(
-        *, sex: str = "", region_id: int | None = None, age_band: str = "", **_kw: Any
-    ) -> int | None:
+        *, sex: str = "", region_id: int | None = None, age_band: str = "",
+        occupation_major: str = "", **_kw: Any,
+    ) -> int | None:  # fmt: skip
         from labourhub_employment_services.stats import measure_total
 
-        return measure_total(measure, sex=sex, region_id=region_id, age_band=age_band)
+        return measure_total(
+            measure,
+            sex=sex,
+            region_id=region_id,
+            age_band=age_band,
+            occupation_major=occupation_major,
+        )
 
     return compute
 
 
 @hookimpl
 def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
-    # compute(sex="F", region_id=..., age_band="15-24") gives the breakdowns; counts under the ministry's
-    # small-count threshold come back as None (suppressed), as on the LMI website.
+    # compute(sex="F", region_id=..., age_band="15-24", occupation_major="5") gives the
+    # breakdowns; counts under the ministry's small-count threshold come back as None
+    # (suppressed), as on the LMI website.
     return [
         IndicatorDefinition(code, label, unit, compute=_compute(measure), tags=("employment",))
         for code, label, unit, measure in INDICATORS
@@ -68,14 +81,37 @@ def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
 
 @hookimpl
 def register_report_definitions(tenant: Any) -> list[ReportDefinition]:
-    from labourhub_employment_services.stats import breakdown_rows, report_columns
+    from labourhub_employment_services.stats import (
+        breakdown_rows,
+        occupation_columns,
+        occupation_rows,
+        report_columns,
+    )
 
     columns = report_columns()  # called per request, so in the reader's language
+    by_group = occupation_columns()
     return [
         ReportDefinition(
             "pes_by_sex_region",
             _("Employment service by sex and region"),
             columns,
             rows=lambda **_kw: breakdown_rows(columns),
-        )
+        ),
+        ReportDefinition(
+            "pes_by_occupation",
+            _("Employment service by occupation (ISCO-08 major group)"),
+            by_group,
+            rows=lambda **_kw: occupation_rows(by_group),
+        ),
     ]
+
+
+@hookimpl
+def daily_housekeeping(tenant: Any) -> None:
+    # The ministry's retention rule: erase personal data past consent or the retention period.
+    from labourhub.plugin_api import plugin_config
+    from labourhub_employment_services.apps import EmploymentSettings
+    from labourhub_employment_services.services import jobseeker_retention_apply
+
+    settings = EmploymentSettings.model_validate(plugin_config(tenant, SLUG))
+    jobseeker_retention_apply(settings=settings)

@@ -241,3 +241,106 @@ class Referral(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["seeker", "vacancy"], name="xx_pes_one_referral"),
         ]
+
+
+class SeekerDocument(BaseModel):
+    """A CV (or certificate) kept in the ministry's object storage, checked before storing."""
+
+    class Kind(models.TextChoices):
+        CV = "cv", _("CV")
+        CERTIFICATE = "certificate", _("Certificate or diploma")
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.CV)
+    filename = models.CharField(_("file name"), max_length=200)
+    storage_key = models.CharField(max_length=300, unique=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Appointment(BaseModel):
+    """A counselling appointment, with the counsellor's note once it took place."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        ATTENDED = "attended", _("Attended")
+        MISSED = "missed", _("Did not attend")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="appointments")
+    starts_at = models.DateTimeField(_("date and time"))
+    purpose = models.CharField(_("purpose"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    # Personal data: emptied by an erasure on request.
+    note = models.TextField(_("counselling note"), blank=True)
+    counsellor_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+
+
+class Programme(BaseModel):
+    """An active labour-market programme the service enrols job seekers in."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Vocational training")
+        APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+        WORK_EXPERIENCE = "work_experience", _("Work experience or internship")
+        SELF_EMPLOYMENT = "self_employment", _("Self-employment support")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    places = models.PositiveSmallIntegerField(_("places"))
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(starts_on__lte=models.F("ends_on")), name="xx_pes_prog_dates"
+            ),
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="xx_pes_prog_places"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enrolment(BaseModel):
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("Enrolled")
+        COMPLETED = "completed", _("Completed")
+        DROPPED_OUT = "dropped_out", _("Dropped out")
+
+    class Outcome(models.TextChoices):
+        NONE = "", _("Not known yet")
+        EMPLOYED = "employed", _("Found work")
+        SELF_EMPLOYED = "self_employed", _("Became self-employed")
+        FURTHER_TRAINING = "further_training", _("Went on to further training")
+        STILL_SEEKING = "still_seeking", _("Still looking for work")
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="enrolments")
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="enrolments")
+    enrolled_on = models.DateField(_("enrolled on"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ENROLLED
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=Outcome.choices, blank=True, default=""
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-enrolled_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "programme"], name="xx_pes_one_enrolment"),
+        ]

@@ -36,7 +36,7 @@ def jobseeker_list(*, search: str = "", status: str = "") -> QuerySet[JobSeeker]
 def jobseeker_get(*, seeker_id: int) -> JobSeeker | None:
     return (
         JobSeeker.objects.select_related("region")
-        .prefetch_related("experience")
+        .prefetch_related("experience", "documents", "appointments", "enrolments__programme")
         .filter(pk=seeker_id)
         .first()
     )
@@ -84,3 +84,32 @@ def region_by_id(region_id: int | None) -> Any:
         return None
     office = JobSeeker._meta.get_field("region").related_model
     return office._default_manager.filter(level="region", pk=region_id).first()
+
+
+def programme_list(*, open_only: bool = False) -> QuerySet[Any]:
+    from labourhub_employment_services.models import Programme
+
+    qs = Programme.objects.order_by("-starts_on", "name")
+    if open_only:
+        from labourhub.plugin_api import ministry_today
+
+        qs = qs.filter(ends_on__gte=ministry_today())
+    return qs
+
+
+def programme_get(*, programme_id: int) -> Any:
+    from labourhub_employment_services.models import Programme
+
+    return Programme.objects.filter(pk=programme_id).first()
+
+
+def appointment_get(*, seeker: JobSeeker, appointment_id: int) -> Any:
+    return seeker.appointments.filter(pk=appointment_id).first()
+
+
+def enrolment_get(*, seeker: JobSeeker, enrolment_id: int) -> Any:
+    return seeker.enrolments.select_related("programme").filter(pk=enrolment_id).first()
+
+
+def document_get(*, seeker: JobSeeker, document_id: int) -> Any:
+    return seeker.documents.filter(pk=document_id).first()

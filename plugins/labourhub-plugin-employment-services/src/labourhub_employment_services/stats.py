@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from labourhub.plugin_api import ministry_today, small_count_threshold
+from labourhub_employment_services.isco import MAJOR_GROUPS
 from labourhub_employment_services.models import JobSeeker, Referral, Vacancy
 
 MEASURES = ("jobseekers", "vacancies", "referrals", "placements")
@@ -20,11 +21,30 @@ AGE_BANDS: dict[str, tuple[int, int]] = {
     "25-34": (25, 34),
     "35-54": (35, 54),
     "55+": (55, 120),
+    # The LMI website's bands (SDMX Y25-54, Y55-64), for datasets computed from the records.
+    "25-54": (25, 54),
+    "55-64": (55, 64),
 }
 
 
 def _suppress(value: int | None, threshold: int) -> int | None:
     return None if value is None or value < threshold else value
+
+
+# The path from each measure's rows to the ISCO-08 occupation they count under.
+OCCUPATION_PATHS = {
+    "jobseekers": "occupation_majors",
+    "vacancies": "occupation",
+    "referrals": "vacancy__occupation",
+    "placements": "vacancy__occupation",
+}
+
+
+def _occupation_filter(measure: str, major: str) -> dict[str, Any]:
+    path = OCCUPATION_PATHS[measure]
+    if measure == "jobseekers":
+        return {f"{path}__contains": [major]}
+    return {f"{path}__startswith": major}
 
 
 def _base(measure: str) -> tuple[QuerySet[Any], str, str]:
@@ -47,11 +67,17 @@ def measure_total(
     sex: str = "",
     region_id: int | None = None,
     age_band: str = "",
+    occupation_major: str = "",
     suppress: bool = True,
 ) -> int | None:
-    """One count (vacancies count their posts), optionally for one sex, region and age band
-    (age reached this year, from the year of birth an erasure keeps)."""
+    """One count (vacancies count their posts), optionally for one sex, region, age band (age
+    reached this year, from the year of birth an erasure keeps) and ISCO-08 major group (a job
+    seeker counts under each group they want; referrals under the vacancy's)."""
     qs, sex_path, region_path = _base(measure)
+    if occupation_major:
+        if occupation_major not in MAJOR_GROUPS:
+            return None
+        qs = qs.filter(**_occupation_filter(measure, occupation_major))
     if (sex or age_band) and not sex_path:
         return None  # vacancies have no sex or age
     if sex:
@@ -104,6 +130,34 @@ def breakdown_rows(columns: tuple[str, str, str, str]) -> list[dict[str, Any]]:
             }
             for row in grouped
         )
+    return rows
+
+
+def occupation_columns() -> tuple[str, str, str, str]:
+    return (_("Measure"), _("Sex"), _("Occupation (ISCO-08 major group)"), _("Count"))
+
+
+def occupation_rows(columns: tuple[str, str, str, str]) -> list[dict[str, Any]]:
+    """Every measure by ISCO-08 major group (the report's "Region" column holds the group)."""
+    measure_col, sex_col, group_col, count_col = columns
+    names = {
+        "jobseekers": _("Registered job seekers"),
+        "vacancies": _("Posts notified in vacancies"),
+        "referrals": _("Referrals"),
+        "placements": _("Placements"),
+    }
+    rows: list[dict[str, Any]] = []
+    for measure in MEASURES:
+        for code, group in MAJOR_GROUPS.items():
+            value = measure_total(measure, occupation_major=code)
+            rows.append(
+                {
+                    measure_col: str(names[measure]),
+                    sex_col: _("All"),
+                    group_col: f"{code} {group.name()}",
+                    count_col: SUPPRESSED if value is None else value,
+                }
+            )
     return rows
 
 

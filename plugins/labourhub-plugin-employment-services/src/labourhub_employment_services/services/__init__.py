@@ -1,5 +1,17 @@
 """State changes of the employment service; each is one audited transaction."""
 
+from labourhub_employment_services.services.counselling import (
+    appointment_record,
+    appointment_schedule,
+    enrolment_end,
+    enrolment_make,
+    programme_create,
+)
+from labourhub_employment_services.services.documents import (
+    seeker_document_add,
+    seeker_document_delete,
+    seeker_document_read,
+)
 from labourhub_employment_services.services.jobseekers import (
     jobseeker_availability_set,
     jobseeker_consent_withdraw,
@@ -9,6 +21,7 @@ from labourhub_employment_services.services.jobseekers import (
     skills_parse,
 )
 from labourhub_employment_services.services.referrals import referral_make, referral_record
+from labourhub_employment_services.services.retention import jobseeker_retention_apply
 from labourhub_employment_services.services.vacancies import (
     vacancy_close,
     vacancy_publish,
@@ -17,13 +30,22 @@ from labourhub_employment_services.services.vacancies import (
 )
 
 __all__ = [
+    "appointment_record",
+    "appointment_schedule",
+    "enrolment_end",
+    "enrolment_make",
     "jobseeker_availability_set",
     "jobseeker_consent_withdraw",
     "jobseeker_erase",
     "jobseeker_experience_add",
     "jobseeker_register",
+    "jobseeker_retention_apply",
+    "programme_create",
     "referral_make",
     "referral_record",
+    "seeker_document_add",
+    "seeker_document_delete",
+    "seeker_document_read",
     "skills_parse",
     "vacancy_close",
     "vacancy_publish",

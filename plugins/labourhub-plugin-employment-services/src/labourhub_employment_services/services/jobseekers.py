@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -95,7 +96,7 @@ def jobseeker_register(
     actor: Actor,
 ) -> JobSeeker:
     """Register a job seeker; refused (nothing saved) without consent to processing."""
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     if not consent_processing:
         raise ValidationError({"consent_processing": [_(ERR_CONSENT)]})
     _check_birth_year(birth_year)
@@ -151,7 +152,7 @@ def jobseeker_experience_add(
     actor: Actor,
 ) -> WorkExperience:  # fmt: skip
     """Add a job to the seeker's work history; the match fields follow."""
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     seeker = _locked(seeker)
     if occupation not in SUB_MAJOR_GROUPS:
         raise ValidationError({"occupation": [_(ERR_OCCUPATION)]})
@@ -179,7 +180,7 @@ def jobseeker_experience_add(
 
 @transaction.atomic
 def jobseeker_availability_set(*, seeker: JobSeeker, availability: str, actor: Actor) -> JobSeeker:
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     seeker = _locked(seeker)
     before = seeker.availability
     seeker.availability = availability
@@ -204,7 +205,7 @@ def jobseeker_consent_withdraw(
     Withdrawing consent to processing also stops every use of the record; erasing it is a
     separate, explicit request (``jobseeker_erase``).
     """
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     seeker = _locked(seeker)
     before = seeker.status
     seeker.consent_sharing_at = None
@@ -233,17 +234,8 @@ def jobseeker_consent_withdraw(
     return seeker
 
 
-@transaction.atomic
-def jobseeker_erase(*, seeker: JobSeeker, reason: str = "", actor: Actor) -> JobSeeker:
-    """Erase the personal data on the seeker's request; anonymous statistics remain.
-
-    Kept: sex, year of birth, region, education, occupations and the referrals' dates and
-    outcomes (without notes), so the indicators do not change. Emptied: names, identity number,
-    contacts, community, notes, skills and the work history's employers and titles.
-    """
-    permission_check(actor=actor, action=Action.CASE_EDIT)
-    seeker = _locked(seeker)
-    before = seeker.status
+def erase_personal_data(seeker: JobSeeker) -> None:
+    """Empty every personal field of a locked seeker, with its notes and stored documents."""
     for field in PERSONAL_FIELDS:
         setattr(seeker, field, "")
     seeker.skills = []
@@ -256,6 +248,32 @@ def jobseeker_erase(*, seeker: JobSeeker, reason: str = "", actor: Actor) -> Job
     seeker.save()
     seeker.experience.update(job_title="", employer_name="")
     seeker.referrals.update(note="")
+    seeker.appointments.update(note="", purpose="")
+    keys = list(seeker.documents.values_list("storage_key", flat=True))
+    seeker.documents.all().delete()
+
+    def delete_objects() -> None:
+        # After commit: a rolled-back erasure must still find its files.
+        for key in keys:
+            default_storage.delete(key)
+
+    if keys:
+        transaction.on_commit(delete_objects)
+
+
+@transaction.atomic
+def jobseeker_erase(*, seeker: JobSeeker, reason: str = "", actor: Actor) -> JobSeeker:
+    """Erase the personal data on the seeker's request; anonymous statistics remain.
+
+    Kept: sex, year of birth, region, education, occupations and the referrals' dates and
+    outcomes (without notes), so the indicators do not change. Emptied: names, identity number,
+    contacts, community, notes, skills, the work history's employers and titles, counselling
+    notes and the stored CVs (deleted from object storage once the erasure commits).
+    """
+    permission_check(actor=actor, action=Action.PES_EDIT)
+    seeker = _locked(seeker)
+    before = seeker.status
+    erase_personal_data(seeker)
     audit_record(
         actor=actor,
         action=audit.SEEKER_ERASED,

@@ -41,7 +41,7 @@ NEXT: dict[str, tuple[str, ...]] = {
 @transaction.atomic
 def referral_make(*, seeker: JobSeeker, vacancy: Vacancy, note: str = "", actor: Actor) -> Referral:
     """Refer a consenting, available job seeker to a published, open vacancy."""
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if not seeker.in_matching:
@@ -75,7 +75,7 @@ def referral_record(
     *, referral: Referral, status: str, on: dt.date | None = None, note: str = "", actor: Actor
 ) -> Referral:
     """Record the interview or the outcome; a placement fills a post and places the seeker."""
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     referral = (
         Referral.objects.select_for_update(of=("self",))
         .select_related("vacancy", "seeker")

@@ -61,7 +61,7 @@ def vacancy_register(
     actor: Actor,
 ) -> Vacancy:
     """Register a vacancy notified by an employer; it waits for review before publication."""
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     errors: dict[str, list[str]] = {}
     if occupation not in SUB_MAJOR_GROUPS:
         errors["occupation"] = [_(ERR_OCCUPATION)]
@@ -165,7 +165,7 @@ def vacancy_reject(*, vacancy: Vacancy, reason: str, actor: Actor) -> Vacancy:
 
 @transaction.atomic
 def vacancy_close(*, vacancy: Vacancy, actor: Actor) -> Vacancy:
-    permission_check(actor=actor, action=Action.CASE_EDIT)
+    permission_check(actor=actor, action=Action.PES_EDIT)
     vacancy = _locked(vacancy)
     if vacancy.status == Vacancy.Status.CLOSED:
         raise ApplicationError(_(ERR_ALREADY_CLOSED))

@@ -59,7 +59,7 @@ def match_limit(request: StaffRequest) -> int:
     return EmploymentSettings.model_validate(plugin_config(tenant, SLUG)).match_limit
 
 
-@staff_page(Action.CASE_VIEW)
+@staff_page(Action.PES_VIEW)
 def seeker_list_view(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in JobSeeker.Status.values:
@@ -74,12 +74,12 @@ def seeker_list_view(request: StaffRequest) -> HttpResponse:
             "q": q,
             "status": status,
             "statuses": JobSeeker.Status.choices,
-            "may_edit": user_can(user=request.user, action=Action.CASE_EDIT),
+            "may_edit": user_can(user=request.user, action=Action.PES_EDIT),
         },
     )
 
 
-@staff_page(Action.CASE_EDIT)
+@staff_page(Action.PES_EDIT)
 @require_http_methods(["GET", "POST"])
 def seeker_register_view(request: StaffRequest) -> HttpResponse:
     form = JobSeekerForm(request.POST or None)
@@ -111,7 +111,7 @@ def _seeker_or_404(seeker_id: int) -> JobSeeker:
 def _detail(
     request: StaffRequest, seeker: JobSeeker, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    editable = seeker.erased_at is None and user_can(user=request.user, action=Action.CASE_EDIT)
+    editable = seeker.erased_at is None and user_can(user=request.user, action=Action.PES_EDIT)
     with timezone.override(ministry_zone()):
         return _render_detail(request, seeker, editable, status, forms)
 
@@ -119,6 +119,8 @@ def _detail(
 def _render_detail(
     request: StaffRequest, seeker: JobSeeker, editable: bool, status: int, forms: dict[str, Any]
 ) -> HttpResponse:
+    from labourhub_employment_services.views.counselling import counselling_forms
+
     return render(
         request,
         "labourhub_employment_services/seeker_detail.html",
@@ -129,17 +131,19 @@ def _render_detail(
             "may_edit": editable,
             "experience_form": forms.get("experience_form") or ExperienceForm(),
             "erase_form": forms.get("erase_form") or EraseForm(),
+            **counselling_forms(),
+            **forms,
         },
         status=status,
     )
 
 
-@staff_page(Action.CASE_VIEW)
+@staff_page(Action.PES_VIEW)
 def seeker_detail_view(request: StaffRequest, seeker_id: int) -> HttpResponse:
     return _detail(request, _seeker_or_404(seeker_id))
 
 
-@staff_page(Action.CASE_EDIT)
+@staff_page(Action.PES_EDIT)
 @require_POST
 def seeker_action_view(request: StaffRequest, seeker_id: int, action: str) -> HttpResponse:
     seeker = _seeker_or_404(seeker_id)

@@ -46,7 +46,7 @@ from labourhub_employment_services.stats import placements_summary
 from labourhub_employment_services.views.seekers import match_limit
 
 
-@staff_page(Action.CASE_VIEW)
+@staff_page(Action.PES_VIEW)
 def vacancy_list_view(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Vacancy.Status.values:
@@ -62,12 +62,12 @@ def vacancy_list_view(request: StaffRequest) -> HttpResponse:
             "status": status,
             "statuses": Vacancy.Status.choices,
             "summary": placements_summary(),
-            "may_edit": user_can(user=request.user, action=Action.CASE_EDIT),
+            "may_edit": user_can(user=request.user, action=Action.PES_EDIT),
         },
     )
 
 
-@staff_page(Action.CASE_EDIT)
+@staff_page(Action.PES_EDIT)
 @require_http_methods(["GET", "POST"])
 def vacancy_register_view(request: StaffRequest) -> HttpResponse:
     form = VacancyForm(request.POST or None)
@@ -125,15 +125,15 @@ def _detail(
             "statuses": dict(Referral.Status.choices),
             "may_review": vacancy.status == Vacancy.Status.PENDING
             and user_can(user=user, action=Action.CASE_SUPERVISE),
-            "may_edit": user_can(user=user, action=Action.CASE_EDIT),
-            "may_refer": published and user_can(user=user, action=Action.CASE_EDIT),
+            "may_edit": user_can(user=user, action=Action.PES_EDIT),
+            "may_refer": published and user_can(user=user, action=Action.PES_EDIT),
             "reject_form": forms.get("reject_form") or ReasonForm(),
         },
         status=status,
     )
 
 
-@staff_page(Action.CASE_VIEW)
+@staff_page(Action.PES_VIEW)
 def vacancy_detail_view(request: StaffRequest, vacancy_id: int) -> HttpResponse:
     return _detail(request, _vacancy_or_404(vacancy_id))
 
@@ -146,7 +146,7 @@ def _seeker_from_post(request: StaffRequest) -> Any:
     return seeker
 
 
-@staff_page(Action.CASE_EDIT)
+@staff_page(Action.PES_EDIT)
 @require_POST
 def vacancy_action_view(request: StaffRequest, vacancy_id: int, action: str) -> HttpResponse:
     vacancy = _vacancy_or_404(vacancy_id)
@@ -174,7 +174,7 @@ def vacancy_action_view(request: StaffRequest, vacancy_id: int, action: str) -> 
     return HttpResponseRedirect(reverse("x:employment-services:vacancy", args=[vacancy.pk]))
 
 
-@staff_page(Action.CASE_EDIT)
+@staff_page(Action.PES_EDIT)
 @require_POST
 def referral_step_view(request: StaffRequest, referral_id: int, step: str) -> HttpResponse:
     referral = referral_get(referral_id=referral_id)
