@@ -84,7 +84,6 @@ CELERY_IMPORTS = [
     "tenants.targeting_schedules",
     "tenants.interop_schedules",
     "tenants.portal_schedules",
-    },
     "tenants.plugin_schedules",
 ]
 # With Redis, a task whose worker died unacknowledged (acks_late) is redelivered once this many
