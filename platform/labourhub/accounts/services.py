@@ -235,6 +235,17 @@ def user_second_factor_check(*, user: User, code: str) -> bool:
 
 
 @transaction.atomic
+def user_second_factor_device(*, user: User, code: str) -> TOTPDevice | None:
+    """The confirmed device ``code`` belongs to, to mark the session verified; None if wrong."""
+    if not code:
+        return None
+    for device in TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True):
+        if device.verify_token(code):
+            return device
+    return None
+
+
+@transaction.atomic
 def user_login_record(*, user: User, succeeded: bool) -> None:
     audit_record(
         actor=user if succeeded else None,
@@ -261,3 +272,13 @@ def user_totp_confirm(*, user: User, token: str, actor: Actor) -> TOTPDevice:
     device.save(update_fields=["confirmed"])
     audit_record(actor=actor, action=AuditAction.USER_TOTP_ENABLED, subject=user)
     return device
+
+
+@transaction.atomic
+def user_totp_disable(*, user: User, token: str, actor: Actor) -> int:
+    """Remove the account's authenticators; a current code proves the holder has the device."""
+    if user_second_factor_device(user=user, code=token) is None:
+        raise ApplicationError(_("That code is not valid. Try the current one."))
+    removed, _n = TOTPDevice.objects.filter(user=user).delete()
+    audit_record(actor=actor, action=AuditAction.USER_TOTP_DISABLED, subject=user)
+    return int(removed)

@@ -189,6 +189,7 @@ class AuditAction(models.TextChoices):
     USER_REACTIVATED = "user.reactivated", _("User reactivated")
     USER_TOKEN_ISSUED = "user.token_issued", _("API token issued")
     USER_TOKEN_REVOKED = "user.token_revoked", _("API tokens revoked")
+    USER_TOTP_DISABLED = "user.totp_disabled", _("Two-step sign-in switched off")
     USER_TOTP_ENABLED = "user.totp_enabled", _("Two-step sign-in enabled")
     USER_TOTP_STARTED = "user.totp_started", _("Two-step sign-in set-up started")
     USER_UPDATED = "user.updated", _("User changed")

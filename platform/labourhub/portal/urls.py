@@ -1,13 +1,14 @@
 from django.urls import path
 
 from labourhub.portal.plugin_pages import PortalPagesResolver
-from labourhub.portal.views import accounts, inbox, reports, submissions, workers
+from labourhub.portal.views import accounts, inbox, reports, security, submissions, workers
 
 app_name = "portal"
 
 urlpatterns = [
     path("", accounts.home, name="home"),
     path("login/", accounts.PortalLoginView.as_view(), name="login"),
+    path("login/otp/", security.login_otp_view, name="login-otp"),
     path("signup/", accounts.signup_view, name="signup"),
     path("signup/sent/", accounts.signup_sent_view, name="signup-sent"),
     path("verify-email/<str:token>/", accounts.verify_email_view, name="verify-email"),
@@ -20,6 +21,7 @@ urlpatterns = [
     ),
     path("password-reset/done/", accounts.password_reset_complete, name="password-reset-complete"),
     path("account/", accounts.account_view, name="account"),
+    path("account/security/", security.security_view, name="security"),
     path("establishments/", accounts.establishments_view, name="establishments"),
     path("establishments/new/", submissions.submission_new_view, name="submission-new"),
     path(

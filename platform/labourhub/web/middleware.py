@@ -62,6 +62,7 @@ class OtpRequiredMiddleware:
         "/app/logout",
         "/app/password-reset",
         "/app/language/",
+        "/portal/login/",
         "/static/",
         "/health/",
     )
@@ -80,6 +81,9 @@ class OtpRequiredMiddleware:
         ):
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"message": _(OTP_REQUIRED), "extra": {}}, status=403)
+            if request.path_info.startswith("/portal/"):
+                # The staff code page is closed to portal accounts: they have their own.
+                return HttpResponseRedirect(reverse("portal:login-otp"))
             return HttpResponseRedirect(reverse("web:login-otp"))
         return self.get_response(request)
 

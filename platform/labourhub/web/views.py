@@ -68,9 +68,9 @@ def lockout_response(
         # API clients parse JSON; an HTML sign-in page would be unreadable to them.
         return JsonResponse({"message": _(LOCKED_OUT), "extra": {}}, status=429)
     form = LoginForm(request)
-    return render(
-        request, "web/login.html", {"form": form, "locked_out": _(LOCKED_OUT)}, status=429
-    )
+    # Portal accounts meet the lockout on the portal's own sign-in page.
+    template = "portal/login.html" if request.path_info.startswith("/portal/") else "web/login.html"
+    return render(request, template, {"form": form, "locked_out": _(LOCKED_OUT)}, status=429)
 
 
 @login_required

@@ -26,6 +26,7 @@ from labourhub.portal.services.accounts import (
     portal_verification_resend,
 )
 from labourhub.portal.views.common import PortalRequest, portal_page
+from labourhub.portal.views.security import second_step_begin, user_has_second_factor
 from labourhub.web.forms import LoginForm
 
 
@@ -58,8 +59,10 @@ class PortalLoginView(auth_views.LoginView):
         return reverse("portal:home")
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        super().form_valid(form)
         user = form.get_user()
+        if user_is_portal_only(user=user) and user_has_second_factor(user):
+            return second_step_begin(self.request, user)
+        super().form_valid(form)
         if not user_is_portal_only(user=user):
             return HttpResponseRedirect("/app/")
         return HttpResponseRedirect(self.get_success_url())
