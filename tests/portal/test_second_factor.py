@@ -59,6 +59,7 @@ def test_enrolment_start_wrong_code_then_right_code(portal, client_for, ministry
     assert wrong.status_code == 400 and INVALID_ES in wrong.content.decode()
     device.refresh_from_db()
     assert not device.confirmed
+    device.throttle_reset()
     right = client.post(SECURITY, {"step": "confirm", "token": current_code(device)})
     assert right.status_code == 302
     device.refresh_from_db()
