@@ -267,3 +267,13 @@ def test_staff_second_factor_is_unchanged(portal, client_for, ministry, user_wit
     assert portal_client.get(OTP_STEP)["Location"] == "/app/"
     assert client.post("/app/login/otp/", {"token": current_code(device)})["Location"] == "/app/"
     assert client.get("/app/").status_code == 200
+
+
+def test_the_new_words_read_in_french_and_spanish():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert translation.gettext("Sign-in security") == "Sécurité de la connexion"
+        assert str(AuditAction.USER_TOTP_DISABLED.label) == "Connexion en deux étapes désactivée"
+    with translation.override("es"):
+        assert translation.gettext("Two-step sign-in is off.").startswith("El inicio de sesión")
