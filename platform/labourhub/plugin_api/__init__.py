@@ -32,6 +32,7 @@ EXPORTS: dict[str, str] = {
     "EstablishmentReportKind": "labourhub.extensions.types",
     "PortalPage": "labourhub.extensions.types",
     "establishment_report_totals": "labourhub.portal.reports",
+    "establishment_list_represented": "labourhub.portal.selectors",
     "MenuItem": "labourhub.extensions.types",
     "ProcedureType": "labourhub.extensions.types",
     "ReportDefinition": "labourhub.extensions.types",
@@ -179,6 +180,9 @@ if TYPE_CHECKING:
     from labourhub.plugin_api.ministry import small_count_threshold as small_count_threshold
     from labourhub.portal.reports import (
         establishment_report_totals as establishment_report_totals,
+    )
+    from labourhub.portal.selectors import (
+        establishment_list_represented as establishment_list_represented,
     )
     from labourhub.portal.services.uploads import upload_check as upload_check
     from labourhub.registry.selectors import establishment_get as establishment_get

@@ -10,7 +10,8 @@ from labourhub.plugin_api import Role
 ACTIONS = [
     audit.SEEKER_REGISTERED, audit.SEEKER_UPDATED, audit.SEEKER_CONSENT_WITHDRAWN,
     audit.SEEKER_ERASED, audit.VACANCY_REGISTERED, audit.VACANCY_PUBLISHED,
-    audit.VACANCY_REJECTED, audit.VACANCY_CLOSED, audit.REFERRAL_MADE, audit.REFERRAL_UPDATED,
+    audit.VACANCY_REJECTED, audit.VACANCY_CLOSED, audit.VACANCY_SUBMITTED, audit.REFERRAL_MADE,
+    audit.REFERRAL_UPDATED,
 ]  # fmt: skip
 
 

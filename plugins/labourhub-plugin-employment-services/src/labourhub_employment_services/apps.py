@@ -16,6 +16,8 @@ class EmploymentSettings(BaseModel):
     # they withdrew consent to all processing.
     retention_months: int = Field(default=24, ge=1, le=120)
     withdrawn_grace_days: int = Field(default=30, ge=0, le=365)
+    # The public list of published, open vacancies (no login), linked from the LMI website.
+    public_vacancy_list: bool = False
 
 
 class EmploymentServicesConfig(PluginAppConfig):

@@ -28,6 +28,9 @@ VACANCY_REJECTED = audit_action_register(
     code="pes_vacancy.rejected", label=_("Vacancy rejected at review")
 )
 VACANCY_CLOSED = audit_action_register(code="pes_vacancy.closed", label=_("Vacancy closed"))
+VACANCY_SUBMITTED = audit_action_register(
+    code="pes_vacancy.submitted", label=_("Vacancy submitted by an employer through the portal")
+)
 REFERRAL_MADE = audit_action_register(code="pes_referral.made", label=_("Candidate referred"))
 REFERRAL_UPDATED = audit_action_register(
     code="pes_referral.updated", label=_("Referral outcome recorded")

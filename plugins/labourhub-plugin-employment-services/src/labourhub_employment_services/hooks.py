@@ -9,6 +9,7 @@ from labourhub.plugin_api import (
     Action,
     IndicatorDefinition,
     MenuItem,
+    PortalPage,
     ReportDefinition,
     hookimpl,
 )
@@ -32,6 +33,18 @@ def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
             _("Employment programmes"),
             reverse("x:employment-services:programmes"),
             Action.PES_VIEW,
+        ),
+    ]
+
+
+@hookimpl
+def register_portal_pages(tenant: Any) -> list[PortalPage]:
+    from labourhub_employment_services.views import portal
+
+    return [
+        PortalPage("vacancies", _("My vacancies"), portal.employer_vacancies_view, "employer"),
+        PortalPage(
+            "new-vacancy", _("New vacancy"), portal.employer_vacancy_submit_view, "employer"
         ),
     ]
 

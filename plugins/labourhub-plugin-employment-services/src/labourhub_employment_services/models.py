@@ -190,6 +190,17 @@ class Vacancy(BaseModel):
     registered_by_id = models.BigIntegerField(null=True, blank=True)
     reviewed_by_id = models.BigIntegerField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set when a verified employer submitted the vacancy through the portal: the establishment
+    # they represent, whose representatives see it under "My vacancies".
+    establishment = models.ForeignKey(
+        "registry.Establishment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("establishment"),
+    )
+    submitted_by_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -54,6 +54,29 @@ def vacancy_list(*, search: str = "", status: str = "") -> QuerySet[Vacancy]:
     return qs
 
 
+def vacancy_list_for_employer(*, user: Any) -> QuerySet[Vacancy]:
+    """Vacancies of the establishments ``user`` represents now, whoever of them submitted."""
+    from labourhub.plugin_api import establishment_list_represented
+
+    represented = establishment_list_represented(user=user).values("pk")
+    return (
+        Vacancy.objects.filter(establishment__in=represented)
+        .select_related("region", "establishment")
+        .order_by("-created_at", "-id")
+    )
+
+
+def vacancy_list_public() -> QuerySet[Vacancy]:
+    """Published vacancies still open today, soonest closing first."""
+    from labourhub.plugin_api import ministry_today
+
+    return (
+        Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, closing_date__gte=ministry_today())
+        .select_related("region")
+        .order_by("closing_date", "id")
+    )
+
+
 def vacancy_get(*, vacancy_id: int) -> Vacancy | None:
     return Vacancy.objects.select_related("region").filter(pk=vacancy_id).first()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from labourhub_employment_services.views import counselling, seekers, vacancies
+from labourhub_employment_services.views import counselling, public, seekers, vacancies
 
 # Mounted by the core at /app/x/employment-services/ with namespace x:employment-services.
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
         counselling.seeker_counselling_view,
         name="seeker-counselling-item",
     ),
+    # Public (no sign-in) when the ministry switched the list on; linked from its LMI website.
+    path("public/vacancies/", public.public_vacancies_view, name="public-vacancies"),
     path("programmes/", counselling.programme_list_view, name="programmes"),
     path("vacancies/", vacancies.vacancy_list_view, name="vacancies"),
     path("vacancies/new/", vacancies.vacancy_register_view, name="vacancy-new"),

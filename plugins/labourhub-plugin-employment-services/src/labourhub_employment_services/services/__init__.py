@@ -12,6 +12,7 @@ from labourhub_employment_services.services.documents import (
     seeker_document_delete,
     seeker_document_read,
 )
+from labourhub_employment_services.services.employer import vacancy_submit
 from labourhub_employment_services.services.jobseekers import (
     jobseeker_availability_set,
     jobseeker_consent_withdraw,
@@ -51,4 +52,5 @@ __all__ = [
     "vacancy_publish",
     "vacancy_register",
     "vacancy_reject",
+    "vacancy_submit",
 ]

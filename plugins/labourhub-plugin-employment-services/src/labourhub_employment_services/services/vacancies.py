@@ -1,6 +1,7 @@
 """Vacancies: registered, reviewed before publication (published or rejected), closed."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +31,8 @@ ERR_CLOSING = gettext_noop("The closing date must be today or later.")
 ERR_NOT_PENDING = gettext_noop("Only a vacancy awaiting review can be published or rejected.")
 ERR_REASON = gettext_noop("Give the reason, so the employer can correct the vacancy.")
 ERR_ALREADY_CLOSED = gettext_noop("This vacancy is already closed.")
+ERR_TEXT = gettext_noop("Angle brackets and control characters are not allowed here.")
+ERR_TOO_LONG = gettext_noop("Keep this to %(limit)s characters at most.")
 
 
 def _next_reference() -> str:
@@ -39,6 +42,78 @@ def _next_reference() -> str:
     start = f"VAC-{ministry_today().year}-"
     taken = Vacancy.objects.filter(reference__startswith=start).count()
     return f"{start}{taken + 1:05d}"
+
+
+# Newlines and tabs are fine in requirements; other control characters and markup are not.
+_UNSAFE = re.compile(r"[<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LONGEST = {"title": 200, "community": 100, "requirements": 5000}
+
+
+def _vacancy_check(fields: dict[str, Any]) -> None:
+    errors: dict[str, list[str]] = {}
+    for name, longest in LONGEST.items():
+        text = str(fields.get(name) or "")
+        if _UNSAFE.search(text):
+            errors[name] = [_(ERR_TEXT)]
+        elif len(text.strip()) > longest:
+            errors[name] = [_(ERR_TOO_LONG) % {"limit": longest}]
+    if fields["occupation"] not in SUB_MAJOR_GROUPS:
+        errors["occupation"] = [_(ERR_OCCUPATION)]
+    if fields["sector"] not in SECTIONS:
+        errors["sector"] = [_(ERR_SECTOR)]
+    if fields["wage_min"] > fields["wage_max"]:
+        errors["wage_min"] = [_(ERR_WAGES)]
+    if fields["closing_date"] < ministry_today():
+        errors["closing_date"] = [_(ERR_CLOSING)]
+    if errors:
+        raise ValidationError(errors)
+
+
+def vacancy_create(*, actor: Actor, audit_action: Any, **fields: Any) -> Vacancy:
+    """Checked, saved and audited; the callers hold the transaction and check who may."""
+    _vacancy_check(fields)
+    _check_region(fields.get("region"))
+    community = str(fields.get("community") or "")
+    title, employer_name = fields["title"], fields["employer_name"]
+    vacancy = Vacancy(
+        reference=_next_reference(),
+        title=title.strip(),
+        employer_name=employer_name.strip(),
+        occupation=fields["occupation"],
+        sector=fields["sector"],
+        region=fields.get("region"),
+        community=community.strip(),
+        community_key=fold(community),
+        search_key=fold(f"{title} {employer_name}"),
+        wage_min=fields["wage_min"],
+        wage_max=fields["wage_max"],
+        requirements=str(fields.get("requirements") or "").strip(),
+        skills=skills_parse(fields.get("skills") or ""),
+        min_education=fields.get("min_education") or 0,
+        min_experience_years=fields.get("min_experience_years") or 0,
+        posts=fields["posts"],
+        closing_date=fields["closing_date"],
+        establishment=fields.get("establishment"),
+        submitted_by_id=fields.get("submitted_by_id"),
+        registered_by_id=None if fields.get("submitted_by_id") else getattr(actor, "pk", None),
+    )
+    vacancy.full_clean()
+    vacancy.save()
+    audit_record(
+        actor=actor,
+        action=audit_action,
+        subject=vacancy,
+        payload={
+            "values": {
+                "reference": vacancy.reference,
+                "title": vacancy.title,
+                "employer_name": vacancy.employer_name,
+                "occupation": vacancy.occupation,
+                "posts": vacancy.posts,
+            }
+        },
+    )
+    return vacancy
 
 
 @transaction.atomic
@@ -62,55 +137,24 @@ def vacancy_register(
 ) -> Vacancy:
     """Register a vacancy notified by an employer; it waits for review before publication."""
     permission_check(actor=actor, action=Action.PES_EDIT)
-    errors: dict[str, list[str]] = {}
-    if occupation not in SUB_MAJOR_GROUPS:
-        errors["occupation"] = [_(ERR_OCCUPATION)]
-    if sector not in SECTIONS:
-        errors["sector"] = [_(ERR_SECTOR)]
-    if wage_min > wage_max:
-        errors["wage_min"] = [_(ERR_WAGES)]
-    if closing_date < ministry_today():
-        errors["closing_date"] = [_(ERR_CLOSING)]
-    if errors:
-        raise ValidationError(errors)
-    _check_region(region)
-    vacancy = Vacancy(
-        reference=_next_reference(),
-        title=title.strip(),
-        employer_name=employer_name.strip(),
+    return vacancy_create(
+        actor=actor,
+        audit_action=audit.VACANCY_REGISTERED,
+        title=title,
+        employer_name=employer_name,
         occupation=occupation,
         sector=sector,
-        region=region,
-        community=community.strip(),
-        community_key=fold(community),
-        search_key=fold(f"{title} {employer_name}"),
         wage_min=wage_min,
         wage_max=wage_max,
-        requirements=requirements.strip(),
-        skills=skills_parse(skills),
-        min_education=min_education,
-        min_experience_years=min_experience_years,
         posts=posts,
         closing_date=closing_date,
-        registered_by_id=getattr(actor, "pk", None),
+        region=region,
+        community=community,
+        requirements=requirements,
+        skills=skills,
+        min_education=min_education,
+        min_experience_years=min_experience_years,
     )
-    vacancy.full_clean()
-    vacancy.save()
-    audit_record(
-        actor=actor,
-        action=audit.VACANCY_REGISTERED,
-        subject=vacancy,
-        payload={
-            "values": {
-                "reference": vacancy.reference,
-                "title": vacancy.title,
-                "employer_name": vacancy.employer_name,
-                "occupation": occupation,
-                "posts": posts,
-            }
-        },
-    )
-    return vacancy
 
 
 def _locked(vacancy: Vacancy) -> Vacancy:
