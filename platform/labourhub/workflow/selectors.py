@@ -133,8 +133,10 @@ def alert_unread_count(*, user: User) -> int:
     """Deadline alerts and safety alerts (child labour, refused entry) not yet seen."""
     from labourhub.inspections.selectors.alerts import inspection_alerts_unread
 
-    unread = Alert.objects.filter(recipient=user, read_at=None).count()
-    return unread + inspection_alerts_unread(user=user).count()
+    # One query for both kinds: the bell is on every page.
+    deadline_alerts = Alert.objects.filter(recipient=user, read_at=None).values_list("pk")
+    safety_alerts = inspection_alerts_unread(user=user).values_list("pk")
+    return deadline_alerts.union(safety_alerts, all=True).count()
 
 
 def alert_list(*, user: User) -> QuerySet[Alert]:

@@ -153,6 +153,7 @@ def test_the_retention_rule_erases_expired_and_withdrawn_seekers_only(
     assert jobseeker_retention_apply(settings=rule, now=now) == 0  # idempotent
 
 
+@pytest.mark.hook_effect("daily_housekeeping")
 def test_the_daily_beat_task_applies_each_ministrys_own_rule(
     active, ministry, enable_plugin, second_ministry
 ):
