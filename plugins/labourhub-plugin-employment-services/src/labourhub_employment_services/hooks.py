@@ -39,13 +39,14 @@ def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
 
 @hookimpl
 def register_portal_pages(tenant: Any) -> list[PortalPage]:
-    from labourhub_employment_services.views import portal
+    from labourhub_employment_services.views import portal, worker
 
     return [
         PortalPage("vacancies", _("My vacancies"), portal.employer_vacancies_view, "employer"),
         PortalPage(
             "new-vacancy", _("New vacancy"), portal.employer_vacancy_submit_view, "employer"
         ),
+        PortalPage("profile", _("My job seeker profile"), worker.worker_profile_view, "worker"),
     ]
 
 

@@ -87,6 +87,8 @@ class JobSeeker(BaseModel):
     consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
     registered_by_id = models.BigIntegerField(null=True, blank=True)
+    # The worker's portal account when they registered themselves (one profile per account).
+    portal_user_id = models.BigIntegerField(null=True, blank=True, unique=True)
     # True only while the seeker is active, consents to sharing and is available: the one flag
     # the match queries read (kept by the services, indexed with the arrays below).
     in_matching = models.BooleanField(default=False)

@@ -97,6 +97,38 @@ def jobseeker_register(
 ) -> JobSeeker:
     """Register a job seeker; refused (nothing saved) without consent to processing."""
     permission_check(actor=actor, action=Action.PES_EDIT)
+    return jobseeker_create(
+        first_name=first_name, last_name=last_name, sex=sex, birth_year=birth_year,
+        consent_processing=consent_processing, consent_sharing=consent_sharing,
+        occupations=occupations, skills=skills, education=education, availability=availability,
+        region=region, community=community, national_id=national_id, phone=phone, email=email,
+        notes=notes, actor=actor,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def jobseeker_create(
+    *,
+    first_name: str,
+    last_name: str,
+    sex: str,
+    birth_year: int,
+    consent_processing: bool,
+    consent_sharing: bool,
+    occupations: list[str],
+    skills: str | list[str] = "",
+    education: int = 0,
+    availability: str = JobSeeker.Availability.IMMEDIATE,
+    region: Any = None,
+    community: str = "",
+    national_id: str = "",
+    phone: str = "",
+    email: str = "",
+    notes: str = "",
+    portal_user_id: int | None = None,
+    actor: Actor,
+) -> JobSeeker:
+    """The registration itself, for callers that checked the actor's right (staff or portal)."""
     if not consent_processing:
         raise ValidationError({"consent_processing": [_(ERR_CONSENT)]})
     _check_birth_year(birth_year)
@@ -120,6 +152,7 @@ def jobseeker_register(
         consent_processing_at=now,
         consent_sharing_at=now if consent_sharing else None,
         registered_by_id=getattr(actor, "pk", None),
+        portal_user_id=portal_user_id,
     )
     _refresh_matching(seeker)
     seeker.full_clean()
@@ -206,6 +239,12 @@ def jobseeker_consent_withdraw(
     separate, explicit request (``jobseeker_erase``).
     """
     permission_check(actor=actor, action=Action.PES_EDIT)
+    return jobseeker_consent_end(seeker=seeker, sharing_only=sharing_only, actor=actor)
+
+
+@transaction.atomic
+def jobseeker_consent_end(*, seeker: JobSeeker, sharing_only: bool, actor: Actor) -> JobSeeker:
+    """The withdrawal itself, for callers that checked the actor's right (staff or portal)."""
     seeker = _locked(seeker)
     before = seeker.status
     seeker.consent_sharing_at = None
@@ -271,6 +310,12 @@ def jobseeker_erase(*, seeker: JobSeeker, reason: str = "", actor: Actor) -> Job
     notes and the stored CVs (deleted from object storage once the erasure commits).
     """
     permission_check(actor=actor, action=Action.PES_EDIT)
+    return jobseeker_data_erase(seeker=seeker, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def jobseeker_data_erase(*, seeker: JobSeeker, reason: str, actor: Actor) -> JobSeeker:
+    """The erasure itself, for callers that checked the actor's right (staff or portal)."""
     seeker = _locked(seeker)
     before = seeker.status
     erase_personal_data(seeker)
