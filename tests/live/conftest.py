@@ -138,3 +138,39 @@ def temporary_ministry(django_db_blocker, **spec):
 # Debian's Chromium, never a downloaded browser; the flags every live browser test launches with.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+
+
+def establishment_write(port, slug, token, employer_id, office, number):
+    """POST one establishment through the API; returns the status, or "failed: <error>" when
+    the connection broke (what a client of a crashing server sees)."""
+    import http.client
+    import json
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps(
+        {
+            "name": f"Shop {number}",
+            "office": office,
+            "isic_code": "4711",
+            "registration_number": number,
+            "employer_id": employer_id,
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v1/registry/establishments/create/",
+        data=body,
+        method="POST",
+        headers={
+            "Host": f"{slug}.localhost:{port}",
+            "Authorization": f"Token {token}",
+            "Content-Type": "application/json",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return str(response.status)
+    except urllib.error.HTTPError as exc:
+        return str(exc.code)
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+        return f"failed: {type(exc).__name__}"

@@ -9,20 +9,16 @@ normally again within seconds of each component's return, with no restart of its
 """
 
 import contextlib
-import http.client
-import json
 import shutil
 import socket
 import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from django.db import connection
 
-from .conftest import _free_port, start_web, temporary_ministry
+from .conftest import _free_port, establishment_write, start_web, temporary_ministry
 
 pytestmark = [pytest.mark.live]
 
@@ -178,32 +174,9 @@ def test_redis_and_postgresql_restarts_lose_no_accepted_write(
     down_at: dict[str, float] = {}
 
     def write(n: int) -> str:
-        body = json.dumps(
-            {
-                "name": f"Shop {n}",
-                "office": "RS",
-                "isic_code": "4711",
-                "registration_number": f"RS-{n:04d}",
-                "employer_id": ministry["employer"],
-            }
-        ).encode()
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/v1/registry/establishments/create/",
-            data=body,
-            method="POST",
-            headers={
-                "Host": f"{SLUG}.localhost:{port}",
-                "Authorization": f"Token {ministry['token']}",
-                "Content-Type": "application/json",
-            },
+        return establishment_write(
+            port, SLUG, ministry["token"], ministry["employer"], "RS", f"RS-{n:04d}"
         )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return str(response.status)
-        except urllib.error.HTTPError as exc:
-            return str(exc.code)
-        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-            return f"failed: {type(exc).__name__}"
 
     def down_redis() -> None:
         redis.kill()

@@ -6,20 +6,16 @@ connection. Measured: every write the client was told succeeded is in the databa
 written twice, and any row the client was not told about is counted and reported.
 """
 
-import http.client
-import json
 import os
 import signal
 import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from django.db import connection
 
-from .conftest import start_web, temporary_ministry
+from .conftest import establishment_write, start_web, temporary_ministry
 
 pytestmark = [pytest.mark.live]
 
@@ -78,32 +74,9 @@ def test_sigkill_of_web_workers_loses_no_accepted_write(ministry, live_env, djan
     try:
 
         def write(n: int) -> str:
-            body = json.dumps(
-                {
-                    "name": f"Shop {n}",
-                    "office": "WF",
-                    "isic_code": "4711",
-                    "registration_number": f"WF-{n:04d}",
-                    "employer_id": ministry["employer"],
-                }
-            ).encode()
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/v1/registry/establishments/create/",
-                data=body,
-                method="POST",
-                headers={
-                    "Host": f"{SLUG}.localhost:{port}",
-                    "Authorization": f"Token {ministry['token']}",
-                    "Content-Type": "application/json",
-                },
+            return establishment_write(
+                port, SLUG, ministry["token"], ministry["employer"], "WF", f"WF-{n:04d}"
             )
-            try:
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    return str(response.status)
-            except urllib.error.HTTPError as exc:
-                return str(exc.code)
-            except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-                return f"failed: {type(exc).__name__}"
 
         def client() -> None:
             for n in range(WRITES):
