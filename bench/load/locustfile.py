@@ -52,10 +52,7 @@ class StaffUser(MinistryUser):
             headers={"Referer": f"http://{self.ministry['host']}/app/login/"},
             name="staff: sign in",
         )
-        listing = self.client.get(
-            "/api/v1/registry/establishments/", name="staff: establishment ids"
-        )
-        self.ids = [row["id"] for row in listing.json().get("results", [])] or [0]
+        self.ids = self.ministry["establishments"]
 
     @task(3)
     def dashboard(self) -> None:

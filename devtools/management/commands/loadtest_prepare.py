@@ -85,12 +85,14 @@ class Command(BaseCommand):
                 # One API token per ministry, issued here: a token request revokes the previous
                 # token, so simulated people asking for their own would sign each other out.
                 token = user_token_issue(user=User.objects.get(username="staff"), actor=None)
+                ids = list(Establishment.objects.order_by("pk").values_list("pk", flat=True)[:50])
             hosts.append(
                 {
                     "slug": slug,
                     "host": f"{slug}.localhost",
                     "office": office.code,
                     "token": token.key,
+                    "establishments": ids,
                 }
             )
             self.stdout.write(f"{slug}: ready in {time.monotonic() - t0:.1f}s")
