@@ -67,9 +67,10 @@ class JobSeekerForm(_RegionMixin, forms.Form):
         self._choices()
 
 
-class VacancyForm(_RegionMixin, forms.Form):
+class VacancyFieldsForm(_RegionMixin, forms.Form):
+    """What a vacancy says, whoever registers it: staff, or an employer in the portal."""
+
     title = forms.CharField(label=_("Job title"), max_length=200)
-    employer_name = forms.CharField(label=_("Employer"), max_length=200)
     occupation = forms.ChoiceField(label=_("Occupation (ISCO-08)"))
     sector = forms.ChoiceField(label=_("Sector (ISIC)"))
     region = forms.TypedChoiceField(label=_("Region"), coerce=int, required=False, empty_value=None)
@@ -96,16 +97,21 @@ class VacancyForm(_RegionMixin, forms.Form):
         max_length=2000,
         help_text=_("Separated by commas, e.g. welding, food safety, driving licence"),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._choices()
+
+
+class VacancyForm(VacancyFieldsForm):
+    field_order = ["title", "employer_name"]
+    employer_name = forms.CharField(label=_("Employer"), max_length=200)
     min_education = forms.TypedChoiceField(
         label=_("Minimum education"), choices=Education.choices, coerce=int
     )
     min_experience_years = forms.IntegerField(
         label=_("Years of experience asked"), min_value=0, max_value=50, initial=0
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._choices()
 
 
 class ExperienceForm(forms.Form):
