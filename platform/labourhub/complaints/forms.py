@@ -18,7 +18,9 @@ class EstablishmentField(forms.CharField):
         return est
 
 
-class ComplaintForm(forms.Form):
+class ComplaintFactsForm(forms.Form):
+    """What every complaint states, whichever door it comes in by (public form, staff, portal)."""
+
     subject = forms.CharField(label=_("Subject"), max_length=200)
     description = forms.CharField(
         label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
@@ -30,6 +32,9 @@ class ComplaintForm(forms.Form):
         label=_("Employer or workplace (name and address)"), required=False, max_length=300
     )
     child_labour = forms.BooleanField(label=_("Children are working there"), required=False)
+
+
+class ComplaintForm(ComplaintFactsForm):
     anonymous = forms.BooleanField(
         label=_("Complain anonymously"),
         required=False,

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office
-from labourhub.complaints.forms import EstablishmentField
+from labourhub.complaints.forms import ComplaintFactsForm, EstablishmentField, TrackForm
 from labourhub.complaints.models import AccidentNotification
 from labourhub.portal.kinds import inbox_kinds
 from labourhub.portal.models import PortalAccount
@@ -177,20 +177,9 @@ class SubmissionDecideForm(forms.Form):
         self.fields["office"].queryset = Office.objects.filter(level="district").order_by("name")  # type: ignore[attr-defined]
 
 
-class WorkerComplaintForm(forms.Form):
+class WorkerComplaintForm(ComplaintFactsForm):
     """The signed-in worker's complaint: the name and contact come from the account."""
 
-    subject = forms.CharField(label=_("Subject"), max_length=200)
-    description = forms.CharField(
-        label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
-    )
-    establishment = EstablishmentField(
-        label=_("Establishment registration number (if known)"), required=False, max_length=64
-    )
-    employer_text = forms.CharField(
-        label=_("Employer or workplace (name and address)"), required=False, max_length=300
-    )
-    child_labour = forms.BooleanField(label=_("Children are working there"), required=False)
     anonymous = forms.BooleanField(
         label=_("Complain anonymously"),
         required=False,
@@ -200,12 +189,8 @@ class WorkerComplaintForm(forms.Form):
     )
 
 
-class ClaimForm(forms.Form):
-    code = forms.CharField(
-        label=_("Tracking code"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+# Claiming a complaint asks for the same code as following it anonymously.
+ClaimForm = TrackForm
 
 
 class AccidentFields(forms.Form):
