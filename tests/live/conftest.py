@@ -174,3 +174,24 @@ def establishment_write(port, slug, token, employer_id, office, number):
         return str(exc.code)
     except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
         return f"failed: {type(exc).__name__}"
+
+
+AXE_JS = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """Runs the vendored axe-core (WCAG 2.0/2.1 A and AA rules) on the open page.
+
+    Returns the violations of the given impacts as (rule id, impact, first target) tuples, so a
+    failing assertion names what to fix.
+    """
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values:"
+        " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [
+        (v["id"], v["impact"], v["nodes"][0]["target"] if v["nodes"] else None)
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
