@@ -4,14 +4,15 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from labourhub.audit.models import AuditEvent
 from labourhub.extensions import hookimpl
 from labourhub.extensions.country_types import NationalCalendar
 from labourhub.workflow.calendar import calendar_current
-from labourhub.workflow.models import CalendarDay, Deadline
+from labourhub.workflow.models import CalendarDay, Deadline, NationalHolidayDeclined
 from labourhub.workflow.national_calendar import national_calendar_fill, national_holidays
-from labourhub.workflow.services import calendar_day_add, case_open
+from labourhub.workflow.services import calendar_day_add, calendar_day_remove, case_open
 from tests.extensions.effects import effect_of
 from tests.workflow.helpers import at
 
@@ -130,3 +131,34 @@ def test_one_ministry_s_broken_pack_does_not_stop_the_others(
 def test_a_pack_cannot_declare_a_nonsensical_calendar(country, ahead):
     with pytest.raises(ValueError):
         NationalCalendar(country, years_ahead=ahead)
+
+
+def test_a_national_holiday_the_ministry_removes_stays_removed_until_put_back(
+    co_calendar, ministry, in_ministry, staff, client_for
+):
+    with time_machine.travel(at("2026-12-03"), tick=False):
+        national_calendar_fill(tenant=ministry)
+        reyes = CalendarDay.objects.get(date=D("2027-01-11"))
+        assert reyes.source == CalendarDay.Source.NATIONAL
+        calendar_day_remove(day=reyes, actor=staff["admin"])
+        # The daily reload does not bring it back.
+        assert national_calendar_fill(tenant=ministry) == 0
+        assert not CalendarDay.objects.filter(date=D("2027-01-11")).exists()
+        assert calendar_current().is_working(D("2027-01-11"))
+        # The calendar screen lists it as removed, with the way back.
+        client = client_for(ministry)
+        client.force_login(staff["admin"])
+        page = client.get(reverse("workflow:calendar")).content.decode()
+        assert "Día de los Reyes Magos (observado)" in page
+        # Putting it back by hand makes it a ministry day, and the reload keeps it.
+        calendar_day_add(date=D("2027-01-11"), name="Reyes Magos", actor=staff["admin"])
+        assert not NationalHolidayDeclined.objects.exists()
+        assert national_calendar_fill(tenant=ministry) == 0
+        day = CalendarDay.objects.get(date=D("2027-01-11"))
+        assert (day.name, day.source) == ("Reyes Magos", CalendarDay.Source.MINISTRY)
+
+
+def test_removing_a_ministry_day_declines_nothing(co_calendar, ministry, in_ministry, staff):
+    day, _moved = calendar_day_add(date=D("2027-03-03"), name="Cierre", actor=staff["admin"])
+    calendar_day_remove(day=day, actor=staff["admin"])
+    assert not NationalHolidayDeclined.objects.exists()

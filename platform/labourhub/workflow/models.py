@@ -20,14 +20,38 @@ class CalendarDay(BaseModel):
         HOLIDAY = "holiday", _("Public holiday")
         CLOSURE = "closure", _("Closure day")
 
+    class Source(models.TextChoices):
+        MINISTRY = "ministry", _("Entered by the ministry")
+        NATIONAL = "national", _("National calendar")
+
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.HOLIDAY)
     name = models.CharField(_("name"), max_length=200)
     yearly = models.BooleanField(_("same date every year"), default=False)
+    source = models.CharField(
+        _("source"), max_length=8, choices=Source.choices, default=Source.MINISTRY
+    )
 
     class Meta:
         ordering = ["date"]
         constraints = [models.UniqueConstraint(fields=["date", "kind"], name="one_calendar_day")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}"
+
+
+class NationalHolidayDeclined(BaseModel):
+    """A national holiday the ministry removed from its calendar.
+
+    The national calendar is reloaded every day to add the coming years; without this record a
+    holiday the ministry took out (a cancelled or moved observance) would come back the next day.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["date"]
 
     def __str__(self) -> str:
         return f"{self.date} {self.name}"

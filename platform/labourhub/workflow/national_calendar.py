@@ -6,7 +6,8 @@ the names in the pack's language and moved holidays on the day they are observed
 Ley Emiliani moves most holidays to the following Monday; the library computes it).
 
 Loading only adds days: a day the ministry already has (its own additions, closures, a renamed
-holiday) is kept as it is, so running it again, on activation or from the daily beat task,
+holiday) is kept as it is, and a national holiday the ministry removed stays removed
+(``NationalHolidayDeclined``), so running it again, on activation or from the daily beat task,
 changes nothing but the new years. Open deadlines that a new holiday affects are recomputed and
 the move is recorded on the case, exactly as when an administrator adds the day by hand.
 """
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.extensions.country_types import NationalCalendar
-from labourhub.workflow.models import CalendarDay
+from labourhub.workflow.models import CalendarDay, NationalHolidayDeclined
 from labourhub.workflow.services import Actor, deadlines_recompute, ministry_today
 
 
@@ -78,6 +79,11 @@ def national_calendar_fill(
                 kind=CalendarDay.Kind.HOLIDAY, date__gte=dt.date(years[0], 1, 1)
             ).values_list("date", flat=True)
         )
+        existing |= set(
+            NationalHolidayDeclined.objects.filter(date__gte=dt.date(years[0], 1, 1)).values_list(
+                "date", flat=True
+            )
+        )
         yearly = set(
             CalendarDay.objects.filter(yearly=True).values_list("date__month", "date__day")
         )
@@ -85,7 +91,11 @@ def national_calendar_fill(
             if day in existing:
                 continue
             CalendarDay.objects.create(
-                date=day, name=name[:200], kind=CalendarDay.Kind.HOLIDAY, yearly=False
+                date=day,
+                name=name[:200],
+                kind=CalendarDay.Kind.HOLIDAY,
+                yearly=False,
+                source=CalendarDay.Source.NATIONAL,
             )
             existing.add(day)
             added += 1

@@ -8,7 +8,14 @@ from django.db.models import Q, QuerySet
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
-from labourhub.workflow.models import Alert, CalendarDay, Case, CaseEvent, Deadline
+from labourhub.workflow.models import (
+    Alert,
+    CalendarDay,
+    Case,
+    CaseEvent,
+    Deadline,
+    NationalHolidayDeclined,
+)
 from labourhub.workflow.procedures import Procedure, Transition, procedure_get
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
@@ -141,6 +148,10 @@ def alert_unread_count(*, user: User) -> int:
 
 def alert_list(*, user: User) -> QuerySet[Alert]:
     return Alert.objects.filter(recipient=user).select_related("case", "deadline")
+
+
+def national_holiday_declined_list() -> QuerySet[NationalHolidayDeclined]:
+    return NationalHolidayDeclined.objects.order_by("date")
 
 
 def calendar_day_list(*, year: int | None = None) -> QuerySet[CalendarDay]:

@@ -27,6 +27,7 @@ from labourhub.workflow.selectors import (
     case_next_actions,
     case_overdue_board,
     case_timeline,
+    national_holiday_declined_list,
     traffic_light,
 )
 from labourhub.workflow.services import (
@@ -188,6 +189,7 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
         "workflow/calendar.html",
         {
             "days": calendar_day_list(),
+            "declined": national_holiday_declined_list(),
             "form": form,
             "can_edit": can_edit,
             "working_week": getattr(request.tenant, "working_week", []),  # type: ignore[attr-defined]

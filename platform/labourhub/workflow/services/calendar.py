@@ -11,7 +11,12 @@ from labourhub.accounts.permissions import permission_check
 from labourhub.accounts.roles import Action
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.workflow.calendar import calendar_current
-from labourhub.workflow.models import CalendarDay, Deadline, ProcedureConfig
+from labourhub.workflow.models import (
+    CalendarDay,
+    Deadline,
+    NationalHolidayDeclined,
+    ProcedureConfig,
+)
 from labourhub.workflow.procedures import TimeLimit, procedure_from_dict, procedure_get
 from labourhub.workflow.services.base import (
     CALENDAR_REFUSED,
@@ -100,6 +105,8 @@ def calendar_day_add(
     day = CalendarDay(date=date, name=name.strip(), kind=kind, yearly=yearly)
     day.full_clean()
     day.save()
+    # Entering the day by hand overrides an earlier refusal of the national holiday.
+    NationalHolidayDeclined.objects.filter(date=date).delete()
     audit_record(
         actor=actor,
         action=AuditAction.CALENDAR_DAY_ADDED,
@@ -125,6 +132,8 @@ def calendar_day_remove(*, day: CalendarDay, actor: Actor) -> int:
         subject=day,
         payload={"values": {"date": date, "name": name}},
     )
+    if day.source == CalendarDay.Source.NATIONAL:
+        NationalHolidayDeclined.objects.update_or_create(date=date, defaults={"name": name})
     day.delete()
     return deadlines_recompute(
         day=date,

@@ -24,3 +24,7 @@ HEALTH_DATA_READ = audit_action_register(
 FINDING_RAISED = audit_action_register(
     code="medical_visit.finding_raised", label=_("OSH finding raised from a medical visit")
 )
+EXAMINATION_CLAIMED = audit_action_register(
+    code="medical_visit.examination_claimed",
+    label=_("Worker opened their examination in the portal"),
+)

@@ -64,3 +64,12 @@ class FindingForm(forms.Form):
     corrective_measure = forms.CharField(
         label=_("Corrective measure"), max_length=2000, widget=forms.Textarea({"rows": 2})
     )
+
+
+class ExaminationClaimForm(forms.Form):
+    certificate_number = forms.CharField(label=_("Certificate number"), max_length=40)
+    code = forms.CharField(
+        label=_("Code from the physician"),
+        max_length=20,
+        help_text=_("Eight letters and digits, for example ABCD-EF23."),
+    )

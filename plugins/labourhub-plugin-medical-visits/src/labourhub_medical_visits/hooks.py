@@ -10,6 +10,7 @@ from labourhub.plugin_api import (
     DocumentTemplate,
     IndicatorDefinition,
     MenuItem,
+    PortalPage,
     ReportDefinition,
     hookimpl,
     small_count_threshold,
@@ -20,6 +21,15 @@ from labourhub_medical_visits.codes import CERTIFICATE, CERTIFICATE_TEXT_EN, CER
 @hookimpl
 def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     return [MenuItem(_("Medical visits"), reverse("x:medical-visits:list"), Action.CASE_VIEW)]
+
+
+@hookimpl
+def register_portal_pages(tenant: Any) -> list[PortalPage]:
+    from labourhub_medical_visits.portal import worker_examinations_view
+
+    return [
+        PortalPage("examinations", _("My medical examinations"), worker_examinations_view, "worker")
+    ]
 
 
 @hookimpl

@@ -78,6 +78,19 @@ class Examination(BaseModel):
         _("certificate number"), max_length=40, unique=True, null=True, blank=True
     )
     document_id = models.BigIntegerField(null=True, blank=True)
+    # The worker reads their own examination in the portal after entering the certificate
+    # number with this code, which the physician hands over at the visit: an identity number
+    # typed into a self-registered account would prove nothing.
+    worker_code = models.CharField(_("code for the worker"), max_length=9, blank=True)
+    portal_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("worker's portal account"),
+    )
+    claimed_at = models.DateTimeField(_("opened in the portal"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet
 
 from labourhub_medical_visits.models import Examination, MedicalVisit
@@ -37,3 +39,12 @@ def visit_status_counts() -> dict[str, int]:
 
 def workers_examined_count() -> int:
     return Examination.objects.count()
+
+
+def examination_list_for_worker(*, user: Any) -> QuerySet[Examination]:
+    """The examinations a worker opened in their portal account, newest first."""
+    return (
+        Examination.objects.filter(portal_user_id=user.pk)
+        .select_related("visit", "visit__establishment")
+        .order_by("-visit__visited_on", "-id")
+    )

@@ -7,11 +7,13 @@ findings: the audit trail is read by directors, who may not see health data.
 """
 
 import datetime as dt
+import secrets
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -43,6 +45,22 @@ ERR_RESTRICTIONS = gettext_noop("State the restrictions of a worker who is fit w
 ERR_ALREADY_EXAMINED = gettext_noop("This worker already has an examination on this visit.")
 ERR_BIRTH_YEAR = gettext_noop("The year of birth must make the worker between 14 and 90 years old.")
 ERR_REASON = gettext_noop("Give the reason for cancelling.")
+ERR_CLAIM = gettext_noop(
+    "The certificate number or the code is wrong. Both are on the paper the physician gave you."
+)
+ERR_CLAIM_TAKEN = gettext_noop(
+    "This examination is already open in another portal account. Ask the ministry for help."
+)
+ERR_CLAIM_LOCKED = gettext_noop("Too many wrong attempts. Try again in an hour.")
+CLAIM_ATTEMPTS = 5
+CLAIM_WINDOW = 3600
+# Letters and digits that cannot be misread on paper (no 0/O, 1/I/L).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def worker_code_new() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
 
 
 def settings_for_current_ministry() -> MedicalVisitsSettings:
@@ -217,6 +235,7 @@ def examination_record(
         clinical_findings=clinical_findings.strip(),
         fitness=fitness,
         restrictions=restrictions.strip(),
+        worker_code=worker_code_new(),
     )
     exam.full_clean()
     exam.save()
@@ -269,6 +288,66 @@ def health_data_read(
             }
         },
     )
+
+
+def _claim_key(user: Any) -> str:
+    return f"medical:claim-failures:{getattr(current_ministry(), 'pk', 0)}:{user.pk}"
+
+
+@transaction.atomic
+def examination_claim(*, certificate_number: str, code: str, actor: Any) -> Examination:
+    """Open an examination in the worker's portal account, proved by the code from the visit.
+
+    Wrong attempts are counted per account and refused after ``CLAIM_ATTEMPTS`` in an hour, so
+    the code cannot be guessed; the same answer is given for an unknown certificate and a wrong
+    code, so the portal does not reveal which certificate numbers exist.
+    """
+    key = _claim_key(actor)
+    if int(cache.get(key, 0)) >= CLAIM_ATTEMPTS:
+        raise ValidationError({"code": [_(ERR_CLAIM_LOCKED)]})
+    number = certificate_number.strip().upper()[:40]
+    given = code.strip().upper().replace(" ", "")[:20]
+    exam = (
+        Examination.objects.select_for_update().filter(certificate_number=number).first()
+        if number
+        else None
+    )
+    if (
+        exam is None
+        or not exam.worker_code
+        or not secrets.compare_digest(exam.worker_code.encode(), given.encode())
+    ):
+        cache.set(key, int(cache.get(key, 0)) + 1, CLAIM_WINDOW)
+        raise ValidationError({"code": [_(ERR_CLAIM)]})
+    if exam.portal_user_id == actor.pk:
+        return exam
+    if exam.portal_user_id is not None:
+        raise ValidationError({"code": [_(ERR_CLAIM_TAKEN)]})
+    exam.portal_user = actor
+    exam.claimed_at = timezone.now()
+    exam.save(update_fields=["portal_user", "claimed_at", "updated_at"])
+    cache.delete(key)
+    audit_record(
+        actor=actor,
+        action=audit.EXAMINATION_CLAIMED,
+        subject=exam.visit,
+        payload={"values": {"certificate_number": exam.certificate_number}},
+    )
+    return exam
+
+
+@transaction.atomic
+def health_data_read_own(*, examinations: list[Examination], actor: Any) -> None:
+    """Leave the worker's read of their own examinations in the audit trail."""
+    for exam in examinations:
+        if exam.portal_user_id != actor.pk:
+            raise ValidationError(_(HEALTH_ONLY))
+        audit_record(
+            actor=actor,
+            action=audit.HEALTH_DATA_READ,
+            subject=exam.visit,
+            payload={"values": {"certificate_number": exam.certificate_number, "examinations": 1}},
+        )
 
 
 @transaction.atomic
