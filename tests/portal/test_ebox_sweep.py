@@ -130,3 +130,18 @@ def test_inspection_page_offers_to_serve_to_the_inbox(portal, client_for, minist
     assert link in page
     form = staff.get(link).content.decode()
     assert f'value="{inspection.reference}"' in form
+
+
+def test_each_representative_is_reminded_in_their_own_language(
+    portal, django_capture_on_commit_callbacks
+):
+    portal.employer_a.preferred_language = "es"
+    portal.employer_a.save(update_fields=["preferred_language"])
+    _serve(portal)
+    mail.outbox.clear()
+    later = timezone.now() + dt.timedelta(days=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ebox_sweep(now=later)["reminded"] == 1
+    [message] = mail.outbox
+    assert message.subject == "Notificación sin abrir en su buzón electrónico"
+    assert "Produce the payroll" in message.body and "Ábrala aquí" in message.body

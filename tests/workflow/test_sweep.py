@@ -50,3 +50,28 @@ def test_unassigned_cases_raise_no_alerts_and_the_sweep_is_quiet(in_ministry, st
     )
     result = deadline_sweep(today=D("2026-01-05"))
     assert (result.warnings, result.expired, result.escalations) == (0, 0, 0)
+
+
+def test_alert_mails_are_written_in_the_recipient_s_language(
+    in_ministry, staff, django_capture_on_commit_callbacks
+):
+    from labourhub.workflow.services import alert_digest_send, deadline_sweep
+
+    inspector = staff["inspector"]
+    inspector.email, inspector.preferred_language = "i@example.org", "fr"
+    inspector.save(update_fields=["email", "preferred_language"])
+    case_open(
+        procedure="complaint",
+        title="Heures supplémentaires",
+        office=inspector.office,
+        assigned_to=inspector,
+        actor=None,
+        start_on=D("2020-01-06"),
+    )
+    deadline_sweep()
+    mail.outbox.clear()
+    assert alert_digest_send() == 1
+    [message] = mail.outbox
+    # French typography: a no-break space before the colon.
+    assert message.subject.replace("\xa0", " ") == "LabourHub : 2 alertes d'échéance"
+    assert "Délai expiré" in message.body and "Deadline expired" not in message.body

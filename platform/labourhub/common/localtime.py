@@ -50,6 +50,17 @@ def ministry_language_default(ministry: object | None) -> str:
     return code if code in supported else settings.LANGUAGE_CODE
 
 
+def person_language(user: object | None, ministry: object | None) -> str:
+    """The language to write to ``user`` in: their own choice, else the ministry's default.
+
+    Background jobs (alert e-mails, reminders, digests) run in the ministry's default language;
+    each message addressed to one person switches to this before it is written.
+    """
+    supported = {code for code, _name in settings.LANGUAGES}
+    chosen = getattr(user, "preferred_language", "") or ""
+    return chosen if chosen in supported else ministry_language_default(ministry)
+
+
 @contextmanager
 def ministry_time(ministry: object | None) -> Iterator[zoneinfo.ZoneInfo]:
     """Run a block on the ministry's clock (restores the previous zone afterwards)."""

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from labourhub.audit.services import audit_record
-from labourhub.common.localtime import ministry_language_default
+from labourhub.common.localtime import person_language
 from labourhub.portal import events
 from labourhub.portal.models import Notification, PortalAccount, Receipt, Representation
 from labourhub.portal.services.ebox import _local_date, notification_limit_start
@@ -23,31 +23,32 @@ REMINDER_AFTER_DAYS = 2
 BATCH = 500
 
 
-def _recipients(*, notification: Notification) -> list[str]:
-    return sorted(
-        set(
-            Representation.objects.filter(
-                establishment_id=notification.establishment_id,
-                removed_at__isnull=True,
-                user__is_active=True,
-                user__portal_account__status=PortalAccount.Status.VERIFIED,
-            )
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
-    )
-
-
-def _send_reminders(*, emails: list[str], subject: str, link: str) -> None:
+def _recipients(*, notification: Notification) -> list[tuple[str, str]]:
+    """(e-mail, language) of each representative, in the language each one chose."""
     tenant = getattr(connection, "tenant", None)
-    with translation.override(ministry_language_default(tenant)):
-        body = _(
-            "A formal notification from the labour ministry is waiting, unopened, in your "
-            "establishment's electronic inbox: “%(subject)s”.\n\nOpen it here: %(link)s\n\n"
-            "Opening it records the date of receipt, from which any time limit to answer runs."
-        ) % {"subject": subject, "link": link}
-        title = _("Unopened notification in your electronic inbox")
-    for email in emails:
+    rows = (
+        Representation.objects.filter(
+            establishment_id=notification.establishment_id,
+            removed_at__isnull=True,
+            user__is_active=True,
+            user__portal_account__status=PortalAccount.Status.VERIFIED,
+        )
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    return sorted({(r.user.email, person_language(r.user, tenant)) for r in rows})
+
+
+def _send_reminders(*, recipients: list[tuple[str, str]], subject: str, link: str) -> None:
+    for email, language in recipients:
+        with translation.override(language):
+            body = _(
+                "A formal notification from the labour ministry is waiting, unopened, in your "
+                "establishment's electronic inbox: “%(subject)s”.\n\nOpen it here: %(link)s\n\n"
+                "Opening it records the date of receipt, from which any time limit to answer "
+                "runs."
+            ) % {"subject": subject, "link": link}
+            title = _("Unopened notification in your electronic inbox")
         send_mail(title, body, settings.DEFAULT_FROM_EMAIL, [email])
 
 
@@ -59,18 +60,20 @@ def notification_remind(*, notification_id: int, link_base: str = "") -> bool:
         return False
     if Receipt.objects.filter(notification=locked).exists():
         return False
-    emails = _recipients(notification=locked)
+    recipients = _recipients(notification=locked)
     locked.reminded_at = timezone.now()
     locked.save(update_fields=["reminded_at", "updated_at"])
     audit_record(
         actor=None,
         action=events.NOTIFICATION_REMINDED,
         subject=locked,
-        payload={"values": {"recipients": len(emails)}},
+        payload={"values": {"recipients": len(recipients)}},
     )
     link = f"{link_base}/portal/inbox/{locked.pk}/"
     subject = locked.subject
-    transaction.on_commit(lambda: _send_reminders(emails=emails, subject=subject, link=link))
+    transaction.on_commit(
+        lambda: _send_reminders(recipients=recipients, subject=subject, link=link)
+    )
     return True
 
 

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.background import task_enqueue_on_commit
+from labourhub.common.localtime import person_language
 from labourhub.workflow.calendar import calendar_current
 from labourhub.workflow.models import Alert, Case, Deadline
 from labourhub.workflow.procedures import TimeLimit
@@ -109,13 +110,17 @@ def alert_digest_send(*, limit_users: int = 500) -> int:
                 continue
             user = alerts[0].recipient
             if user.email:
-                lines = [
-                    f"- {a.case.reference} · {_(a.deadline.label)} · {a.deadline.due_on} · "
-                    f"{a.get_kind_display()}"
-                    for a in alerts
-                ]
+                tenant = getattr(connection, "tenant", None)
+                with translation.override(person_language(user, tenant)):
+                    lines = [
+                        f"- {a.case.reference} · {_(a.deadline.label)} · "
+                        f"{formats.date_format(a.deadline.due_on, 'DATE_FORMAT')} · "
+                        f"{a.get_kind_display()}"
+                        for a in alerts
+                    ]
+                    subject = _("LabourHub: %(n)d deadline alerts") % {"n": len(alerts)}
                 send_mail(
-                    subject=_("LabourHub: %(n)d deadline alerts") % {"n": len(alerts)},
+                    subject=subject,
                     message="\n".join(lines),
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     recipient_list=[user.email],

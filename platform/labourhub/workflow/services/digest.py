@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
 from labourhub.audit.services import AuditAction, audit_record
-from labourhub.common.localtime import ministry_language_default, ministry_zone
+from labourhub.common.localtime import ministry_zone, person_language
 from labourhub.workflow.models import Alert, Deadline, DigestPreference
 from labourhub.workflow.services.base import Actor
 
@@ -127,7 +127,7 @@ def alert_daily_digest_send(*, now: dt.datetime | None = None) -> int:
             if pref is None:
                 continue
             user = pref.user
-            language = user.preferred_language or ministry_language_default(tenant)
+            language = person_language(user, tenant)
             with translation.override(language), timezone.override(ministry_zone(tenant)):
                 lines = _lines(user, today)
                 if lines and user.email:

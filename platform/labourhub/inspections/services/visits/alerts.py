@@ -1,11 +1,12 @@
 """Alerts raised from a visit (for example a worker in danger) and their notification."""
 
-from django.db import transaction
-from django.utils import timezone
+from django.db import connection, transaction
+from django.utils import timezone, translation
 
 from labourhub.accounts.models import User
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.background import task_enqueue_on_commit
+from labourhub.common.localtime import person_language
 from labourhub.inspections.models import (
     Inspection,
     InspectionAlert,
@@ -60,12 +61,13 @@ def inspection_alert_notify(*, alert_id: int) -> int:
     from django.core.mail import send_mail
 
     alert = InspectionAlert.objects.select_related("inspection").get(pk=alert_id)
-    emails = list(
-        User.objects.filter(pk__in=alert.notified_user_ids)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not emails:
-        return 0
-    subject = f"[{alert.get_kind_display()}] {alert.inspection.reference}"
-    return send_mail(subject, alert.message, None, emails, fail_silently=False)
+    tenant = getattr(connection, "tenant", None)
+    by_language: dict[str, list[str]] = {}
+    for user in User.objects.filter(pk__in=alert.notified_user_ids).exclude(email=""):
+        by_language.setdefault(person_language(user, tenant), []).append(user.email)
+    sent = 0
+    for language, emails in sorted(by_language.items()):
+        with translation.override(language):
+            subject = f"[{alert.get_kind_display()}] {alert.inspection.reference}"
+        sent += send_mail(subject, alert.message, None, emails, fail_silently=False)
+    return sent
