@@ -143,5 +143,5 @@ def test_each_representative_is_reminded_in_their_own_language(
     with django_capture_on_commit_callbacks(execute=True):
         assert ebox_sweep(now=later)["reminded"] == 1
     [message] = mail.outbox
-    assert message.subject == "Notificación sin abrir en su buzón electrónico"
+    assert message.subject == "Notificación sin abrir en su casilla electrónica"
     assert "Produce the payroll" in message.body and "Ábrala aquí" in message.body
