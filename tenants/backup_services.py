@@ -42,6 +42,7 @@ from tenants.backup_archive import (
 )
 from tenants.context import ministry_context, public_context
 from tenants.models import Domain, Ministry
+from tenants.plugin_services import plugin_activations_export, plugin_activations_restore
 from tenants.services import RESERVED_SLUGS, SLUG_RE, ministry_domain_for
 
 FORMAT = 1
@@ -109,6 +110,10 @@ def _ministry_record(ministry: Ministry) -> dict[str, Any]:
         "currency": ministry.currency,
         "working_week": list(ministry.working_week),
         "domain": domain.domain if domain else "",
+        # Which modules the ministry runs lives in the platform's schema, not the ministry's:
+        # without it a ministry restored on a fresh platform would have its data but none of
+        # its country pack or modules switched on.
+        "plugins": plugin_activations_export(ministry=ministry),
     }
 
 
@@ -279,6 +284,11 @@ def ministry_restore(*, archive: Path, slug: str = "", actor: Actor) -> RestoreR
         with transaction.atomic():
             with public_context():
                 ministry, in_place = _target_ministry(record, slug)
+                plugins = plugin_activations_restore(
+                    ministry=ministry,
+                    activations=record.get("plugins", []),
+                    changed_by=audit_actor_name(actor),
+                )
             with ministry_context(ministry):
                 if _migrations() != manifest["migrations"]:
                     raise ApplicationError(
@@ -310,6 +320,7 @@ def ministry_restore(*, archive: Path, slug: str = "", actor: Actor) -> RestoreR
                         "taken_at": manifest["created_at"],
                         "from": record["slug"],
                         "in_place": in_place,
+                        "plugins": plugins,
                     }
                 }
                 audit_record(

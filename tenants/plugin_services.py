@@ -44,6 +44,43 @@ def _invalidate(ministry: Ministry) -> None:
     transaction.on_commit(lambda: activation_cache_clear(schema))
 
 
+def plugin_activations_export(*, ministry: Ministry) -> list[dict[str, Any]]:
+    """The ministry's plugin switches and settings, as a backup carries them."""
+    return [
+        {"slug": a.plugin_slug, "enabled": a.enabled, "config": a.config}
+        for a in PluginActivation.objects.filter(ministry=ministry).order_by("plugin_slug")
+    ]
+
+
+def plugin_activations_restore(
+    *, ministry: Ministry, activations: list[dict[str, Any]], changed_by: str
+) -> list[str]:
+    """Make ``ministry``'s plugin switches exactly those of a backup; returns the enabled slugs.
+
+    Only the switches and settings are written: the plugins' own rows come back with the
+    ministry's tables, so the activation side effects (seeding, calendars) must not run again.
+    The caller (the restore) runs this in its transaction and audits the restore as a whole.
+    """
+    wanted = {str(a["slug"]): a for a in activations}
+    for row in PluginActivation.objects.select_for_update().filter(ministry=ministry):
+        if row.plugin_slug not in wanted and row.enabled:
+            row.enabled = False
+            row.changed_by = changed_by
+            row.save()
+    for slug, item in wanted.items():
+        PluginActivation.objects.update_or_create(
+            ministry=ministry,
+            plugin_slug=slug,
+            defaults={
+                "enabled": bool(item.get("enabled")),
+                "config": item.get("config") or {},
+                "changed_by": changed_by,
+            },
+        )
+    _invalidate(ministry)
+    return sorted(slug for slug, item in wanted.items() if item.get("enabled"))
+
+
 def plugin_available_for(*, ministry: Ministry, slug: str) -> bool:
     config = plugin_app_config(slug)
     if config is None or not plugin_is_registered(slug):

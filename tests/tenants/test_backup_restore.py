@@ -148,3 +148,25 @@ def test_a_backup_never_lands_on_another_or_an_invalid_ministry(filled, tmp_path
     with pytest.raises(ApplicationError, match="cannot receive this backup"):
         ministry_restore(archive=archive, slug=slug, actor=None)
     assert set(Ministry.objects.values_list("schema_name", flat=True)) == taken
+
+
+def test_the_ministry_s_modules_and_their_settings_come_back_with_it(
+    filled, tmp_path, enable_plugin
+):
+    from tenants.models import PluginActivation
+    from tenants.plugin_services import plugin_deactivate
+
+    enable_plugin("trade-unions", config={"certificate_prefix": "MT-SIND"})
+    archive = ministry_backup(ministry=filled, out_dir=tmp_path, actor=None).path
+
+    restored = ministry_restore(archive=archive, slug="withmodules", actor=None).ministry
+    row = PluginActivation.objects.get(ministry=restored, plugin_slug="trade-unions")
+    assert row.enabled and row.config["certificate_prefix"] == "MT-SIND"
+
+    # In place: a module switched off after the backup is on again, as it was.
+    plugin_deactivate(ministry=filled, slug="trade-unions", actor=None)
+    ministry_restore(archive=archive, actor=None)
+    assert PluginActivation.objects.get(ministry=filled, plugin_slug="trade-unions").enabled
+    with public_context():
+        event = AuditEvent.objects.filter(action="ministry.restored").latest("id")
+    assert event.extra["values"]["plugins"] == ["trade-unions"]
