@@ -11,7 +11,7 @@ empty :=
 space := $(empty) $(empty)
 PLUGIN_SRC_PATH := $(subst $(space),:,$(PLUGIN_SRCS))
 
-.PHONY: run test lint bench loadtest probe install clean messages help
+.PHONY: run test lint bench loadtest multinode probe install clean messages help
 
 help:
 	@echo "make run    - install, start PostgreSQL/Redis/S3, migrate, seed demo ministries, serve"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint   - ruff, mypy, import-linter"
 	@echo "make bench  - benchmarks against a running stack (make run first)"
 	@echo "make loadtest - mixed load across 30 ministries on one node (Locust, headless)"
+	@echo "make multinode - HAProxy, 2 web nodes, 2 workers on RabbitMQ, PostgreSQL + replica; kills"
 	@echo "make probe  - security probe against a running stack (make run first)"
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml $(PLUGINS) infra/system-deps.sh
@@ -48,6 +49,11 @@ bench: install
 # Starts its own stack; LOAD_MINISTRIES, LOAD_USERS, LOAD_SECONDS size it (docs/operations/load.md).
 loadtest: install
 	$(PY) infra/loadtest.py
+
+# Starts its own stack of several nodes on loopback and checks what survives two crashes
+# (docs/operations/multinode.md).
+multinode: install
+	$(PY) infra/multinode.py
 
 # Run from the repository root so cms/ and tenants/ strings reach the core catalogue too.
 # Plugins keep their own catalogues (see docs/operations/translations.md).

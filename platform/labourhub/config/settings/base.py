@@ -101,7 +101,7 @@ ROOT_URLCONF = "labourhub.config.urls_tenant"
 # New ministries are cloned from this schema instead of running ~250 migrations (~1 s vs ~10 s).
 TENANT_BASE_SCHEMA = "template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
-DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+DATABASE_ROUTERS: tuple[str, ...] = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
     "django_tenants.middleware.main.TenantMainMiddleware",
@@ -160,6 +160,21 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 # Parallel test sessions on one server (several developers or helpers) each get their own DB.
 DATABASES["default"]["TEST"] = {"NAME": env("TEST_DB_NAME", default=None)}
+# An optional streaming replica for the read-only analytics and public LMI tables
+# (tenants/db_router.py, docs/operations/multinode.md); the primary answers when it lags.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].update(
+        ENGINE="django_tenants.postgresql_backend",
+        CONN_MAX_AGE=60,
+        CONN_HEALTH_CHECKS=True,
+        TEST={"MIRROR": "default"},
+    )
+    # A replica that is down must cost a page seconds, not a hang.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    DATABASE_ROUTERS = ("tenants.db_router.ReplicaRouter", *DATABASE_ROUTERS)
+REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=5.0)
+REPLICA_CHECK_SECONDS = env.float("REPLICA_CHECK_SECONDS", default=2.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,12 +1,17 @@
 from labourhub.config.env import env
 
 _REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = _REDIS_URL or "memory://"
+# Redis is the broker unless CELERY_BROKER_URL names another (RabbitMQ on several nodes, ADR 0032).
+_BROKER_URL = env("CELERY_BROKER_URL", default="") or _REDIS_URL
+CELERY_BROKER_URL = _BROKER_URL or "memory://"
 CELERY_RESULT_BACKEND = _REDIS_URL or None
-# Without a broker (no REDIS_URL) tasks run in-process so the platform still works.
-CELERY_TASK_ALWAYS_EAGER = not _REDIS_URL
+# Without a broker tasks run in-process so the platform still works.
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Several stacks may share one broker (the multi-node test on a machine's RabbitMQ): each sends
+# to and consumes from its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
