@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.demo.offices import home_district
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
@@ -70,7 +71,7 @@ def inspections_demo_seed(*, slug: str, password: str, actor: Actor = None) -> i
         authorisation_valid_days=30,
         actor=actor,
     )
-    district = Office.objects.filter(level=Office.Level.DISTRICT).order_by("code").first()
+    district = home_district()
     if district is None:
         return 0
     inspector = _role_user(Role.INSPECTOR, district)

@@ -2,8 +2,8 @@
 
 from django.db import connection, transaction
 
+from devtools.demo.offices import home_district
 from devtools.generators.registry import registry_generate
-from labourhub.accounts.models import Office
 from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.registry.models import Employer, Establishment
 from labourhub.registry.services import size_band_for
@@ -20,7 +20,7 @@ def registry_demo_seed(*, count: int = 300, actor: Actor = None) -> int:
     tenant = getattr(connection, "tenant", None)
     if getattr(tenant, "default_language", "") == "es":
         with transaction.atomic():
-            office = Office.objects.filter(level=Office.Level.DISTRICT).order_by("code").first()
+            office = home_district()
             if office is not None:
                 for name, legal, isic in SHOWCASE_ES:
                     employer = Employer.objects.create(legal_name=legal, tax_id="DEMO-1")

@@ -6,6 +6,9 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from devtools.data.countries import COUNTRIES, address, company_name, person_name
+from devtools.data.places import municipalities_for
+from devtools.demo.offices import home_district
 from labourhub.accounts.models import Office
 from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.registry.models import (
@@ -16,16 +19,6 @@ from labourhub.registry.models import (
 )
 from labourhub.registry.services import size_band_for
 
-FAKER_LOCALES = {
-    "CO": "es_CO",
-    "HN": "es_MX",
-    "PY": "es_AR",
-    "PE": "es_ES",
-    "PH": "en_PH",
-    "LK": "en_IN",
-    "VN": "vi_VN",
-    "LC": "en_GB",
-}
 # Weighted ISIC Rev.4 classes: a labour registry is mostly small retail, food, construction and
 # light manufacturing, with a tail of agriculture, transport, health and services.
 SECTOR_WEIGHTS = [
@@ -64,13 +57,6 @@ SECTOR_WEIGHTS = [
     ("9700", 1),
 ]
 SIZE_WEIGHTS = [((1, 9), 70), ((10, 49), 21), ((50, 249), 7), ((250, 2500), 2)]
-LEGAL_FORMS = [
-    (Employer.LegalForm.SOLE_TRADER, 45),
-    (Employer.LegalForm.COMPANY, 40),
-    (Employer.LegalForm.PARTNERSHIP, 8),
-    (Employer.LegalForm.COOPERATIVE, 4),
-    (Employer.LegalForm.NGO, 3),
-]
 FINDINGS = [
     "No findings.",
     "Missing fire extinguishers.",
@@ -86,17 +72,29 @@ def _pick(rng: random.Random, weighted: list[tuple[Any, int]]) -> Any:
     return rng.choices(items, weights=weights, k=1)[0]
 
 
-def _pools(locale: str, rng: random.Random) -> dict[str, list[str]]:
-    from faker import Faker
+def _legal_form(form: str) -> str:
+    """The core's legal-form category of a country's own form (S.A.S., (Pvt) Ltd, TNHH...)."""
+    if form in ("E.I.R.L.", "E.U.", "Doanh nghiệp tư nhân"):
+        return str(Employer.LegalForm.SOLE_TRADER)
+    if form in ("& Co.", "S. en C."):
+        return str(Employer.LegalForm.PARTNERSHIP)
+    return str(Employer.LegalForm.COMPANY)
 
-    fake = Faker(locale)
-    fake.seed_instance(rng.randrange(1 << 30))
-    return {
-        "company": [fake.company() for _ in range(400)],
-        "street": [fake.street_address() for _ in range(600)],
-        "city": [fake.city() for _ in range(120)],
-        "person": [fake.name() for _ in range(150)],
-    }
+
+def _office_pool() -> tuple[list[int], dict[int, tuple[str, ...]]]:
+    """District office ids weighted towards the first one (the capital, where the demo users
+    sit), and each office's real municipalities (its name when the demo did not list any)."""
+    rows = list(
+        Office.objects.filter(level=Office.Level.DISTRICT)
+        .order_by("code")
+        .values_list("pk", "code", "name")
+    ) or list(Office.objects.order_by("code").values_list("pk", "code", "name"))
+    places = {pk: municipalities_for(code) or (name,) for pk, code, name in rows}
+    pool = [pk for pk, _c, _n in rows]
+    home = home_district()
+    if len(pool) > 1 and home is not None and home.pk in places:
+        pool += [home.pk] * max(1, len(pool) // 3)
+    return pool, places
 
 
 @transaction.atomic
@@ -112,10 +110,8 @@ def registry_generate(
     country = getattr(tenant, "country", "") or "PH"
     # Seeded on purpose: demo data must be reproducible; nothing here is a secret.
     rng = random.Random(f"{connection.schema_name}:{seed}")  # type: ignore[attr-defined]  # noqa: S311
-    pools = _pools(FAKER_LOCALES.get(str(country), "en_US"), rng)
-    offices = list(
-        Office.objects.filter(level=Office.Level.DISTRICT).values_list("pk", flat=True)
-    ) or list(Office.objects.values_list("pk", flat=True))
+    conv = COUNTRIES.get(str(country), COUNTRIES["PH"])
+    offices, places = _office_pool()
     if not offices or count <= 0:
         return 0
     prefix = f"{country}-GEN-"
@@ -126,13 +122,9 @@ def registry_generate(
         n = min(5000, start + count - base)
         employers = []
         for i in range(base, base + n):
-            name = rng.choice(pools["company"])
+            name, form = company_name(conv, rng)
             employers.append(
-                Employer(
-                    legal_name=f"{name} {i % 997}" if rng.random() < 0.7 else name,
-                    tax_id=f"{country}{i:09d}",
-                    legal_form=_pick(rng, LEGAL_FORMS),
-                )
+                Employer(legal_name=name, tax_id=conv.tax_id(i, rng), legal_form=_legal_form(form))
             )
         Employer.objects.bulk_create(employers, batch_size=2000)
         sites = []
@@ -142,16 +134,16 @@ def registry_generate(
             workers = rng.randint(low, high)
             female = round(workers * rng.uniform(0.15, 0.75))
             minors = rng.choice([0] * 30 + [1, 2]) if workers > 3 else 0
+            office = rng.choice(offices)
+            town = rng.choice(places[office])
             sites.append(
                 Establishment(
                     employer=employer,
                     registration_number=f"{prefix}{i:07d}",
-                    name=employer.legal_name
-                    if rng.random() < 0.6
-                    else (f"{employer.legal_name.split(' ')[0]} {rng.choice(pools['city'])}"),
-                    address=rng.choice(pools["street"]),
-                    locality=rng.choice(pools["city"]),
-                    office_id=rng.choice(offices),
+                    name=employer.legal_name if rng.random() < 0.7 else f"{employer} — {town}",
+                    address=address(conv, rng),
+                    locality=town,
+                    office_id=office,
                     isic_code=_pick(rng, SECTOR_WEIGHTS),
                     size_band=size_band_for(workers),
                     workers_female=female,
@@ -173,7 +165,7 @@ def registry_generate(
                     HistoricalInspection(
                         establishment=site,
                         inspected_on=today - dt.timedelta(days=rng.randint(60, 4000)),
-                        inspector_name=rng.choice(pools["person"]),
+                        inspector_name=person_name(conv, rng),
                         findings_summary=rng.choice(FINDINGS),
                         outcome=rng.choice(["compliant", "compliant", "order", "sanction"]),
                         source_reference=f"{site.registration_number}/A{k}",

@@ -7,15 +7,17 @@ from django.core.management.base import BaseCommand
 from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.chain import chain_demo_seed
 from devtools.demo.cms import cms_demo_seed
-from devtools.demo.country_packs import country_pack_demo_seed
+from devtools.demo.country_packs import PACK_PROCEDURES, country_pack_demo_seed
 from devtools.demo.documents import documents_demo_seed
 from devtools.demo.employment import employment_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.medical import medical_visits_demo_seed
+from devtools.demo.offices import home_district
 from devtools.demo.plugins import plugins_demo_activate
 from devtools.demo.portal import portal_demo_seed
 from devtools.demo.registry import registry_demo_seed
 from devtools.demo.workflow import enforcement_demo_seed
+from devtools.generators.history import demo_scale, history_generate
 from devtools.ministries import DEMO, DEMO_PASSWORD
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
@@ -48,12 +50,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--only", nargs="*", help="slugs to seed (default: all)")
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=None,
+            help="demo volume: 1 = about 2,000 establishments and three years of inspections, "
+            "complaints and cases per ministry (default: DEMO_SCALE or 1; 0 = showcase only)",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         public_tenant_ensure()
         t0 = time.monotonic()
         template_ensure()
         self._say(opts, f"template schema ready in {time.monotonic() - t0:.1f}s")
+        scale = demo_scale() if opts.get("scale") is None else max(0.0, opts["scale"])
         for spec, offices in DEMO:
             if opts["only"] and spec.slug not in opts["only"]:
                 continue
@@ -64,11 +74,12 @@ class Command(BaseCommand):
                     spec=spec, admin_username="admin", admin_password=DEMO_PASSWORD, actor=None
                 )
                 self._say(opts, f"provisioned {spec.slug} in {time.monotonic() - t0:.2f}s")
+            t0 = time.monotonic()
             with ministry_context(ministry):
                 self._seed_offices(offices)
                 self._seed_users(spec.default_language)
                 cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
-                registry_demo_seed()
+                registry_demo_seed(count=max(30, round(2000 * scale)))
                 plugins_demo_activate(ministry=ministry)
                 employment_demo_seed()
                 documents_demo_seed()
@@ -77,8 +88,15 @@ class Command(BaseCommand):
                 medical_visits_demo_seed()
                 inspections_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
                 chain_demo_seed()
+                made = history_generate(scale=scale, procedure=PACK_PROCEDURES.get(spec.slug, ""))
                 analytics_demo_seed()
                 portal_demo_seed()
+            self._say(
+                opts,
+                f"seeded {spec.slug} in {time.monotonic() - t0:.1f}s "
+                f"(history: {made.inspections} inspections, {made.complaints} complaints, "
+                f"{made.cases} cases in {made.seconds:.1f}s)",
+            )
         if not opts["quiet"]:
             self._print_summary()
 
@@ -98,7 +116,7 @@ class Command(BaseCommand):
                     )
 
     def _seed_users(self, language: str) -> None:
-        first_district = Office.objects.filter(level=Office.Level.DISTRICT).order_by("code").first()
+        first_district = home_district()
         for role, username in ROLE_USERNAMES.items():
             if User.objects.filter(username=username).exists():
                 continue

@@ -16,7 +16,7 @@ from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Role
+from labourhub.accounts.titles import role_title
 
 SubjectProvider = Callable[[Any], dict[str, Any]]
 
@@ -88,7 +88,7 @@ def office_context_data(office: Office | None) -> dict[str, Any]:
 def officer_context_data(user: User | None) -> dict[str, Any]:
     if user is None:
         return empty_context()["officer"]  # type: ignore[no-any-return]
-    roles = [str(Role(r).label) for r in user.role_grants.values_list("role", flat=True)]
+    roles = [role_title(r) for r in user.role_grants.values_list("role", flat=True)]
     return {
         "full_name": user.get_full_name() or user.get_username(),
         "username": user.get_username(),

@@ -32,6 +32,7 @@ from labourhub.extensions.types import (
     PortalPage,
     ProcedureType,
     ReportDefinition,
+    RoleTitle,
     SignatureProvider,
     StepHandler,
 )
@@ -46,6 +47,11 @@ hookimpl = pluggy.HookimplMarker("labourhub")
 @hookspec
 def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     """Return MenuItem objects to add to the staff menu of ``tenant`` for ``user``."""
+
+
+@hookspec
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    """Return RoleTitle objects: what ``tenant``'s country calls the core roles."""
 
 
 @hookspec

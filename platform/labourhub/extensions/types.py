@@ -29,6 +29,19 @@ class MenuItem:
 
 
 @dataclass(frozen=True)
+class RoleTitle:
+    """What a country calls one of the core roles (``role``: a Role value) on every page.
+
+    ``language`` limits the title to one interface language ("" for all of them), so a pack of
+    a multilingual country can title a role in each of its languages.
+    """
+
+    role: str
+    title: str
+    language: str = ""
+
+
+@dataclass(frozen=True)
 class WorkflowStep:
     """One step (state) of a procedure.
 

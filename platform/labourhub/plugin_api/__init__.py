@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.3.0"
+__version__ = "1.4.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -36,6 +36,7 @@ EXPORTS: dict[str, str] = {
     "MenuItem": "labourhub.extensions.types",
     "ProcedureType": "labourhub.extensions.types",
     "ReportDefinition": "labourhub.extensions.types",
+    "RoleTitle": "labourhub.extensions.types",
     "SignatureProvider": "labourhub.extensions.types",
     "SignedPdf": "labourhub.extensions.types",
     "StepHandler": "labourhub.extensions.types",
@@ -169,6 +170,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import PortalPage as PortalPage
     from labourhub.extensions.types import ProcedureType as ProcedureType
     from labourhub.extensions.types import ReportDefinition as ReportDefinition
+    from labourhub.extensions.types import RoleTitle as RoleTitle
     from labourhub.extensions.types import SignatureProvider as SignatureProvider
     from labourhub.extensions.types import SignedPdf as SignedPdf
     from labourhub.extensions.types import StepHandler as StepHandler

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office
 from labourhub.accounts.roles import Role
+from labourhub.accounts.titles import role_choices
 from labourhub.audit.events import audit_action_choices
 
 
@@ -44,6 +47,12 @@ class UserCreateForm(forms.Form):
         label=_("Office"), queryset=Office.objects.all(), required=False
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Titled as the ministry's country titles its staff (the pack's role titles).
+        self.fields["role"].choices = role_choices()  # type: ignore[attr-defined]
+
     password = forms.CharField(
         label=_("Initial password"),
         strip=False,

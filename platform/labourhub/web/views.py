@@ -32,6 +32,7 @@ from labourhub.accounts.services import (
     user_totp_start,
     users_deactivate,
 )
+from labourhub.accounts.titles import role_title
 from labourhub.audit.selectors import audit_event_list
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.forms import form_apply_errors
@@ -94,7 +95,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "web/home.html",
         {
             "counts": dashboard_counts(user=user),
-            "roles": [Role(r).label for r in user_roles(user=user)],
+            "roles": [role_title(r) for r in user_roles(user=user)],
         },
     )
 

@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import POLICY, Action, Role
+from labourhub.accounts.roles import POLICY, Action
 from labourhub.accounts.selectors import user_can, user_roles
+from labourhub.accounts.titles import role_title
 from labourhub.audit.services import Actor, AuditAction, audit_record
 from labourhub.common.background import task_enqueue_on_commit
 from labourhub.common.exceptions import ApplicationError
@@ -162,7 +163,7 @@ def document_batch_enqueue(
 
 def _signer_role(user: User) -> str:
     roles = [r for r in user_roles(user=user) if Action.DOCUMENT_SIGN in POLICY[r]]
-    return str(Role(roles[0]).label) if roles else ""
+    return role_title(roles[0]) if roles else ""
 
 
 @transaction.atomic

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.accounts.models import User
-from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can, user_roles
+from labourhub.accounts.titles import role_title
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.documents.models import DocumentKind, DocumentTemplate
@@ -52,7 +53,7 @@ def authorisation_issue(
     if procedure.authorising_roles and not (
         set(user_roles(user=signer)) & set(procedure.authorising_roles)
     ):
-        names = ", ".join(str(Role(r).label) for r in procedure.authorising_roles)
+        names = ", ".join(role_title(r) for r in procedure.authorising_roles)
         raise ApplicationError(_(WRONG_ROLE) % {"roles": names}, {"code": "wrong_role"})
     current = authorisation_valid(inspection=inspection)
     if current is not None:

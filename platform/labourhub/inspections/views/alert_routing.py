@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.titles import role_titles
 from labourhub.common.forms import form_apply_errors
 from labourhub.inspections.models import InspectionAlert
 from labourhub.inspections.selectors.alerts import ALERT_ROLE_CHOICES, alert_routing_table
@@ -22,10 +23,11 @@ from labourhub.inspections.services.alert_routing import ROUTING_REFUSED, alert_
 class AlertRoutingForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        titles = role_titles()
         for kind, label in InspectionAlert.Kind.choices:
             self.fields[kind] = forms.MultipleChoiceField(
                 label=label,
-                choices=[(r.value, r.label) for r in Role if r in ALERT_ROLE_CHOICES],
+                choices=[(r.value, titles[r.value]) for r in Role if r in ALERT_ROLE_CHOICES],
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
                 help_text=gettext_lazy(

@@ -9,10 +9,11 @@ from labourhub.plugin_api import (
     FineSchedule,
     NationalCalendar,
     ProcedureType,
+    RoleTitle,
     hookimpl,
     ministry_today,
 )
-from labourhub_lc import checklists, documents, fines, panels, procedure
+from labourhub_lc import checklists, documents, fines, panels, procedure, roles
 
 SLUG = "lc-pack"
 
@@ -46,3 +47,8 @@ def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
 @hookimpl
 def register_case_panels(tenant: Any) -> list[CasePanel]:
     return [CasePanel(procedure.INSPECTION, panels.TEMPLATE, panels.fine_panel_context)]
+
+
+@hookimpl
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    return list(roles.TITLES)

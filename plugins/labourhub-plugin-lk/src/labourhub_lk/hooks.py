@@ -8,10 +8,11 @@ from labourhub.plugin_api import (
     FineSchedule,
     NationalCalendar,
     ProcedureType,
+    RoleTitle,
     hookimpl,
     ministry_today,
 )
-from labourhub_lk import checklists, documents, fines, procedure
+from labourhub_lk import checklists, documents, fines, procedure, roles
 
 SLUG = "lk-pack"
 
@@ -42,3 +43,8 @@ def register_checklists(tenant: Any) -> list[ChecklistDefinition]:
 @hookimpl
 def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
     return list(documents.TEMPLATES)
+
+
+@hookimpl
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    return list(roles.TITLES)

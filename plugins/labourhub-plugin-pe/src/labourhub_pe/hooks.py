@@ -10,10 +10,11 @@ from labourhub.plugin_api import (
     FineSchedule,
     NationalCalendar,
     ProcedureType,
+    RoleTitle,
     hookimpl,
     ministry_today,
 )
-from labourhub_pe import checklists, documents, fines, panels, payroll, procedure
+from labourhub_pe import checklists, documents, fines, panels, payroll, procedure, roles
 
 SLUG = "pe-pack"
 
@@ -52,3 +53,8 @@ def register_case_panels(tenant: Any) -> list[CasePanel]:
 @hookimpl
 def register_connector_kinds(tenant: Any) -> list[ConnectorKind]:
     return [payroll.PLAME]
+
+
+@hookimpl
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    return list(roles.TITLES)

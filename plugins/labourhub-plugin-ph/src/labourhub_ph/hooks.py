@@ -11,10 +11,11 @@ from labourhub.plugin_api import (
     IndicatorDefinition,
     NationalCalendar,
     ProcedureType,
+    RoleTitle,
     hookimpl,
     ministry_today,
 )
-from labourhub_ph import checklists, documents, fines, panels, procedure, reports
+from labourhub_ph import checklists, documents, fines, panels, procedure, reports, roles
 
 SLUG = "ph-pack"
 
@@ -59,3 +60,8 @@ def register_establishment_report_kinds(tenant: Any) -> list[EstablishmentReport
 @hookimpl
 def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
     return list(reports.INDICATORS)
+
+
+@hookimpl
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    return list(roles.TITLES)

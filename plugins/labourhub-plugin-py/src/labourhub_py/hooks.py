@@ -9,11 +9,12 @@ from labourhub.plugin_api import (
     FineSchedule,
     NationalCalendar,
     ProcedureType,
+    RoleTitle,
     StepHandler,
     hookimpl,
     ministry_today,
 )
-from labourhub_py import checklists, documents, fines, panels, procedure, steps
+from labourhub_py import checklists, documents, fines, panels, procedure, roles, steps
 
 SLUG = "py-pack"
 
@@ -52,3 +53,8 @@ def register_document_templates(tenant: Any) -> list[DocumentTemplate]:
 @hookimpl
 def register_case_panels(tenant: Any) -> list[CasePanel]:
     return [CasePanel(procedure.PROCEDURE, panels.TEMPLATE, panels.fine_panel_context)]
+
+
+@hookimpl
+def register_role_titles(tenant: Any) -> list[RoleTitle]:
+    return list(roles.TITLES)
