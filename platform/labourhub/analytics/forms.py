@@ -111,3 +111,24 @@ class ScheduleForm(forms.Form):
         report_field.choices = report_choices
         office_field: Any = self.fields["office"]
         office_field.queryset = Office.objects.order_by("name")
+
+
+class DivisionMapForm(forms.Form):
+    file = forms.FileField(
+        label=_("GeoJSON file of the divisions"),
+        help_text=_(
+            "A FeatureCollection of Polygon or MultiPolygon features in longitude, latitude "
+            "(WGS 84), each with the properties “code” (the regional office's code or the "
+            "ISO 3166-2 code, e.g. CO-ANT) and “name”; at most 2 MB."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        from labourhub.analytics.divisions import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

@@ -120,3 +120,30 @@ class ReportSchedule(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.report} ({self.frequency})"
+
+
+class DivisionMap(BaseModel):
+    """Division outlines a ministry's administrator uploaded for its map.
+
+    The newest one not withdrawn replaces the country pack's outlines; older ones stay as a
+    record. ``geojson`` is the checked file reduced to ``code``, ``name`` and the outline.
+    """
+
+    file_name = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64)
+    geojson = models.JSONField()
+    division_count = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.division_count})"

@@ -2,6 +2,7 @@
 behind a number come from the same source query and filter that produced it."""
 
 import datetime as dt
+import json
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -15,11 +16,13 @@ from django.utils.translation import gettext_noop
 from labourhub.accounts.models import Office, RoleGrant, User
 from labourhub.accounts.roles import Action, Role, Scope
 from labourhub.accounts.selectors import user_can, user_scope_for
+from labourhub.analytics.divisions import divisions_parse
 from labourhub.analytics.indicators import Indicator
 from labourhub.analytics.models import (
     DEFAULT_MIN_WAGE_PATTERNS,
     STOCK_MONTH,
     AnalyticsSettings,
+    DivisionMap,
     Fact,
 )
 from labourhub.analytics.refresh import months_q, next_month
@@ -29,6 +32,8 @@ from labourhub.analytics.sources import (
     metric_dim,
     metric_where,
 )
+from labourhub.common.db import current_schema
+from labourhub.extensions.country_types import MapDivision
 from labourhub.registry.isic import isic_divisions_of
 
 # gettext_noop: extracted for translators, translated where raised (in the user's language).
@@ -397,3 +402,39 @@ def min_wage_patterns() -> list[str]:
     found = AnalyticsSettings.objects.filter(pk=1).values_list("min_wage_patterns", flat=True)
     patterns = list(found.first() or [])
     return patterns or list(DEFAULT_MIN_WAGE_PATTERNS)
+
+
+def division_map_active() -> DivisionMap | None:
+    """The ministry's own uploaded outlines in force, if any."""
+    return DivisionMap.objects.filter(withdrawn_at__isnull=True).order_by("-id").first()
+
+
+_UPLOADED: dict[tuple[str, int], list[MapDivision]] = {}
+
+
+def _uploaded_divisions(upload: "DivisionMap") -> list[MapDivision]:
+    # Checked when uploaded; parsed again once per process, not on every dashboard view.
+    key = (current_schema(), upload.pk)
+    if key not in _UPLOADED:
+        if len(_UPLOADED) > 64:
+            _UPLOADED.clear()
+        _UPLOADED[key] = divisions_parse(json.dumps(upload.geojson).encode())
+    return _UPLOADED[key]
+
+
+def map_divisions_declared(*, tenant: Any) -> list[MapDivision]:
+    """The divisions the country packs active for ``tenant`` declare, first of each code."""
+    from labourhub.extensions import flatten, hooks_for
+
+    seen: dict[str, MapDivision] = {}
+    for division in flatten(hooks_for(tenant).register_map_divisions(tenant=tenant)):
+        seen.setdefault(division.code.upper(), division)
+    return list(seen.values())
+
+
+def map_divisions_current(*, tenant: Any) -> tuple[list[MapDivision], DivisionMap | None]:
+    """The divisions ``tenant``'s map is drawn in: its own upload if any, else its packs'."""
+    upload = division_map_active()
+    if upload is not None:
+        return _uploaded_divisions(upload), upload
+    return map_divisions_declared(tenant=tenant), None

@@ -1,6 +1,7 @@
 """Writes of the analytics app: summary refresh, settings, performance-view audit, schedules."""
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,12 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import Office, User
+from labourhub.analytics.divisions import divisions_bounds, divisions_geojson, divisions_parse
 from labourhub.analytics.models import (
     AnalyticsSettings,
+    DivisionMap,
     ReportSchedule,
 )
 from labourhub.analytics.refresh import RefreshResult, refresh_run
 from labourhub.audit.services import Actor, AuditAction, audit_record
+from labourhub.extensions.country_types import MapDivision
 
 MAX_RECIPIENTS = 20
 
@@ -192,3 +196,105 @@ def report_schedules_send_due(*, today: dt.date | None = None) -> int:
         if report_schedule_send(schedule=schedule, today=today):
             sent += 1
     return sent
+
+
+def _check_against_ministry(*, divisions: list[MapDivision], tenant: Any) -> None:
+    """Codes belong to the ministry, the outlines lie in its country, some office is drawn."""
+    from labourhub.analytics.geo import match_regions
+    from labourhub.analytics.selectors import map_divisions_declared
+
+    regions = list(
+        Office.objects.filter(level=Office.Level.REGION).values_list("pk", "code", "name")
+    )
+    country = str(getattr(tenant, "country", "") or "").upper()
+    own_codes = {code.strip().upper() for _pk, code, _name in regions}
+    for number, division in enumerate(divisions, 1):
+        iso = bool(country) and division.code.startswith(f"{country}-")
+        if not iso and division.code not in own_codes:
+            raise ValidationError(
+                _(
+                    "Division %(n)d (%(code)s): the code is neither an ISO 3166-2 code of "
+                    "this country (%(country)s-…) nor the code of one of the ministry's "
+                    "regional offices."
+                )
+                % {"n": number, "code": division.code, "country": country or "?"}
+            )
+    if regions and not match_regions(divisions, regions):
+        raise ValidationError(
+            _(
+                "No division in the file matches a regional office: give each division the "
+                "office's code (e.g. %(code)s) or its name."
+            )
+            % {"code": regions[0][1]}
+        )
+    pack = divisions_bounds(map_divisions_declared(tenant=tenant))
+    mine = divisions_bounds(divisions)
+    if pack is not None and mine is not None:
+        margin = 1.0  # degrees: outlines drawn a little differently still overlap
+        if (
+            mine[0] > pack[2] + margin
+            or mine[2] < pack[0] - margin
+            or mine[1] > pack[3] + margin
+            or mine[3] < pack[1] - margin
+        ):
+            raise ValidationError(
+                _(
+                    "The outlines lie outside the country. Are longitude and latitude swapped, "
+                    "or the file in another projection? Use longitude, latitude in degrees "
+                    "(WGS 84)."
+                )
+            )
+
+
+@transaction.atomic
+def division_map_upload(*, actor: Actor, tenant: Any, file_name: str, data: bytes) -> DivisionMap:
+    """Check the ministry's own GeoJSON of divisions and put it in force (audited)."""
+    divisions = divisions_parse(data)
+    _check_against_ministry(divisions=divisions, tenant=tenant)
+    now = timezone.now()
+    withdrawn = list(
+        DivisionMap.objects.select_for_update()
+        .filter(withdrawn_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    DivisionMap.objects.filter(pk__in=withdrawn).update(withdrawn_at=now)
+    upload = DivisionMap.objects.create(
+        file_name=file_name[:200],
+        sha256=hashlib.sha256(data).hexdigest(),
+        geojson=divisions_geojson(divisions),
+        division_count=len(divisions),
+        uploaded_by=actor if isinstance(actor, User) else None,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.DIVISION_MAP_UPLOADED,
+        subject=upload,
+        payload={
+            "values": {
+                "file": upload.file_name,
+                "sha256": upload.sha256,
+                "divisions": len(divisions),
+                "replaces": withdrawn,
+            }
+        },
+    )
+    return upload
+
+
+@transaction.atomic
+def division_map_withdraw(*, actor: Actor) -> int:
+    """Go back to the country pack's outlines; the uploads stay on record. Returns how many."""
+    active = list(
+        DivisionMap.objects.select_for_update().filter(withdrawn_at__isnull=True).order_by("pk")
+    )
+    if not active:
+        return 0
+    DivisionMap.objects.filter(pk__in=[u.pk for u in active]).update(withdrawn_at=timezone.now())
+    for upload in active:
+        audit_record(
+            actor=actor,
+            action=AuditAction.DIVISION_MAP_WITHDRAWN,
+            subject=upload,
+            payload={"values": {"file": upload.file_name, "sha256": upload.sha256}},
+        )
+    return len(active)

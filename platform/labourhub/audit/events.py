@@ -60,6 +60,8 @@ class AuditAction(models.TextChoices):
     DEADLINE_RECOMPUTED = "deadline.recomputed", _("Deadline recomputed")
     DEADLINE_SWEPT = "deadline.swept", _("Deadlines checked")
     DISPUTE_FILED = "dispute.filed", _("Labour dispute filed")
+    DIVISION_MAP_UPLOADED = "division_map.uploaded", _("Map outlines uploaded")
+    DIVISION_MAP_WITHDRAWN = "division_map.withdrawn", _("Map outlines withdrawn")
     INSPECTION_LINKED = "inspection.linked", _("Inspection opened from a complaint or accident")
     INSPECTION_RESULT_RETURNED = (
         "inspection.result_returned",

@@ -108,3 +108,37 @@ class FineSuggestion:
     currency: str
     unit_value: Decimal | None
     confirmed: bool
+
+
+# (longitude, latitude) points of a closed ring, in degrees (WGS 84).
+Ring = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class MapDivision:
+    """One first-level division of the country (department, province, region) for maps.
+
+    ``code`` is the ISO 3166-2 code (``"CO-ANT"``), ``name`` the division's name as people there
+    write it. ``polygons`` are the division's parts, each an outer ring followed by its holes;
+    the dashboard's map draws the region office whose code is ``code`` (or whose name names the
+    division) in this outline. Packs build these from a GeoJSON file with ``map_divisions_load``.
+    """
+
+    code: str
+    name: str
+    polygons: tuple[tuple[Ring, ...], ...]
+
+    def __post_init__(self) -> None:
+        if not self.code or len(self.code) > 20:
+            raise ValueError(f"MapDivision.code {self.code!r} must have 1 to 20 characters")
+        if not self.name or len(self.name) > 120:
+            raise ValueError(f"MapDivision {self.code}: name must have 1 to 120 characters")
+        if not self.polygons or any(not p or any(len(r) < 4 for r in p) for p in self.polygons):
+            raise ValueError(f"MapDivision {self.code}: each polygon needs rings of 4+ points")
+        for polygon in self.polygons:
+            for ring in polygon:
+                for lon, lat in ring:
+                    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                        raise ValueError(
+                            f"MapDivision {self.code}: ({lon}, {lat}) is off the globe"
+                        )

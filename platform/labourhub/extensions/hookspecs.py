@@ -18,7 +18,7 @@ import pluggy
 from django.urls import URLPattern, URLResolver
 
 from labourhub.extensions.connector_types import ConnectorKind
-from labourhub.extensions.country_types import FineSchedule, NationalCalendar
+from labourhub.extensions.country_types import FineSchedule, MapDivision, NationalCalendar
 from labourhub.extensions.types import (
     AssignmentRule,
     CasePanel,
@@ -118,6 +118,11 @@ def register_national_calendars(tenant: Any) -> list[NationalCalendar]:
 @hookspec
 def register_fine_schedules(tenant: Any) -> list[FineSchedule]:
     """Return FineSchedule objects (versioned fine rules in legal units) for ``tenant``."""
+
+
+@hookspec
+def register_map_divisions(tenant: Any) -> list[MapDivision]:
+    """Return MapDivision objects: the country's first-level divisions ``tenant``'s maps show."""
 
 
 # -- analytics -----------------------------------------------------------------------------------

@@ -61,6 +61,9 @@ EXPORTS: dict[str, str] = {
     "fine_suggestions": "labourhub.enforcement.schedules",
     "national_holidays": "labourhub.workflow.national_calendar",
     "country_pack_apply": "labourhub.extensions.country",
+    # country packs: the country's first-level divisions for maps (1.4)
+    "MapDivision": "labourhub.extensions.country_types",
+    "map_divisions_load": "labourhub.analytics.divisions",
     # plugin metadata and configuration
     "Category": "labourhub.extensions.plugin",
     "PluginAppConfig": "labourhub.extensions.plugin",
@@ -125,6 +128,7 @@ if TYPE_CHECKING:
     from labourhub.accounts.roles import Action as Action
     from labourhub.accounts.roles import Role as Role
     from labourhub.accounts.selectors import user_can as user_can
+    from labourhub.analytics.divisions import map_divisions_load as map_divisions_load
     from labourhub.api.pagination import get_paginated_response as get_paginated_response
     from labourhub.audit.events import AuditActionType as AuditActionType
     from labourhub.audit.events import audit_action_register as audit_action_register
@@ -151,6 +155,7 @@ if TYPE_CHECKING:
     from labourhub.extensions.country_types import FineSchedule as FineSchedule
     from labourhub.extensions.country_types import FineSuggestion as FineSuggestion
     from labourhub.extensions.country_types import LegalUnitValue as LegalUnitValue
+    from labourhub.extensions.country_types import MapDivision as MapDivision
     from labourhub.extensions.country_types import NationalCalendar as NationalCalendar
     from labourhub.extensions.hookspecs import hookimpl as hookimpl
     from labourhub.extensions.plugin import Category as Category

@@ -9,6 +9,7 @@ from labourhub.analytics.views.dashboard import (
     export_view,
 )
 from labourhub.analytics.views.fairness import performance_view, settings_view, team_view
+from labourhub.analytics.views.maps import division_map_view, division_map_withdraw_view
 from labourhub.analytics.views.reports import (
     _report_scope,
     report_list_view,
@@ -21,6 +22,8 @@ __all__ = [
     "SECTIONS",
     "_report_scope",
     "dashboard_view",
+    "division_map_view",
+    "division_map_withdraw_view",
     "drill_export_view",
     "drill_view",
     "export_view",

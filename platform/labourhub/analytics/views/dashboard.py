@@ -35,10 +35,10 @@ from labourhub.analytics.selectors import (
     freshness,
     indicator_series,
     indicator_value,
+    map_divisions_current,
     region_totals,
 )
 from labourhub.analytics.sources import METRIC_SOURCE, metric_dim
-from labourhub.common.db import current_schema
 from labourhub.extensions import current_hooks, flatten
 
 PAGE = 50
@@ -172,13 +172,16 @@ def _map_context(
     request: HttpRequest, indicator: Indicator, f: Filters, snap: Snapshot
 ) -> dict[str, Any]:
     regions = list(
-        Office.objects.filter(level=Office.Level.REGION).values_list("pk", "code", "name")
+        Office.objects.filter(level=Office.Level.REGION)
+        .order_by("name", "pk")
+        .values_list("pk", "code", "name")
     )
     if f.offices is not None:
         allowed = {o.region_id for o in Office.objects.filter(pk__in=f.offices)}
         regions = [r for r in regions if r[0] in allowed]
     values = region_totals(indicator, f, snap)
-    shapes = geo.region_shapes(schema=current_schema(), regions=regions, values=values)
+    divisions, _upload = map_divisions_current(tenant=getattr(connection, "tenant", None))
+    drawing = geo.region_map(divisions=divisions, regions=regions, values=values)
     drill = reverse("analytics:drill", args=[indicator.code])
     return {
         "map_indicator": indicator,
@@ -188,11 +191,13 @@ def _map_context(
                 "shown": _fmt(s.value),
                 "url": f"{drill}?{_query(request, in_region=s.region_id)}",
             }
-            for s in shapes
+            for s in drawing.shapes
         ],
+        "map_background": drawing.background,
         "map_legend": [(c, _fmt(b)) for c, b in geo.legend(values)],
         "map_choices": CORE_INDICATORS,
-        "map_size": (geo.WIDTH, geo.HEIGHT),
+        "map_size": (drawing.width, drawing.height),
+        "map_configure": user_can(user=_user(request), action=Action.ANALYTICS_CONFIGURE),
     }
 
 

@@ -14,6 +14,7 @@ from labourhub.plugin_api import (
     ministry_today,
 )
 from labourhub_hn import checklists, documents, fines, panels, procedure, roles
+from labourhub_hn.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "hn-pack"
 

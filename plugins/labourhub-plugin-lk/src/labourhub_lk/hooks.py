@@ -13,6 +13,7 @@ from labourhub.plugin_api import (
     ministry_today,
 )
 from labourhub_lk import checklists, documents, fines, procedure, roles
+from labourhub_lk.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "lk-pack"
 

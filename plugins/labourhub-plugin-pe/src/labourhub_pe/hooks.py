@@ -15,6 +15,7 @@ from labourhub.plugin_api import (
     ministry_today,
 )
 from labourhub_pe import checklists, documents, fines, panels, payroll, procedure, roles
+from labourhub_pe.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "pe-pack"
 

@@ -16,6 +16,7 @@ from labourhub.plugin_api import (
     ministry_today,
 )
 from labourhub_ph import checklists, documents, fines, panels, procedure, reports, roles
+from labourhub_ph.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "ph-pack"
 

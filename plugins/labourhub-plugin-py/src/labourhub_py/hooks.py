@@ -15,6 +15,7 @@ from labourhub.plugin_api import (
     ministry_today,
 )
 from labourhub_py import checklists, documents, fines, panels, procedure, roles, steps
+from labourhub_py.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "py-pack"
 
