@@ -73,9 +73,9 @@ def console_page(
 def console_menu() -> list[MenuItem]:
     # The console has its own menu: the staff shell's items belong to ministry hosts.
     return [
-        MenuItem(_("Console"), reverse("console:home")),
-        MenuItem(_("Ministries"), reverse("platform-home")),
-        MenuItem(_("Audit trail"), reverse("console:audit")),
+        MenuItem(_("Console"), reverse("console:home"), group="administration"),
+        MenuItem(_("Ministries"), reverse("platform-home"), group="administration"),
+        MenuItem(_("Audit trail"), reverse("console:audit"), group="administration"),
     ]
 
 

@@ -74,7 +74,7 @@ def test_the_penalty_form_refuses_garbage_and_out_of_range_amounts(
         {"order": 999999, "amount": "300", "reason": "x"},
     ):
         page = client.post(url, bad, follow=True).content.decode()
-        assert '<li class="error">' in page
+        assert "lh-banner--error" in page  # the refusal, as an error banner
     assert not PenaltyLine.objects.exists()
     client.post(url, {"order": order.pk, "amount": "250", "reason": "Corrected at once"})
     line = PenaltyLine.objects.get(order=order)

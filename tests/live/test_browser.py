@@ -71,6 +71,6 @@ def test_sign_in_dashboard_language_and_audit_filter(browser, live_server_url):
     assert unlabeled_inputs(page) == []
     page.fill("#id_actor", "nobody-by-this-name")
     page.locator("#id_actor").dispatch_event("change")
-    page.wait_for_selector("#audit-rows td.empty")
+    page.wait_for_selector("#audit-rows .empty")
     assert "actor=nobody-by-this-name" in page.url  # htmx pushed the filter into the URL
     page.close()

@@ -29,13 +29,13 @@ def logged_in(client_for, ministry, user):
 def test_list_search_and_empty_states(client_for, ministry, user_with_role, make_establishment):
     client = logged_in(client_for, ministry, user_with_role(Role.INSPECTOR))
     page = client.get("/app/establishments/").content.decode()
-    assert 'colspan="7" class="empty"' in page
+    assert 'class="lh-empty empty"' in page  # the empty registry says what to do
     est = make_establishment(name="Compañía Industrial Ñandú")
     page = client.get("/app/establishments/", {"q": "compania industrail nandu"}).content.decode()
     assert f'href="/app/establishments/{est.pk}/"' in page
     page = client.get("/app/establishments/", {"q": "zzzzqqq"}).content.decode()
     assert f'href="/app/establishments/{est.pk}/"' not in page
-    assert 'class="empty"' in page
+    assert 'class="lh-empty empty"' in page
     analyst = logged_in(client_for, ministry, user_with_role(Role.ANALYST))
     assert (
         'href="/app/establishments/new/"'
@@ -77,7 +77,7 @@ def test_create_form_shows_translated_errors_and_keeps_input(
     assert res.status_code == 200
     page = res.content.decode()
     assert "Taller &lt;script&gt;" in page  # kept, escaped
-    assert 'class="field has-error"' in page
+    assert "govuk-form-group--error has-error" in page
     assert Establishment.objects.count() == 0
     res = client.post(
         "/app/establishments/new/",

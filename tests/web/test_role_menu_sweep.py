@@ -31,7 +31,7 @@ from tenants.context import ministry_context
 from tenants.models import Ministry
 from tests.workflow.helpers import at
 
-NAV = re.compile(r'<nav aria-label="[^"]*"><ul>(.*?)</ul>', re.S)
+NAV = re.compile(r'<nav aria-label="[^"]*">(.*?)</nav>', re.S)
 HREF = re.compile(r'href="([^"#]*)')
 
 

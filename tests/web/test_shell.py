@@ -139,6 +139,6 @@ def test_every_core_menu_item_resolves_on_a_ministry_host(in_ministry):
 
     from labourhub.web.menu import CORE_ITEMS
 
-    for _label, name, _suffix, _action in CORE_ITEMS:
+    for _label, name, _suffix, _action, _group in CORE_ITEMS:
         if name and not name.startswith("console:"):
             reverse(name, urlconf="labourhub.config.urls_tenant")

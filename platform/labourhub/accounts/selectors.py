@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AnonymousUser
+from django.db import models
 from django.db.models import QuerySet
 
 from labourhub.accounts.models import Office, RoleGrant, User
@@ -63,6 +64,23 @@ def user_get(*, user_id: int) -> User | None:
 
 def office_list() -> QuerySet[Office]:
     return Office.objects.select_related("parent").order_by("code")
+
+
+def office_list_for(*, user: User | AnonymousUser, action: Action) -> QuerySet[Office]:
+    """The offices where ``user`` may do ``action``: what a form offers to choose from."""
+    scope = user_scope_for(user=user, action=action)
+    offices = Office.objects.order_by("code")
+    if scope is None:
+        return offices.none()
+    if scope == Scope.MINISTRY:
+        return offices
+    own = user.office if isinstance(user, User) else None
+    if own is None:
+        return offices.none()
+    if scope == Scope.REGION:
+        region = own.region_id
+        return offices.filter(models.Q(pk=region) | models.Q(parent_id=region))
+    return offices.filter(pk=own.pk)
 
 
 def role_grant_list(*, user: User) -> QuerySet[RoleGrant]:

@@ -32,10 +32,19 @@ from labourhub.complaints.services import (
     complaint_register,
     dispute_file,
 )
+from labourhub.web.tables import table_sort, table_sorted
 
 # Portal abuse limits per client IP (and ministry, through the cache key function).
 SUBMIT_LIMIT, SUBMIT_WINDOW = 5, 3600
 TRACK_LIMIT, TRACK_WINDOW = 20, 600
+
+# Columns the complaint list sorts by (address key -> fields, ascending).
+COMPLAINT_COLUMNS = {
+    "reference": ("case__reference",),
+    "subject": ("subject",),
+    "triage": ("triage",),
+    "received": ("id",),
+}
 
 
 def rate_limited(request: HttpRequest, bucket: str, limit: int, window: int) -> bool:
@@ -54,8 +63,10 @@ def rate_limited(request: HttpRequest, bucket: str, limit: int, window: int) -> 
 @staff_page(Action.CASE_VIEW)
 def complaint_list_view(request: StaffRequest) -> HttpResponse:
     user = request.user
-    page = Paginator(complaint_list(user=user), 50).get_page(request.GET.get("page"))
-    return render(request, "complaints/list.html", {"page": page})
+    sort = table_sort(request.GET, COMPLAINT_COLUMNS, "-received")
+    rows = table_sorted(complaint_list(user=user), sort)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "complaints/list.html", {"page": page, "sort": sort.key})
 
 
 @staff_page(Action.CASE_VIEW)

@@ -39,8 +39,17 @@ from labourhub.documents.services import (
     document_sign,
     document_template_save,
 )
+from labourhub.web.tables import table_sort, table_sorted
 
 NO_SUCH_RECORD = gettext_noop("No record of that type has this id.")
+
+# Columns the document list sorts by (address key -> fields, ascending).
+DOCUMENT_COLUMNS = {
+    "number": ("number",),
+    "kind": ("kind",),
+    "issued": ("created_at",),
+    "status": ("status",),
+}
 
 
 def _kind_or_404(kind: str) -> str:
@@ -74,14 +83,15 @@ def document_list_view(request: StaffRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind_get(kind) is not None else ""
     q = request.GET.get("q", "")[:100]
-    page = Paginator(document_list(user=user, kind=kind, search=q), 50).get_page(
-        request.GET.get("page")
-    )
+    sort = table_sort(request.GET, DOCUMENT_COLUMNS, "-issued")
+    rows = table_sorted(document_list(user=user, kind=kind, search=q), sort)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "documents/list.html",
         {
             "page": page,
+            "sort": sort.key,
             "kind": kind,
             "q": q,
             "kinds": kind_choices(),

@@ -21,11 +21,21 @@ Label = str | Promise
 
 @dataclass(frozen=True)
 class MenuItem:
-    """A link in the staff menu, shown to users whose role allows ``action`` (an Action value)."""
+    """A link in the staff menu, shown to users whose role allows ``action`` (an Action value).
+
+    ``group`` is the task group the link is listed under: one of ``MENU_GROUPS`` ("work",
+    "establishments", "cases", "reports", "administration"); an unknown value falls back to
+    "work", the default.
+    """
 
     label: Label
     url: str
     action: Any = None
+    group: str = "work"
+
+
+# The staff menu's task groups, in the order the menu shows them.
+MENU_GROUPS: tuple[str, ...] = ("work", "establishments", "cases", "reports", "administration")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Role
+from labourhub.accounts.roles import Action, Role
+from labourhub.accounts.selectors import office_list_for
 from labourhub.common.localtime import local_time_note
 from labourhub.inspections.models import (
     Assignment,
@@ -37,6 +38,15 @@ class InspectionCreateForm(forms.Form):
     scheduled_for = forms.DateField(
         label=_("Scheduled for"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            # Only establishments of offices where the user may plan inspections.
+            field = self.fields["establishment"]
+            field.queryset = field.queryset.filter(  # type: ignore[attr-defined]
+                office__in=office_list_for(user=user, action=Action.INSPECTION_PLAN)
+            )
 
 
 class AssignForm(VersionForm):

@@ -3,7 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from labourhub.accounts.models import Office
+from labourhub.accounts.models import Office, User
+from labourhub.accounts.roles import Action
+from labourhub.accounts.selectors import office_list_for
 from labourhub.registry.fields import ExtraField, extra_fields
 from labourhub.registry.imports import ENCODING_CHOICES, import_fields
 from labourhub.registry.isic import isic_section_choices
@@ -117,8 +119,15 @@ class EstablishmentForm(forms.Form):
         label=_("Longitude"), required=False, min_value=-180, max_value=180, decimal_places=6
     )
 
-    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, editing: bool = False, user: User | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if user is not None:
+            # Only the offices where the user may register or edit establishments.
+            self.fields["office"].queryset = office_list_for(  # type: ignore[attr-defined]
+                user=user, action=Action.ESTABLISHMENT_EDIT
+            )
         if editing:
             for name in ("employer_legal_name", "employer_tax_id", "registration_number"):
                 del self.fields[name]

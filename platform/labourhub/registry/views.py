@@ -153,7 +153,7 @@ def establishment_detail_view(request: StaffRequest, establishment_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def establishment_create_view(request: StaffRequest) -> HttpResponse:
     user = request.user
-    form = EstablishmentForm(request.POST or None)
+    form = EstablishmentForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.service_data()
         legal_name = data.pop("employer_legal_name")
@@ -199,7 +199,7 @@ def establishment_edit_view(request: StaffRequest, establishment_id: int) -> Htt
         )
     }
     initial.update({f"extra__{k}": v for k, v in est.extra.items()})
-    form = EstablishmentForm(request.POST or None, initial=initial, editing=True)
+    form = EstablishmentForm(request.POST or None, initial=initial, editing=True, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.service_data()
         try:

@@ -26,9 +26,14 @@ def shell(request: HttpRequest) -> dict[str, Any]:
             codes.append(code)
     user = getattr(request, "user", None)
 
+    cache: dict[str, list[MenuItem]] = {}
+
     def menu() -> list[MenuItem]:
-        # Evaluated only by templates that show the staff menu.
-        return menu_for(user=user) if user is not None and user.is_authenticated else []
+        # Evaluated only by templates that show the staff menu, once per request.
+        if "items" not in cache:
+            signed_in = user is not None and user.is_authenticated
+            cache["items"] = menu_for(user=user) if signed_in and user is not None else []
+        return cache["items"]
 
     return {
         "ministry": tenant,

@@ -5,8 +5,9 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from labourhub.accounts.models import Office
-from labourhub.accounts.roles import Role
+from labourhub.accounts.models import Office, User
+from labourhub.accounts.roles import STAFF_ROLES, Action, Role
+from labourhub.accounts.selectors import office_list_for
 from labourhub.accounts.titles import role_choices
 from labourhub.audit.events import audit_action_choices
 
@@ -46,18 +47,26 @@ class UserCreateForm(forms.Form):
     office = forms.ModelChoiceField(
         label=_("Office"), queryset=Office.objects.all(), required=False
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Titled as the ministry's country titles its staff (the pack's role titles).
-        self.fields["role"].choices = role_choices()  # type: ignore[attr-defined]
-
+    # Staff roles only: employers and workers get their accounts by signing up on the portal.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[(r.value, r.label) for r in Role if r in STAFF_ROLES]
+    )
     password = forms.CharField(
         label=_("Initial password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Titled as the ministry's country titles its staff (the pack's role titles).
+        self.fields["role"].choices = [  # type: ignore[attr-defined]
+            (value, title) for value, title in role_choices() if Role(value) in STAFF_ROLES
+        ]
+        if user is not None:
+            self.fields["office"].queryset = office_list_for(  # type: ignore[attr-defined]
+                user=user, action=Action.USER_MANAGE
+            )
 
 
 def _audit_action_choices() -> list[tuple[str, str]]:

@@ -44,10 +44,19 @@ from labourhub.web.forms import (
     UserCreateForm,
 )
 from labourhub.web.selectors import dashboard_counts
+from labourhub.web.tables import table_sort, table_sorted
 
 LOCKED_OUT = gettext_noop(
     "Too many failed sign-in attempts. This account is locked for 15 minutes."
 )
+
+# Columns the user list sorts by (address key -> fields, ascending).
+USER_COLUMNS = {
+    "username": ("username",),
+    "name": ("last_name", "first_name"),
+    "office": ("office__name",),
+    "status": ("status",),
+}
 
 
 class LoginView(auth_views.LoginView):
@@ -103,7 +112,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @staff_page(Action.USER_MANAGE)
 @require_http_methods(["GET", "POST"])
 def user_list_view(request: StaffRequest) -> HttpResponse:
-    form = UserCreateForm(request.POST or None)
+    form = UserCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -122,13 +131,13 @@ def user_list_view(request: StaffRequest) -> HttpResponse:
         else:
             messages.success(request, _("User %(name)s created.") % {"name": created.username})
             return HttpResponseRedirect(reverse("web:user-list"))
-    page = Paginator(user_list(search=request.GET.get("q", "")), 50).get_page(
-        request.GET.get("page")
-    )
+    sort = table_sort(request.GET, USER_COLUMNS, "username")
+    rows = table_sorted(user_list(search=request.GET.get("q", "")), sort)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "web/users.html",
-        {"page": page, "form": form, "q": request.GET.get("q", "")},
+        {"page": page, "form": form, "q": request.GET.get("q", ""), "sort": sort.key},
         status=400 if form.errors else 200,
     )
 

@@ -147,6 +147,8 @@ TEMPLATES = [
         },
     }
 ]
+# Django forms render in the GOV.UK Frontend style (error summary, inline errors, hints).
+FORM_RENDERER = "labourhub.web.forms_renderer.FormRenderer"
 
 WSGI_APPLICATION = "labourhub.config.wsgi.application"
 

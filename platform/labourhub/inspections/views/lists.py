@@ -24,6 +24,15 @@ from labourhub.inspections.models import (
 )
 from labourhub.inspections.views.common import _attempt, _back
 from labourhub.registry.models import Establishment
+from labourhub.web.tables import table_sort, table_sorted
+
+# Columns the inspection list sorts by (address key -> fields, ascending).
+INSPECTION_COLUMNS = {
+    "reference": ("reference",),
+    "date": ("scheduled_for",),
+    "establishment": ("establishment__name",),
+    "status": ("status",),
+}
 
 # --- lists ---------------------------------------------------------------------------------
 
@@ -33,7 +42,7 @@ from labourhub.registry.models import Establishment
 def inspection_list_view(request: StaffRequest) -> HttpResponse:
     user = request.user
     can_plan = user_can(user=user, action=Action.INSPECTION_PLAN)
-    form = InspectionCreateForm(request.POST or None) if can_plan else None
+    form = InspectionCreateForm(request.POST or None, user=user) if can_plan else None
     status = 200
     if request.method == "POST":
         assert form is not None
@@ -67,14 +76,15 @@ def inspection_list_view(request: StaffRequest) -> HttpResponse:
         filters["status"] = s
     if q := request.GET.get("q", "").strip()[:100]:
         filters["search"] = q
-    page = Paginator(sel.inspection_list(user=user, filters=filters), 50).get_page(
-        request.GET.get("page")
-    )
+    sort = table_sort(request.GET, INSPECTION_COLUMNS, "-date")
+    rows = table_sorted(sel.inspection_list(user=user, filters=filters), sort)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "inspections/list.html",
         {
             "page": page,
+            "sort": sort.key,
             "form": form,
             "statuses": Inspection.Status.choices,
             "status": filters.get("status", ""),

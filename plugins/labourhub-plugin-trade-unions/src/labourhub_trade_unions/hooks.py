@@ -23,7 +23,9 @@ SLUG = "trade-unions"
 
 @hookimpl
 def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
-    return [MenuItem(_("Trade unions"), reverse("x:trade-unions:list"), Action.CASE_VIEW)]
+    return [
+        MenuItem(_("Trade unions"), reverse("x:trade-unions:list"), Action.CASE_VIEW, group="cases")
+    ]
 
 
 @hookimpl
