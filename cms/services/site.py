@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from cms.models import HomePage
 
@@ -28,10 +29,28 @@ def site_bootstrap(*, site_name: str, hostname: str, port: int) -> Site:
     site.save()
     # The placeholder page from Wagtail's initial data is a plain Page at depth 2.
     Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
+    locales_ensure()
     return site
 
 
-LMI_EDITOR_MODELS = ["indicator", "agency", "dimension", "release", "lmisettings"]
+def locales_ensure() -> None:
+    """A Wagtail locale for each of the ministry's languages, so editors can translate into it."""
+    content = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    for code in getattr(getattr(connection, "tenant", None), "languages", None) or []:
+        if code in content:
+            Locale.objects.get_or_create(language_code=code)
+
+
+LMI_EDITOR_MODELS = [
+    "indicator",
+    "agency",
+    "dimension",
+    "release",
+    "lmisettings",
+    "indicatortext",
+    "dimensiontext",
+    "dimensionvaluetext",
+]
 
 
 def lmi_editor_group_ensure() -> Group:
