@@ -59,6 +59,8 @@ def lmi_editor_group_ensure() -> Group:
     perms = Permission.objects.filter(
         Q(content_type__app_label="wagtailadmin", codename="access_admin")
         | Q(content_type__app_label="cms", content_type__model__in=LMI_EDITOR_MODELS)
+        # Translating pages and snippets (wagtail-localize's "Translate" action).
+        | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
         | Q(
             content_type__app_label="wagtaildocs",
             codename__in=["add_document", "change_document", "choose_document"],

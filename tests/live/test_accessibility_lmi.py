@@ -6,6 +6,7 @@ dropped afterwards). The web server collects the static files first, as `make ru
 serves what production serves.
 """
 
+import gzip
 import subprocess
 import sys
 import urllib.request
@@ -122,3 +123,21 @@ def test_static_files_are_compressed_hashed_and_cached_for_a_year(collected_serv
     headers, _body = _fetch(f"{collected_server}/static/cms/lmi-charts.{script}", "gzip")
     assert headers["Content-Encoding"] == "gzip"
     assert "max-age=315360000" in headers["Cache-Control"]
+
+
+def test_first_visit_to_the_home_page_transfers_under_40_kb(collected_server):
+    """Bytes, not time: HTML plus every stylesheet and script it names, compressed."""
+    import re
+
+    headers, html = _fetch(f"{collected_server}/en/", "gzip")
+    assert headers["Content-Encoding"] == "gzip"
+    total = len(html)
+    page = gzip.decompress(html)
+    assets = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', page)
+    assert len(assets) >= 3
+    for asset in assets:
+        _h, body = _fetch(f"{collected_server}{asset.decode()}", "br, gzip")
+        total += len(body)
+    # Measured by `make bench` (bench_lmi_weight); kept here as a regression bound.
+    (ROOT / ".run" / "lmi-home-weight.txt").write_text(f"{total}\n")
+    assert total < 40_000
