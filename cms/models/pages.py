@@ -61,6 +61,28 @@ class CachedPage(Page):
         context["footer_links"] = footer_links(locale_id=self.locale_id)
         return context
 
+    def get_url_parts(self, request: HttpRequest | None = None) -> Any:
+        """Links keep the visitor's language while a page has no translation into it.
+
+        Wagtail addresses an untranslated page in its own language (/en/...), which would switch
+        a Sinhala or Vietnamese reader's whole interface to English on the next click.
+        """
+        parts = super().get_url_parts(request)
+        active = translation.get_language()
+        if parts is None or not active:
+            return parts
+        site_id, root_url, page_path = parts
+        own = f"/{self.locale.language_code}/"
+        if (
+            active != self.locale.language_code
+            and page_path.startswith(own)
+            and not Page.objects.filter(
+                translation_key=self.translation_key, locale__language_code=active
+            ).exists()
+        ):
+            page_path = f"/{active}/{page_path[len(own) :]}"
+        return site_id, root_url, page_path
+
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         cacheable = (
             request.method == "GET" and not request.GET and not request.user.is_authenticated

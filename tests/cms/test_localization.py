@@ -172,3 +172,13 @@ def test_home_page_of_each_language_is_a_translation_of_the_source(seeded):
     spanish = home.get_translation(Locale.objects.get(language_code="es"))
     assert spanish.live and spanish.translation_key == home.translation_key
     assert settings.WAGTAIL_I18N_ENABLED
+
+
+def test_untranslated_language_keeps_its_address_from_page_to_page(seeded, client_for):
+    web = client_for(seeded)
+    web.cookies[settings.LANGUAGE_COOKIE_NAME] = "si"
+    home = web.get("/", follow=True)
+    assert home.redirect_chain[0][0] == "/si/"
+    html = home.content.decode()
+    assert 'href="/si/data/"' in html and 'href="/en/data/"' not in html
+    assert web.get("/si/data/").status_code == 200
