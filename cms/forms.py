@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Indicator
@@ -23,11 +24,19 @@ class ApproveForm(forms.Form):
         label=_("Publish on"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
-        help_text=_("The data stay embargoed until this date and time (ministry time zone)."),
     )
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The ministry's zone is active for the request, so the entered time is read in it.
+        zone = timezone.get_current_timezone_name()
+        self.fields["release_at"].label = _("Publish on (%(zone)s time)") % {"zone": zone}
+        self.fields["release_at"].help_text = _(
+            "The data stay embargoed until this date and time in %(zone)s."
+        ) % {"zone": zone}
 
 
 class ReturnForm(forms.Form):

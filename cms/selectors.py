@@ -6,13 +6,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Case, Prefetch, QuerySet, When
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from cms.models.indicators import (
     TOTAL,
     Agency,
     Dataset,
+    Dimension,
     DimensionValue,
     Indicator,
     LmiSettings,
@@ -20,6 +25,8 @@ from cms.models.indicators import (
     ObservationRevision,
     Release,
 )
+from cms.models.pages import cache_version
+from cms.models.texts import DimensionText, DimensionValueText, IndicatorText
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
@@ -99,13 +106,104 @@ def series_points(*, indicator: Indicator, filters: dict[str, str] | None = None
     ]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The public wording in one language: translations first, then the site's source language."""
+
+    indicators: dict[int, tuple[str, str]]  # indicator id -> (name, definition)
+    dimensions: dict[str, str]  # dimension code -> name
+    values: dict[tuple[str, str], str]  # (dimension code, value code) -> legend label
+
+
+def _by_language(rows: list[Any], language: str) -> list[Any]:
+    # The source language first, so the active language's rows overwrite it in a dict.
+    return sorted(rows, key=lambda r: r.locale.language_code == language)
+
+
+def wording_get(*, language: str | None = None) -> Wording:
+    """Cached per ministry, language and publication version (edits bump the version)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    key = f"lmi:wording:{language}:{cache_version()}"
+    hit = cache.get(key)
+    if isinstance(hit, Wording):
+        return hit
+    wanted = {language, settings.LANGUAGE_CODE}
+    indicators = {i.pk: (i.name, i.definition) for i in Indicator.objects.all()}
+    for t in _by_language(
+        list(
+            IndicatorText.objects.filter(locale__language_code__in=wanted).select_related("locale")
+        ),
+        language,
+    ):
+        indicators[t.indicator_id] = (t.name, t.definition or indicators[t.indicator_id][1])
+    dimensions = {d.code: d.name for d in Dimension.objects.all()}
+    for d in _by_language(
+        list(
+            DimensionText.objects.filter(locale__language_code__in=wanted).select_related(
+                "locale", "dimension"
+            )
+        ),
+        language,
+    ):
+        dimensions[d.dimension.code] = d.name
+    values = {
+        (v.dimension.code, v.code): v.label
+        for v in DimensionValue.objects.select_related("dimension")
+    }
+    for v in _by_language(
+        list(
+            DimensionValueText.objects.filter(locale__language_code__in=wanted).select_related(
+                "locale", "value__dimension"
+            )
+        ),
+        language,
+    ):
+        values[(v.value.dimension.code, v.value.code)] = v.label
+    wording = Wording(indicators, dimensions, values)
+    cache.set(key, wording, 60 * 60)
+    return wording
+
+
+def indicator_name(indicator: Indicator) -> str:
+    return wording_get().indicators.get(indicator.pk, (indicator.name, ""))[0]
+
+
+def indicator_definition(indicator: Indicator) -> str:
+    return wording_get().indicators.get(indicator.pk, ("", indicator.definition))[1]
+
+
+def dimension_value_label(*, dimension: str, code: str, wording: Wording | None = None) -> str:
+    """A legend or breakdown label: the value's label, or "Total age group" for a total."""
+    wording = wording or wording_get()
+    name = wording.dimensions.get(dimension, dimension)
+    if code == TOTAL:
+        text = _("Total %(dimension)s") % {"dimension": name.lower()}
+        return text[:1].upper() + text[1:]
+    return wording.values.get((dimension, code), code)
+
+
+def dims_label(dims: dict[str, str] | str) -> str:
+    """``age=_T|sex=F`` (or its dict) as people read it: "Total age group, Women"."""
+    if isinstance(dims, str):
+        dims = dict(part.split("=", 1) for part in dims.split("|") if "=" in part)
+    if not dims:
+        return _("Total")
+    wording = wording_get()
+    return ", ".join(
+        dimension_value_label(dimension=d, code=c, wording=wording) for d, c in sorted(dims.items())
+    )
+
+
 def dimension_labels(*, indicator: Indicator) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
+    wording = wording_get()
     values = DimensionValue.objects.filter(dimension__indicator=indicator).select_related(
         "dimension"
     )
     for v in values:
-        labels.setdefault(v.dimension.code, {})[v.code] = v.label
+        labels.setdefault(v.dimension.code, {})[v.code] = dimension_value_label(
+            dimension=v.dimension.code, code=v.code, wording=wording
+        )
     return labels
 
 
@@ -123,7 +221,7 @@ def series_matrix(*, indicator: Indicator, breakdown: str | None = None) -> Seri
         name = labels[breakdown].get(p.dims.get(breakdown, ""), "") if breakdown else ""
         if breakdown and p.dims.get(breakdown) == TOTAL:
             name = labels[breakdown].get(TOTAL, "")
-        lines.setdefault(name or indicator.name, {})[p.period] = p
+        lines.setdefault(name or indicator_name(indicator), {})[p.period] = p
     matrix = SeriesMatrix(indicator=indicator, periods=periods if lines else [])
     for name, by_period in lines.items():
         matrix.lines.append(
@@ -156,14 +254,23 @@ def headline_for(*, indicator: Indicator) -> Headline | None:
 
 
 def _indicator_pages() -> QuerySet[Any]:
+    """Live indicator pages, those in the active language first (then the source language's)."""
     # Resolved through the app registry: the page models call these selectors, so importing
     # them here would tie the two modules in a circle.
-    pages: QuerySet[Any] = apps.get_model("cms", "IndicatorPage").objects.live()
+    active = Locale.get_active()
+    pages: QuerySet[Any] = (
+        apps.get_model("cms", "IndicatorPage")
+        .objects.live()
+        .annotate(other_language=Case(When(locale=active, then=0), default=1))
+        .order_by("other_language", "path")
+    )
     return pages
 
 
 def headline_list() -> list[Headline]:
-    urls = {p.indicator_id: p.url for p in _indicator_pages().filter(indicator__headline=True)}
+    urls: dict[int, str] = {}
+    for p in _indicator_pages().filter(indicator__headline=True):
+        urls.setdefault(p.indicator_id, p.url)
     out = []
     for indicator in indicator_list().filter(headline=True):
         h = headline_for(indicator=indicator)

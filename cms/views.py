@@ -2,8 +2,9 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -199,3 +200,13 @@ def dataset_from_records(request: StaffRequest) -> HttpResponse:
         _("Computed from the records: %(n)d rows, waiting for vetting.") % {"n": dataset.row_count},
     )
     return redirect("lmi:dataset", dataset_id=dataset.pk)
+
+
+def page_language_redirect(request: HttpRequest, path: str) -> HttpResponse:
+    """A public page addressed without its language: the same path in the visitor's language.
+
+    MinistryLanguageMiddleware has already chosen it (preference, cookie, ministry default).
+    """
+    target = f"/{translation.get_language()}/{path}"
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)

@@ -2,7 +2,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Agency, Dimension, Indicator, LmiSettings, Release
+from cms.models import (
+    Agency,
+    Dimension,
+    DimensionText,
+    DimensionValueText,
+    Indicator,
+    IndicatorText,
+    LmiSettings,
+    Release,
+)
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -35,10 +44,39 @@ class SettingsViewSet(SnippetViewSet):
     icon = "cog"
 
 
+class IndicatorTextViewSet(SnippetViewSet):
+    # Translatable: the listing filters by language and offers "Translate" (wagtail-localize).
+    model = IndicatorText
+    icon = "doc-full"
+    list_display = ["name", "indicator"]
+    search_fields = ["name"]
+
+
+class DimensionTextViewSet(SnippetViewSet):
+    model = DimensionText
+    icon = "doc-full"
+    list_display = ["name", "dimension"]
+
+
+class DimensionValueTextViewSet(SnippetViewSet):
+    model = DimensionValueText
+    icon = "doc-full"
+    list_display = ["label", "value"]
+
+
 class LmiGroup(SnippetViewSetGroup):
     menu_label = _("Indicators")
     menu_icon = "table"
-    items = (IndicatorViewSet, AgencyViewSet, DimensionViewSet, ReleaseViewSet, SettingsViewSet)
+    items = (
+        IndicatorViewSet,
+        IndicatorTextViewSet,
+        DimensionTextViewSet,
+        DimensionValueTextViewSet,
+        AgencyViewSet,
+        DimensionViewSet,
+        ReleaseViewSet,
+        SettingsViewSet,
+    )
 
 
 register_snippet(LmiGroup)

@@ -27,6 +27,7 @@ from cms.models.pages import (
     TopicPage,
     cache_version,
 )
+from cms.models.texts import DimensionText, DimensionValueText, IndicatorText
 
 __all__ = [
     "CACHE_VERSION_KEY",
@@ -37,11 +38,14 @@ __all__ = [
     "Dataset",
     "DatasetRow",
     "Dimension",
+    "DimensionText",
     "DimensionValue",
+    "DimensionValueText",
     "Flag",
     "HomePage",
     "Indicator",
     "IndicatorPage",
+    "IndicatorText",
     "LmiSettings",
     "NewsIndexPage",
     "NewsPage",

@@ -1,6 +1,7 @@
 import re
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -25,6 +26,23 @@ def cache_version() -> int:
     return int(cache.get_or_set(CACHE_VERSION_KEY, 1, timeout=None) or 1)
 
 
+def footer_links(*, locale_id: int) -> list[Page]:
+    """Contact, release calendar and the pages marked for the footer, in the page's language."""
+    links: list[Page] = []
+    for model, extra in (
+        ("cms.ContactPage", {}),
+        ("cms.ReleaseCalendarPage", {}),
+        ("cms.StandardPage", {"in_footer": True}),
+    ):
+        links.extend(
+            apps.get_model(model)
+            .objects.live()
+            .filter(locale_id=locale_id, **extra)
+            .order_by("path")
+        )
+    return links
+
+
 class CachedPage(Page):
     """Anonymous GETs are served from the per-ministry cache until something is published."""
 
@@ -35,9 +53,35 @@ class CachedPage(Page):
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         site = self.get_site()
         root = site.root_page if site is not None else None
+        if root is not None:
+            # The navigation and footer of this page's language (its translated site root).
+            root = root.get_translation_or_none(self.locale) or root
         context["site_root"] = root
         context["site_nav"] = root.get_children().live().in_menu() if root is not None else []
+        context["footer_links"] = footer_links(locale_id=self.locale_id)
         return context
+
+    def get_url_parts(self, request: HttpRequest | None = None) -> Any:
+        """Links keep the visitor's language while a page has no translation into it.
+
+        Wagtail addresses an untranslated page in its own language (/en/...), which would switch
+        a Sinhala or Vietnamese reader's whole interface to English on the next click.
+        """
+        parts = super().get_url_parts(request)
+        active = translation.get_language()
+        if parts is None or not active:
+            return parts
+        site_id, root_url, page_path = parts
+        own = f"/{self.locale.language_code}/"
+        if (
+            active != self.locale.language_code
+            and page_path.startswith(own)
+            and not Page.objects.filter(
+                translation_key=self.translation_key, locale__language_code=active
+            ).exists()
+        ):
+            page_path = f"/{active}/{page_path[len(own) :]}"
+        return site_id, root_url, page_path
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         cacheable = (
@@ -83,14 +127,20 @@ class HomePage(CachedPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["headlines"] = headline_list()
-        context["news"] = NewsPage.objects.live().order_by("-date")[:3]
+        context["news"] = NewsPage.objects.live().filter(locale=self.locale).order_by("-date")[:3]
         context["sections"] = self.get_children().live().in_menu()
         return context
 
 
 class StandardPage(CachedPage):
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
+    in_footer = models.BooleanField(
+        _("link from the footer"),
+        default=False,
+        help_text=_("For the accessibility statement, the open-data licence and similar pages."),
+    )
     content_panels = [*Page.content_panels, FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, FieldPanel("in_footer")]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from cms.models import HomePage
 
@@ -28,10 +29,28 @@ def site_bootstrap(*, site_name: str, hostname: str, port: int) -> Site:
     site.save()
     # The placeholder page from Wagtail's initial data is a plain Page at depth 2.
     Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
+    locales_ensure()
     return site
 
 
-LMI_EDITOR_MODELS = ["indicator", "agency", "dimension", "release", "lmisettings"]
+def locales_ensure() -> None:
+    """A Wagtail locale for each of the ministry's languages, so editors can translate into it."""
+    content = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    for code in getattr(getattr(connection, "tenant", None), "languages", None) or []:
+        if code in content:
+            Locale.objects.get_or_create(language_code=code)
+
+
+LMI_EDITOR_MODELS = [
+    "indicator",
+    "agency",
+    "dimension",
+    "release",
+    "lmisettings",
+    "indicatortext",
+    "dimensiontext",
+    "dimensionvaluetext",
+]
 
 
 def lmi_editor_group_ensure() -> Group:
@@ -40,6 +59,8 @@ def lmi_editor_group_ensure() -> Group:
     perms = Permission.objects.filter(
         Q(content_type__app_label="wagtailadmin", codename="access_admin")
         | Q(content_type__app_label="cms", content_type__model__in=LMI_EDITOR_MODELS)
+        # Translating pages and snippets (wagtail-localize's "Translate" action).
+        | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
         | Q(
             content_type__app_label="wagtaildocs",
             codename__in=["add_document", "change_document", "choose_document"],

@@ -3,7 +3,8 @@ from typing import Any
 
 from django import template
 
-from cms.selectors import SeriesMatrix
+from cms.models import Indicator
+from cms.selectors import SeriesMatrix, dims_label, indicator_definition, indicator_name
 
 register = template.Library()
 
@@ -27,3 +28,20 @@ def lmi_series(matrix: SeriesMatrix, chart: bool = True, title: str = "") -> dic
         "matrix_json": data,
         "sid": f"series-{ind.code}-{uuid.uuid4().hex[:8]}",
     }
+
+
+@register.filter
+def lmi_name(indicator: Indicator) -> str:
+    """The indicator's name in the page's language (its translation, else the source text)."""
+    return indicator_name(indicator)
+
+
+@register.filter
+def lmi_definition(indicator: Indicator) -> str:
+    return indicator_definition(indicator)
+
+
+@register.filter
+def lmi_dims(dims_key: str) -> str:
+    """``age=_T|sex=F`` as people read it, in the page's language."""
+    return dims_label(dims_key)

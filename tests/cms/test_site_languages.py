@@ -20,7 +20,7 @@ def seeded(in_ministry):
 def test_public_site_and_cms_admin_speak_the_chosen_language(seeded, client_for, language, home):
     web = client_for(seeded)
     web.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    page = web.get("/")
+    page = web.get("/", follow=True)
     assert page.status_code == 200
     assert page["Content-Language"] == language
     assert home in page.content.decode()

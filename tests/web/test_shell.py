@@ -127,7 +127,7 @@ def test_public_home_lists_ministries(client, db):
 
 
 def test_ministry_public_site_is_served(client_for, ministry):
-    response = client_for(ministry).get("/")
+    response = client_for(ministry).get("/", follow=True)
     assert response.status_code == 200
     assert "Test Ministry of Labour" in response.content.decode()
 

@@ -3,11 +3,12 @@
 (function () {
   var charts = document.querySelectorAll(".lmi-chart[data-series]");
   if (!charts.length) return;
-  var base = document.currentScript.src.replace(/lmi-charts\.js.*$/, "");
+  // The template passes the library's hashed addresses (cached for a year).
+  var me = document.currentScript;
   var css = document.createElement("link");
-  css.rel = "stylesheet"; css.href = base + "uPlot.min.css"; document.head.appendChild(css);
+  css.rel = "stylesheet"; css.href = me.getAttribute("data-uplot-css"); document.head.appendChild(css);
   var s = document.createElement("script");
-  s.src = base + "uPlot.iife.min.js";
+  s.src = me.getAttribute("data-uplot-js");
   s.onload = function () { charts.forEach(draw); };
   document.head.appendChild(s);
   var palette = ["#0b5cad", "#b3261e", "#1a7f37", "#8a4baf", "#b35c00", "#555f6b"];

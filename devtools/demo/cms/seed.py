@@ -29,6 +29,7 @@ from cms.models import (
 )
 from cms.services import lmi_editor_group_ensure, observations_apply
 from devtools.demo.cms.specs import AGENCIES, CNT, DIMENSIONS, SPECS, _series
+from devtools.demo.cms.translations import translations_seed
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
@@ -117,6 +118,7 @@ def cms_demo_seed(*, slug: str, password: str) -> bool:
         )
         agencies[agency].members.add(user)
     _seed_pages(indicators, slug)
+    translations_seed()
     editors = lmi_editor_group_ensure()
     for user in User.objects.filter(username__in=["admin", "director"]):
         user.groups.add(editors)
@@ -226,6 +228,26 @@ def _seed_pages(indicators: list[Indicator], slug: str) -> None:
             ],
         ),
     )
+    for title, slug_, text in (
+        (
+            "Accessibility statement",
+            "accessibility",
+            "This site aims to meet WCAG 2.1 level AA. Every chart has its data table. "
+            "To report a problem, write to the labour market information unit.",
+        ),
+        (
+            "Open data licence",
+            "licence",
+            "The data are published under the Creative Commons Attribution 4.0 licence "
+            "(CC BY 4.0): reuse them freely, naming the source.",
+        ),
+    ):
+        _publish(
+            home,
+            StandardPage(
+                title=title, slug=slug_, in_footer=True, body=[("paragraph", f"<p>{text}</p>")]
+            ),
+        )
     _publish(
         home,
         ContactPage(

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.views import page_language_redirect
 from labourhub.documents.views import verify_view as document_verify_view
 from labourhub.web.views import health
 
@@ -31,8 +33,12 @@ urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("verify/<str:code>/", document_verify_view, name="document-verify"),
-    path("", include(wagtail_urls)),
 ]
+# Only the public LMI pages carry the language in their address (/es/..., /fr/...); the staff
+# app, portal, API and downloads above keep theirs. An address without a language goes to the
+# visitor's language (ministry default, cookie or preference) with the same path.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += [re_path(r"^(?P<path>(?:[\w\-]+/)*)$", page_language_redirect)]
 
 if settings.DEBUG:  # pragma: no cover
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

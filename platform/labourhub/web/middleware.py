@@ -18,11 +18,16 @@ OTP_REQUIRED = gettext_noop(
 
 
 def ministry_language(request: HttpRequest) -> str:
-    """User preference, then the language switcher's cookie, then the ministry's default.
+    """The LMI site's language prefix (/es/...), then the user's preference, then the language
+    switcher's cookie, then the ministry's default.
 
     The browser's Accept-Language is deliberately not used: a ministry's site speaks the
     ministry's language unless the person chooses otherwise.
     """
+    # A public page's address names its language, so a shared link reads the same for everyone.
+    prefixed = translation.get_language_from_path(request.path_info)
+    if prefixed in SUPPORTED:
+        return str(prefixed)
     user = getattr(request, "user", None)
     pref = getattr(user, "preferred_language", "") if user is not None else ""
     if pref in SUPPORTED:

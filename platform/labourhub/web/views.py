@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
@@ -249,6 +249,10 @@ def set_language_view(request: HttpRequest) -> HttpResponse:
     response = HttpResponseRedirect(next_url)
     if form.is_valid():
         language = form.cleaned_data["language"]
+        # A public LMI page names its language in the address: the same page, new language.
+        shown = translation.get_language_from_path(next_url)
+        if shown:
+            response = HttpResponseRedirect(f"/{language}/{next_url[len(shown) + 2 :]}")
         if request.user.is_authenticated:
             user_set_language(user=request.user, language=language, actor=request.user)
         response.set_cookie(

@@ -44,6 +44,9 @@ WAGTAIL_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # Content translation of the LMI site (pages and snippets); replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "modelcluster",
     "taggit",
 ]
@@ -262,7 +265,7 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 
 CACHES = {
@@ -328,6 +331,13 @@ from labourhub.config.settings.interop import *  # noqa: E402,F403
 from labourhub.config.settings.storage import *  # noqa: E402,F403
 from labourhub.config.settings.wagtail import *  # noqa: E402,F403
 
-# Development and tests serve static files straight from the apps; production runs collectstatic.
-WHITENOISE_USE_FINDERS = True
+# Tests serve static files straight from the apps; `make run` and production run collectstatic
+# and serve the hashed, pre-compressed copies (labourhub.config.static_storage).
+WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 WHITENOISE_AUTOREFRESH = env.bool("WHITENOISE_AUTOREFRESH", default=True)
+# Source maps are only fetched by developer tools; compressing them doubled collectstatic's time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
+    *("mpeg", "mpg", "webm", "wmv", "map"),
+)

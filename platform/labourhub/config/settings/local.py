@@ -9,17 +9,16 @@ from django.core.exceptions import ImproperlyConfigured
 
 from labourhub.config.env import env
 from labourhub.config.settings.base import *  # noqa: F403
-from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
+from labourhub.config.settings.base import INSTALLED_APPS
 from labourhub.config.settings.base import LOGGING as _BASE_LOGGING
 
 DEBUG = False
 # `make run` seeds the demo ministries: the development data app is part of this profile.
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
-# No collectstatic step locally: serve the apps' files by their plain names.
-STORAGES = {
-    **STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# `make run` collects static files first (infra/devstack.py): served hashed, pre-compressed
+# (gzip and brotli) and cached for a year, as in production.
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 SECRET_KEY = env("SECRET_KEY")
 if SECRET_KEY == PUBLIC_DEV_SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY is the published development key; unset it.")

@@ -5,6 +5,8 @@ from labourhub.config.settings.base import *  # noqa: F403
 
 DEBUG = False
 WHITENOISE_AUTOREFRESH = False
+# Only the collected (hashed, compressed) files: the apps' plain copies would shadow them.
+WHITENOISE_USE_FINDERS = False
 SECRET_KEY = env("SECRET_KEY")
 if SECRET_KEY == PUBLIC_DEV_SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY is the published development key; set a real one.")

@@ -11,5 +11,5 @@ AWS_QUERYSTRING_AUTH = True
 
 STORAGES = {
     "default": {"BACKEND": "labourhub.common.storage.TenantS3Storage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "labourhub.config.static_storage.HashedCompressedStaticStorage"},
 }

@@ -1,4 +1,4 @@
-from labourhub.config.env import BASE_DIR
+from labourhub.config.env import BASE_DIR, env
 from labourhub.config.settings.base import *  # noqa: F403
 from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
 
@@ -6,10 +6,13 @@ DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 SECRETS_DIR = BASE_DIR / ".run" / "secrets-test"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES = {
-    **STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Tests read the apps' files by their plain names; the live static-files test collects them
+# once (STATIC_COLLECTED=1) to check what `make run` and production serve.
+if not env.bool("STATIC_COLLECTED", default=False):
+    STORAGES = {
+        **STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {
