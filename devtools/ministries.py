@@ -222,7 +222,7 @@ DEMO: list[tuple[MinistrySpec, Offices]] = [
             "Department of Labour, Sri Lanka",
             "LK",
             ["si", "ta", "en"],
-            "en",
+            "si",
             "Asia/Colombo",
             "LKR",
         ),

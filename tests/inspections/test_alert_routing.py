@@ -117,3 +117,21 @@ def test_hostile_settings_are_refused_and_another_ministry_keeps_its_own(
         body = other.get(url).content.decode()
         checked = set(re.findall(r'name="child_labour" value="(\w+)"[^>]*checked', body))
         assert checked == {"supervisor", "office_head", "director"}
+
+
+@pytest.mark.parametrize("active", ["en", None])
+def test_refused_entry_is_recorded_in_the_ministry_language(in_ministry, user_with_role, active):
+    """An English-speaking inspector, or an offline sync with no language, still leaves the
+    finding and the alert in the ministry's language (the test ministry speaks Spanish)."""
+    from django.utils import translation
+
+    from labourhub.inspections.models import Finding
+
+    world = build_world(user_with_role)
+    with translation.override(active):
+        inspection = _refused(world)
+    finding = Finding.objects.get(inspection=inspection)
+    assert finding.description == "Ingreso denegado: The manager locked the gate"
+    assert finding.provision.startswith("Obstrucción a la inspección del trabajo")
+    alert = InspectionAlert.objects.get(inspection=inspection, kind="refused_entry")
+    assert alert.message.startswith("Ingreso denegado en ")

@@ -91,3 +91,11 @@ def test_sri_lankan_user_choosing_tamil_keeps_it_across_sessions(
     shell = fresh.get("/app/")
     assert shell["Content-Language"] == "ta"
     assert 'aria-current="page">கட்டுப்பாட்டுப் பலகை</a>' in shell.content.decode()
+
+
+def test_demo_ministries_default_to_their_national_language():
+    from devtools.ministries import DEMO
+
+    defaults = {spec.slug: spec.default_language for spec, _offices in DEMO}
+    assert defaults["srilanka"] == "si"
+    assert defaults["vietnam"] == "vi"

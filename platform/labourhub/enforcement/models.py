@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from labourhub.common.formatting import format_money
 from labourhub.common.models import BaseModel
 
 MONEY: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}
@@ -101,7 +102,7 @@ class Fine(BaseModel):
     )
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency}"
+        return format_money(self.amount, self.currency)
 
 
 class Payment(BaseModel):

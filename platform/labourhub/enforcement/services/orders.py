@@ -14,6 +14,7 @@ from labourhub.accounts.roles import Action
 from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.formatting import format_money
 from labourhub.documents.models import Document, DocumentKind, DocumentTemplate
 from labourhub.documents.services import document_issue, document_templates_seed
 from labourhub.enforcement.models import (
@@ -267,7 +268,7 @@ def fine_decision_issue(*, fine: Fine, actor: Actor) -> Document | None:
         officer=officer,
         subject=case,
         office=case.office,
-        extra={"amount": f"{fine.amount} {fine.currency}"},
+        extra={"amount": format_money(fine.amount, fine.currency)},
         actor=actor,
     )
     Fine.objects.filter(pk=fine.pk).update(decision=document)
@@ -276,8 +277,8 @@ def fine_decision_issue(*, fine: Fine, actor: Actor) -> Document | None:
         case=case,
         actor=actor,
         kind="document",
-        text=_("Fine decision %(number)s issued: %(amount)s %(currency)s")
-        % {"number": document.number, "amount": fine.amount, "currency": fine.currency},
+        text=_("Fine decision %(number)s issued: %(amount)s")
+        % {"number": document.number, "amount": format_money(fine.amount, fine.currency)},
         documents=[
             {"kind": DocumentKind.FINE_DECISION, "title": document.number, "id": document.pk}
         ],
@@ -315,7 +316,10 @@ def payment_record(
     balance = fine_balance(fine=fine, on=paid_on)
     if amount > balance:
         raise ValidationError(
-            {"amount": _("The payment is more than the balance (%(b)s).") % {"b": balance}}
+            {
+                "amount": _("The payment is more than the balance (%(b)s).")
+                % {"b": format_money(balance, fine.currency)}
+            }
         )
     payment = Payment(fine=fine, amount=amount, reference=reference.strip(), paid_on=paid_on)
     payment.full_clean()
@@ -331,8 +335,12 @@ def payment_record(
         case=fine.case,
         actor=actor,
         kind="payment",
-        text=_("Payment %(ref)s of %(amt)s %(cur)s; balance %(bal)s")
-        % {"ref": payment.reference, "amt": amount, "cur": fine.currency, "bal": remaining},
+        text=_("Payment %(ref)s of %(amt)s; balance %(bal)s")
+        % {
+            "ref": payment.reference,
+            "amt": format_money(amount, fine.currency),
+            "bal": format_money(remaining, fine.currency),
+        },
     )
     if remaining <= 0:
         case_transition(

@@ -1,13 +1,14 @@
 """Ending a visit: refused entry, or submission with the signed minutes."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import connection, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from labourhub.accounts.models import User
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.localtime import ministry_language_default
 from labourhub.documents.models import DocumentKind
 from labourhub.documents.services import document_issue, document_sign
 from labourhub.inspections.models import (
@@ -81,18 +82,20 @@ def visit_refuse_entry(
     inspection.arrived_at = inspection.arrived_at or now
     inspection.outcome = Inspection.Outcome.REFUSED_ENTRY
     inspection.notes = note.strip()
+    # The finding and the alert are stored text, read by everyone in the ministry and quoted in
+    # its letters: they are written in the ministry's language, not the language of whoever
+    # recorded them (an offline sync or an API call may run with no language at all).
+    with translation.override(ministry_language_default(getattr(connection, "tenant", None))):
+        description = _("Entry refused: %(note)s") % {"note": note.strip()}
+        provision = _("Obstruction of labour inspection (ILO C081 Art. 12)")
+        alert_text = _("Entry refused at %(site)s.") % {"site": inspection.establishment.name}
     Finding.objects.create(
         inspection=inspection,
-        description=_("Entry refused: %(note)s") % {"note": note.strip()},
+        description=description,
         severity=Severity.VERY_SERIOUS,
-        provision=_("Obstruction of labour inspection (ILO C081 Art. 12)"),
+        provision=provision,
     )
-    _alert_raise(
-        inspection,
-        InspectionAlert.Kind.REFUSED_ENTRY,
-        _("Entry refused at %(site)s.") % {"site": inspection.establishment.name},
-        actor,
-    )
+    _alert_raise(inspection, InspectionAlert.Kind.REFUSED_ENTRY, alert_text, actor)
     _issue_minutes(inspection, actor, actor)
     inspection.status = Inspection.Status.COMPLETED
     inspection.submitted_at = now
