@@ -26,6 +26,7 @@ from labourhub.extensions.types import (
     DocumentTemplate,
     EstablishmentReportKind,
     ExtraField,
+    HomePanel,
     InboxDocumentKind,
     IndicatorDefinition,
     MenuItem,
@@ -46,6 +47,11 @@ hookimpl = pluggy.HookimplMarker("labourhub")
 @hookspec
 def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
     """Return MenuItem objects to add to the staff menu of ``tenant`` for ``user``."""
+
+
+@hookspec
+def register_home_panels(tenant: Any, user: Any) -> list[HomePanel]:
+    """Return HomePanel objects: work queues on the home page of ``tenant`` for ``user``."""
 
 
 @hookspec

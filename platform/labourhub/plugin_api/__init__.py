@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.3.0"
+__version__ = "1.4.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).
@@ -28,6 +28,8 @@ EXPORTS: dict[str, str] = {
     "DocumentTemplate": "labourhub.extensions.types",
     "ExtraField": "labourhub.extensions.types",
     "IndicatorDefinition": "labourhub.extensions.types",
+    "HomePanel": "labourhub.extensions.types",
+    "HomeRow": "labourhub.extensions.types",
     "InboxDocumentKind": "labourhub.extensions.types",
     "EstablishmentReportKind": "labourhub.extensions.types",
     "PortalPage": "labourhub.extensions.types",
@@ -163,6 +165,8 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import DocumentTemplate as DocumentTemplate
     from labourhub.extensions.types import EstablishmentReportKind as EstablishmentReportKind
     from labourhub.extensions.types import ExtraField as ExtraField
+    from labourhub.extensions.types import HomePanel as HomePanel
+    from labourhub.extensions.types import HomeRow as HomeRow
     from labourhub.extensions.types import InboxDocumentKind as InboxDocumentKind
     from labourhub.extensions.types import IndicatorDefinition as IndicatorDefinition
     from labourhub.extensions.types import MenuItem as MenuItem
