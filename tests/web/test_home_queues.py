@@ -130,7 +130,9 @@ def test_clerk_sees_the_intake_queue(world, ministry, client_for, user_with_role
     complaint, _code = complaint_register(
         office=world.district,
         subject="No pagan horas extra",
-        description="Desde enero.",
+        description="Desde enero no pagan las horas extra.",
+        establishment=world.establishment,
+        anonymous=True,
         channel="portal",
         actor=None,
     )
@@ -208,7 +210,9 @@ def test_home_query_count_is_bounded(
         complaint_register(
             office=world.district,
             subject=f"Queja {n}",
-            description="x",
+            description="Horas extra sin pagar.",
+            establishment=world.establishment,
+            anonymous=True,
             channel="staff",
             actor=None,
         )
@@ -232,7 +236,9 @@ def test_home_never_shows_another_ministrys_items(
         complaint, _code = complaint_register(
             office=world.district,
             subject="Queja de la otra ministra",
-            description="x",
+            description="Horas extra sin pagar.",
+            establishment=world.establishment,
+            anonymous=True,
             channel="portal",
             actor=None,
         )

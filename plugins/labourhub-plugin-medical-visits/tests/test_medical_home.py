@@ -61,3 +61,22 @@ def test_other_roles_never_get_the_physicians_panel(
 def test_empty_state_when_nothing_is_planned(active, physician, client_for, ministry):
     found = PANEL.search(_home(client_for, ministry, physician))
     assert found and "No medical visit is planned for you." in found.group(1)
+
+
+@pytest.mark.multi_tenant
+def test_the_panel_stays_in_the_ministry_where_the_module_is_active(
+    active, maquila, physician, second_ministry, user_with_role, client_for
+):
+    from tenants.context import ministry_context
+
+    visit = visit_plan(
+        registration_number=maquila.registration_number,
+        planned_for=ministry_today(),
+        purpose="Vigilancia",
+        actor=physician,
+    )
+    with ministry_context(second_ministry):
+        other = user_with_role(Role.OCCUPATIONAL_PHYSICIAN, username="other-physician")
+    page = _home(client_for, second_ministry, other)
+    assert not PANEL.search(page)
+    assert visit.number not in page
