@@ -11,7 +11,7 @@ empty :=
 space := $(empty) $(empty)
 PLUGIN_SRC_PATH := $(subst $(space),:,$(PLUGIN_SRCS))
 
-.PHONY: run test lint bench loadtest multinode probe install clean messages help
+.PHONY: run test lint bench loadtest multinode probe install clean messages help screenshots
 
 help:
 	@echo "make run    - install, start PostgreSQL/Redis/S3, migrate, seed demo ministries, serve"
@@ -42,6 +42,10 @@ lint: install
 	$(VENV)/bin/mypy platform tenants cms devtools
 	MYPYPATH=$(PLUGIN_SRC_PATH) $(VENV)/bin/mypy $(PLUGIN_SRCS)
 	$(PY) infra/lint_imports.py
+
+# The user guides' screenshots (docs/user/img/): starts its own demo stack, like `make run`.
+screenshots: install
+	$(PY) devtools/screenshots.py
 
 bench: install
 	$(PY) infra/devstack.py exec -- $(PY) bench/run.py $(BENCH)

@@ -58,6 +58,19 @@ def user_list(*, search: str = "") -> QuerySet[User]:
     return qs
 
 
+def user_list_without_role() -> QuerySet[User]:
+    """Active accounts with no role yet: they can sign in but see nothing until one is given."""
+    return (
+        User.objects.filter(is_active=True, role_grants__isnull=True)
+        .select_related("office")
+        .order_by("-date_joined", "username")
+    )
+
+
+def user_list_suspended() -> QuerySet[User]:
+    return User.objects.filter(status=User.Status.SUSPENDED).order_by("username")
+
+
 def user_get(*, user_id: int) -> User | None:
     return User.objects.select_related("office").filter(pk=user_id).first()
 

@@ -26,6 +26,7 @@ from labourhub.extensions.types import (
     DocumentTemplate,
     EstablishmentReportKind,
     ExtraField,
+    HomePanel,
     InboxDocumentKind,
     IndicatorDefinition,
     MenuItem,
@@ -52,6 +53,11 @@ def register_menu_items(tenant: Any, user: Any) -> list[MenuItem]:
 @hookspec
 def register_role_titles(tenant: Any) -> list[RoleTitle]:
     """Return RoleTitle objects: what ``tenant``'s country calls the core roles."""
+
+
+@hookspec
+def register_home_panels(tenant: Any, user: Any) -> list[HomePanel]:
+    """Return HomePanel objects: work queues on the home page of ``tenant`` for ``user``."""
 
 
 @hookspec

@@ -147,6 +147,41 @@ class CasePanel:
 
 
 @dataclass(frozen=True)
+class HomeRow:
+    """One thing to act on in a home-page panel: ``label`` links to ``url`` where the user acts.
+
+    ``tag`` is a short status shown beside it; ``tone`` colours the tag (``"red"``,
+    ``"yellow"``, ``"green"``, ``"blue"``, ``"grey"`` or ``""`` for the default).
+    """
+
+    label: Label
+    url: str
+    detail: Label = ""
+    tag: Label = ""
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A work-queue panel on the staff home page.
+
+    Shown to users whose role allows ``action`` (an Action value) and, when ``roles`` is not
+    empty, who hold one of those roles. ``rows(user)`` returns the ``HomeRow`` items to act on,
+    at most ``limit`` of them (it is called only for users who see the panel); ``url`` is the
+    full list and ``empty`` the text shown when there is nothing to do.
+    """
+
+    code: str
+    title: Label
+    action: Any
+    rows: Callable[[Any], list[HomeRow]]
+    url: str = ""
+    empty: Label = ""
+    roles: tuple[str, ...] = ()
+    limit: int = 8
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     code: str
     question: Label

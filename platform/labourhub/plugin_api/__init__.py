@@ -28,6 +28,8 @@ EXPORTS: dict[str, str] = {
     "DocumentTemplate": "labourhub.extensions.types",
     "ExtraField": "labourhub.extensions.types",
     "IndicatorDefinition": "labourhub.extensions.types",
+    "HomePanel": "labourhub.extensions.types",
+    "HomeRow": "labourhub.extensions.types",
     "InboxDocumentKind": "labourhub.extensions.types",
     "EstablishmentReportKind": "labourhub.extensions.types",
     "PortalPage": "labourhub.extensions.types",
@@ -169,6 +171,8 @@ if TYPE_CHECKING:
     from labourhub.extensions.types import DocumentTemplate as DocumentTemplate
     from labourhub.extensions.types import EstablishmentReportKind as EstablishmentReportKind
     from labourhub.extensions.types import ExtraField as ExtraField
+    from labourhub.extensions.types import HomePanel as HomePanel
+    from labourhub.extensions.types import HomeRow as HomeRow
     from labourhub.extensions.types import InboxDocumentKind as InboxDocumentKind
     from labourhub.extensions.types import IndicatorDefinition as IndicatorDefinition
     from labourhub.extensions.types import MenuItem as MenuItem

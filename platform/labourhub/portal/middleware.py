@@ -13,7 +13,7 @@ from labourhub.portal.selectors import user_is_portal_only
 
 PORTAL_HOME = "/portal/"
 # Signing out and switching language are shared with the staff shell.
-OPEN_PREFIXES = ("/app/logout/", "/app/language/")
+OPEN_PREFIXES = ("/app/logout/", "/app/language/", "/app/help/")
 CLOSED_PAGES = ("/app/", "/cms-admin/")
 
 

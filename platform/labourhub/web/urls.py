@@ -45,4 +45,7 @@ urlpatterns = [
     path("users/<int:user_id>/deactivate/", views.user_deactivate_view, name="user-deactivate"),
     path("users/deactivate/", views.user_bulk_deactivate_view, name="user-bulk-deactivate"),
     path("audit/", views.audit_list_view, name="audit-list"),
+    path("help/", views.guide_list_view, name="guide-list"),
+    path("help/img/<str:name>", views.guide_image_view, name="guide-image"),
+    path("help/<slug:slug>", views.guide_view, name="guide"),
 ]

@@ -10,10 +10,18 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
@@ -43,7 +51,8 @@ from labourhub.web.forms import (
     OtpForm,
     UserCreateForm,
 )
-from labourhub.web.selectors import dashboard_counts
+from labourhub.web.guides import GUIDES, guide_html, guide_image_path
+from labourhub.web.selectors import dashboard_counts, home_queues
 from labourhub.web.tables import table_sort, table_sorted
 
 LOCKED_OUT = gettext_noop(
@@ -103,6 +112,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/home.html",
         {
+            "queues": home_queues(user=user),
             "counts": dashboard_counts(user=user),
             "roles": [role_title(r) for r in user_roles(user=user)],
         },
@@ -258,4 +268,39 @@ def set_language_view(request: HttpRequest) -> HttpResponse:
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
         )
+    return response
+
+
+@login_required
+def guide_list_view(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/guide.html",
+        {
+            "guides": [
+                (slug, label, reverse("web:guide", args=[slug])) for slug, label in GUIDES.items()
+            ]
+        },
+    )
+
+
+@login_required
+def guide_view(request: HttpRequest, slug: str) -> HttpResponse:
+    html = guide_html(slug=slug)
+    if html is None:
+        raise Http404(_("There is no such guide."))
+    return render(
+        request,
+        "web/guide.html",
+        {"guide_title": GUIDES[slug], "guide_body": mark_safe(html)},  # noqa: S308
+    )
+
+
+@login_required
+def guide_image_view(request: HttpRequest, name: str) -> FileResponse:
+    path = guide_image_path(name=name)
+    if path is None:
+        raise Http404(_("There is no such image."))
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
     return response

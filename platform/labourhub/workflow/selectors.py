@@ -106,6 +106,29 @@ def case_overdue_board(*, user: User, today: dt.date) -> QuerySet[Case]:
     )
 
 
+# Enforcement steps where a decision (impose a fine or not, an appeal's outcome) is awaited.
+DECISION_STATES = ("notice_served", "under_appeal")
+
+
+def case_decisions_waiting(*, user: User) -> QuerySet[Case]:
+    """Enforcement cases waiting for a decision ``user`` may take (sanction.decide scope)."""
+    return (
+        _visible(Case.objects.all(), user=user, action=Action.SANCTION_DECIDE)
+        .filter(procedure="enforcement", state__in=DECISION_STATES, closed_at=None)
+        .select_related("office")
+        .order_by("next_due_on", "id")
+    )
+
+
+def alert_unread_list(*, user: User) -> QuerySet[Alert]:
+    """Deadline alerts ``user`` has not opened, newest first."""
+    return (
+        Alert.objects.filter(recipient=user, read_at=None)
+        .select_related("case", "deadline")
+        .order_by("-created_at", "-id")
+    )
+
+
 def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
     return CaseEvent.objects.filter(case=case).select_related("actor").order_by("at", "id")
 

@@ -3,10 +3,13 @@
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.plugin_api import (
     Action,
+    HomePanel,
+    HomeRow,
     IndicatorDefinition,
     MenuItem,
     PortalPage,
@@ -129,3 +132,60 @@ def daily_housekeeping(tenant: Any) -> None:
 
     settings = EmploymentSettings.model_validate(plugin_config(tenant, SLUG))
     jobseeker_retention_apply(settings=settings)
+
+
+def _vacancies_to_review(user: Any) -> list[HomeRow]:
+    from labourhub_employment_services.selectors import vacancy_list
+
+    return [
+        HomeRow(
+            f"{v.reference} · {v.title}",
+            reverse("x:employment-services:vacancy", args=[v.pk]),
+            detail=v.employer_name,
+            tag=_("Awaiting review"),
+            tone="yellow",
+        )
+        for v in vacancy_list(status="pending").order_by("created_at", "id")[:9]
+    ]
+
+
+def _referrals_open(user: Any) -> list[HomeRow]:
+    from labourhub_employment_services.selectors import referral_list
+
+    rows = referral_list().filter(status__in=("referred", "interviewed")).order_by("referred_on")
+    return [
+        HomeRow(
+            f"{r.vacancy.reference} · {r.vacancy.title}",
+            reverse("x:employment-services:vacancy", args=[r.vacancy_id]),
+            detail=_("Referred on %(day)s")
+            % {"day": date_format(r.referred_on, "SHORT_DATE_FORMAT")},
+            tag=r.get_status_display(),
+            tone="blue",
+        )
+        for r in rows[:9]
+    ]
+
+
+@hookimpl
+def register_home_panels(tenant: Any, user: Any) -> list[HomePanel]:
+    # Job seekers' names stay on their own pages: the home page lists vacancies only.
+    return [
+        HomePanel(
+            "pes_vacancies",
+            _("Vacancies awaiting review"),
+            Action.PES_EDIT,
+            _vacancies_to_review,
+            url=reverse("x:employment-services:vacancies") + "?status=pending",
+            empty=_("No vacancy is waiting for review."),
+            roles=("pes_officer",),
+        ),
+        HomePanel(
+            "pes_referrals",
+            _("Referrals waiting for an outcome"),
+            Action.PES_EDIT,
+            _referrals_open,
+            url=reverse("x:employment-services:vacancies"),
+            empty=_("Every referral has its outcome."),
+            roles=("pes_officer",),
+        ),
+    ]

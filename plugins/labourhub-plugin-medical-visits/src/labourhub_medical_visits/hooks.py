@@ -3,16 +3,20 @@
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from labourhub.plugin_api import (
     Action,
     DocumentTemplate,
+    HomePanel,
+    HomeRow,
     IndicatorDefinition,
     MenuItem,
     PortalPage,
     ReportDefinition,
     hookimpl,
+    ministry_today,
     small_count_threshold,
 )
 from labourhub_medical_visits.codes import CERTIFICATE, CERTIFICATE_TEXT_EN, CERTIFICATE_TEXT_ES
@@ -92,5 +96,43 @@ def register_indicator_definitions(tenant: Any) -> list[IndicatorDefinition]:
             _("Workers examined on medical visits"),
             "workers",
             compute=_workers_examined,
+        )
+    ]
+
+
+def _my_planned_visits(user: Any) -> list[HomeRow]:
+    from labourhub_medical_visits.models import MedicalVisit
+
+    today = ministry_today()
+    visits = (
+        MedicalVisit.objects.filter(physician=user, status=MedicalVisit.Status.PLANNED)
+        .select_related("establishment")
+        .order_by("planned_for", "id")[:9]
+    )
+    return [
+        HomeRow(
+            f"{v.number} · {v.establishment.name}",
+            reverse("x:medical-visits:detail", args=[v.pk]),
+            detail=_("Planned for %(day)s")
+            % {"day": date_format(v.planned_for, "SHORT_DATE_FORMAT")},
+            tag=_("Late") if v.planned_for < today else _("Planned"),
+            tone="red" if v.planned_for < today else "blue",
+        )
+        for v in visits
+    ]
+
+
+@hookimpl
+def register_home_panels(tenant: Any, user: Any) -> list[HomePanel]:
+    # Visit numbers and workplaces only: no worker's health data reaches the home page.
+    return [
+        HomePanel(
+            "medical_visits_planned",
+            _("Your planned medical visits"),
+            Action.HEALTH_DATA_VIEW,
+            _my_planned_visits,
+            url=reverse("x:medical-visits:list") + "?status=planned",
+            empty=_("No medical visit is planned for you."),
+            roles=("occupational_physician",),
         )
     ]
