@@ -14,7 +14,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.3.0"
+__version__ = "1.4.0"
 
 # name -> defining module. Adding an export is one line here (and one in the TYPE_CHECKING block
 # below, which gives plugins static types; a test keeps the two equal).

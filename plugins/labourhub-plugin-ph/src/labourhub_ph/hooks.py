@@ -11,10 +11,11 @@ from labourhub.plugin_api import (
     IndicatorDefinition,
     NationalCalendar,
     ProcedureType,
+    StepHandler,
     hookimpl,
     ministry_today,
 )
-from labourhub_ph import checklists, documents, fines, panels, procedure, reports
+from labourhub_ph import checklists, documents, fines, panels, procedure, reports, steps
 
 SLUG = "ph-pack"
 
@@ -23,6 +24,11 @@ SLUG = "ph-pack"
 def register_procedure_types(tenant: Any) -> list[ProcedureType]:
     current = procedure.procedure_on(ministry_today())
     return [current] if current is not None else []
+
+
+@hookimpl
+def register_step_handlers(tenant: Any) -> list[StepHandler]:
+    return [StepHandler(procedure.PROCEDURE, steps.inspection_step)]
 
 
 @hookimpl
