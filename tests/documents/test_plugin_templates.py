@@ -99,7 +99,7 @@ def test_a_plugin_template_can_start_bilingual_under_its_own_letterhead_lines(
     # pdftotext drops Sinhala vowel signs drawn before their consonant, so check a part of the
     # line that extracts whole.
     assert "කම්කරු දෙපාර්ත" in text and "Department of Labour" in text
-    assert "Comply by 2027-01-15" in text and "දැන්වීම" in text
+    assert "Comply by 2027-01-15" in text and "අනුකූල වන්න" in text
     assert "அறிவிப்பு" not in text
     # A plugin template without a layout still starts in one language.
     register_temporary_plugin(PermitTemplates(), slug="lc-permit-docs", active_for=(ministry,))

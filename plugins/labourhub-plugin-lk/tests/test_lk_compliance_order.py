@@ -14,7 +14,7 @@ from labourhub.plugin_api import Role, document_issue
 # A4 with the letter's 18 mm side margins, rendered at 72 dpi.
 DPI = 72
 SIDE_MARGIN_PX = round(18 / 25.4 * DPI)
-LONG = "Contravention-without-any-space-" * 8
+LONG = "Contraventionwithoutanyspace" * 8
 
 
 @pytest.fixture
@@ -81,11 +81,12 @@ def test_the_sinhala_order_has_its_letterhead_table_and_deadline_inside_the_marg
     # extract whole.
     assert "කම්කරු දෙපාර්ත" in text and "Department of Labour" in text
     assert "Compliance order" in text and "අනුකූල" in text
-    assert "කම්කරු නිලධාරී" in text and "Nimal Perera" in text
+    assert "විධිවිධාන" in text and "අවසන් දින" in text  # the Sinhala table's headings
+    assert "නිලධාරී" in text and "Nimal Perera" in text
     assert text.count("2026-12-14") >= 4  # sentence and table, in each language
     assert "{{" not in text
     # Sinhala is drawn with a Sinhala font, not with boxes from a Latin one.
-    fonts = _run("pdffonts", str(pdf))
+    fonts = _run("pdffonts", str(pdf)).replace("-", "")
     assert "NotoSansSinhala" in fonts
     assert "NotoSansTamil" in fonts  # the letterhead's Tamil line
     pages = _pages_gray(pdf)
@@ -109,8 +110,9 @@ def test_the_margin_check_would_see_ink_outside_the_margins():
 def test_the_tamil_variant_renders_tamil_under_the_same_letterhead(order_pdf):
     pdf = order_pdf(documents.COMPLIANCE_ORDER_TA)
     text = " ".join(_run("pdftotext", "-enc", "UTF-8", str(pdf), "-").split())
-    assert "இணக்க உத்தரவு" in text and "அலுவலர்" in text
+    # pdftotext garbles some Tamil vowel signs: check words that extract whole.
+    assert "உத்தரவு" in text and "அலுவலர்" in text and "மீறல்" in text
     assert "කම්කරු දෙපාර්ත" in text  # the same trilingual letterhead
-    assert "NotoSansTamil" in _run("pdffonts", str(pdf))
+    assert "NotoSansTamil" in _run("pdffonts", str(pdf)).replace("-", "")
     for width, height, pixels in _pages_gray(pdf):
         assert _ink_in_side_margins(width, height, pixels) == 0

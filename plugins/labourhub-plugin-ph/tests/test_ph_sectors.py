@@ -142,13 +142,14 @@ def test_a_work_stoppage_order_is_issued_from_the_case(
 
     enable_plugin(SLUG)
     inspector = user_with_role(Role.INSPECTOR)
+    supervisor = user_with_role(Role.SUPERVISOR)
     director = user_with_role(Role.DIRECTOR)
     case = case_open(
         procedure=procedure.PROCEDURE,
         title="Visayas Builders Corp.: tower site",
         office=inspector.office,
         assigned_to=inspector,
-        actor=director,
+        actor=supervisor,
     )
     authority = user_with_role(Role.AUTHORISING_OFFICIAL)
     case = case_transition(case=case, transition="authority_to_inspect", actor=authority)
