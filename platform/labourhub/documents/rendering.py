@@ -99,7 +99,9 @@ def letter_html(
     layout: str,
     context: dict[str, Any],
     signature: dict[str, str] | None = None,
+    letterhead: list[tuple[str, str]] | None = None,
 ) -> str:
+    """``letterhead``: (language, line) pairs a document kind prints under the ministry's name."""
     primary = blocks[0].language
     with translation.override(primary):
         return render_to_string(
@@ -114,6 +116,7 @@ def letter_html(
                 if context["document"].get("verification_url")
                 else "",
                 "signature": signature,
+                "letterhead": letterhead or [],
             },
         )
 

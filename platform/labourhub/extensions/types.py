@@ -183,17 +183,24 @@ class HomePanel:
 
 @dataclass(frozen=True)
 class ChecklistItem:
+    """A yes/no question; "no" is the violation. ``child_labour=True`` (since 1.4.0) makes a
+    "no" a child-labour finding, which raises the child-labour alert at once."""
+
     code: str
     question: Label
     legal_basis: str = ""
+    child_labour: bool = False
 
 
 @dataclass(frozen=True)
 class ChecklistDefinition:
+    """``sector`` (since 1.4.0) names the economic sector a sector checklist is for."""
+
     code: str
     label: Label
     version: str
     items: tuple[ChecklistItem, ...]
+    sector: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,12 +208,19 @@ class DocumentTemplate:
     """A letter or certificate kind. ``code`` is the document kind (e.g. ``"hn_union_cert"``),
     ``prefix`` the number prefix (``"TU"`` gives TU-2026-000001), ``texts`` the starter text per
     language: ``{"es": ("Title", "<p>Body in the letter template language</p>")}``. The
-    ministry's administrators edit the text afterwards like any core letter."""
+    ministry's administrators edit the text afterwards like any core letter.
+
+    Since 1.4.0: ``layout`` ``"sections"`` or ``"columns"`` starts the letter in the first two
+    languages of ``texts`` (in their order) instead of one; ``letterhead`` gives lines printed
+    under the ministry's name, one per language, e.g. the department's name in each official
+    language of a bilingual or trilingual letterhead."""
 
     code: str
     label: Label
     prefix: str
     texts: dict[str, tuple[str, str]]
+    layout: str = ""
+    letterhead: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

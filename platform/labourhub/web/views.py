@@ -105,6 +105,17 @@ def login_otp(request: HttpRequest) -> HttpResponse:
     return render(request, "web/login_otp.html", {"form": form})
 
 
+def _holidays_missing_year(user: User) -> int | None:
+    """For who keeps the calendar: next year, once it is due and still has no holidays."""
+    from labourhub.accounts.selectors import user_can
+    from labourhub.workflow.selectors import calendar_next_year_missing
+    from labourhub.workflow.services import ministry_today
+
+    if not user_can(user=user, action=Action.CALENDAR_MANAGE):
+        return None
+    return calendar_next_year_missing(today=ministry_today())
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
@@ -115,6 +126,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "queues": home_queues(user=user),
             "counts": dashboard_counts(user=user),
             "roles": [role_title(r) for r in user_roles(user=user)],
+            "missing_year": _holidays_missing_year(user),
         },
     )
 

@@ -85,6 +85,13 @@ class CalendarDayForm(forms.Form):
     yearly = forms.BooleanField(label=_("Same date every year"), required=False)
 
 
+class GazetteForm(forms.Form):
+    file = forms.FileField(
+        label=_("Holiday list (CSV: date as YYYY-MM-DD, name; one day per line)"),
+        help_text=_("For holidays that follow a yearly gazette, such as lunar and religious days."),
+    )
+
+
 class DigestForm(forms.Form):
     daily = forms.BooleanField(
         label=_("E-mail me a daily digest of my open alerts and overdue deadlines"),

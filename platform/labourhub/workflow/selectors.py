@@ -182,3 +182,20 @@ def calendar_day_list(*, year: int | None = None) -> QuerySet[CalendarDay]:
     if year:
         qs = qs.filter(Q(date__year=year) | Q(yearly=True))
     return qs.order_by("date")
+
+
+# Holidays of a year that follow a gazette (lunar and religious days) are often published late
+# in the year before; from this day administrators are reminded to load next year's list.
+GAZETTE_REMINDER_FROM = (10, 1)
+
+
+def calendar_next_year_missing(*, today: dt.date) -> int | None:
+    """Next year, when it is October or later and next year has no dated public holiday yet;
+    otherwise None. Days repeating every year do not count: they never cover a gazette."""
+    if (today.month, today.day) < GAZETTE_REMINDER_FROM:
+        return None
+    year = today.year + 1
+    holidays = CalendarDay.objects.filter(
+        kind=CalendarDay.Kind.HOLIDAY, yearly=False, date__year=year
+    )
+    return None if holidays.exists() else year

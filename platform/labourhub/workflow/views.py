@@ -17,11 +17,18 @@ from labourhub.web.tables import table_sort, table_sorted
 from labourhub.workflow.display import ProcedureWords, label_text
 from labourhub.workflow.exports import case_export_lines
 from labourhub.workflow.fields import case_extra_display
-from labourhub.workflow.forms import CalendarDayForm, CaseFilterForm, DigestForm, StepForm
+from labourhub.workflow.forms import (
+    CalendarDayForm,
+    CaseFilterForm,
+    DigestForm,
+    GazetteForm,
+    StepForm,
+)
 from labourhub.workflow.models import CalendarDay, DigestPreference
 from labourhub.workflow.selectors import (
     alert_list,
     calendar_day_list,
+    calendar_next_year_missing,
     case_deadlines,
     case_get,
     case_list,
@@ -36,6 +43,7 @@ from labourhub.workflow.services import (
     alert_mark_read,
     calendar_day_add,
     calendar_day_remove,
+    calendar_holidays_import,
     digest_preference_set,
     ministry_today,
 )
@@ -49,6 +57,8 @@ CASE_COLUMNS = {
     "due": ("next_due_on",),
     "assigned": ("assigned_to__username",),
 }
+# One byte over the service's limit is enough for it to refuse a huge file; never read it all.
+GAZETTE_READ_LIMIT = 64 * 1024 + 1
 
 
 @staff_page(Action.CASE_VIEW)
@@ -186,8 +196,24 @@ def overdue_board_view(request: StaffRequest) -> HttpResponse:
 def calendar_view(request: StaffRequest) -> HttpResponse:
     user = request.user
     can_edit = user_can(user=user, action=Action.CALENDAR_MANAGE)
-    form = CalendarDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    gazette = request.method == "POST" and "gazette" in request.POST
+    form = CalendarDayForm(request.POST if request.method == "POST" and not gazette else None)
+    gazette_form = GazetteForm(request.POST, request.FILES) if gazette else GazetteForm()
+    if gazette and gazette_form.is_valid():
+        upload = gazette_form.cleaned_data["file"]
+        try:
+            added, moved = calendar_holidays_import(
+                data=upload.read(GAZETTE_READ_LIMIT), source=upload.name, actor=user
+            )
+        except ValidationError as exc:
+            form_apply_errors(gazette_form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(a)d holidays loaded. %(n)d open deadlines moved.") % {"a": added, "n": moved},
+            )
+            return HttpResponseRedirect(reverse("workflow:calendar"))
+    if not gazette and request.method == "POST" and form.is_valid():
         try:
             _day, moved = calendar_day_add(actor=user, **form.cleaned_data)
         except ValidationError as exc:
@@ -202,6 +228,8 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
             "days": calendar_day_list(),
             "declined": national_holiday_declined_list(),
             "form": form,
+            "gazette_form": gazette_form,
+            "missing_year": calendar_next_year_missing(today=ministry_today()),
             "can_edit": can_edit,
             "working_week": getattr(request.tenant, "working_week", []),  # type: ignore[attr-defined]
         },

@@ -194,7 +194,8 @@ def test_the_case_page_shows_the_maximum_fine_with_its_legal_basis(
     web.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     web.force_login(supervisor)
     page = web.get(f"/app/cases/{case.pk}/").content.decode()
-    assert "Suggested fine" in page and "s.178(2)" in page and "XCD" in page
+    assert "Suggested fine" in page and "s.178(2)" in page
+    assert "EC$5,000.00" in page and "EC$10,000.00" in page
     assert "Workplace inspected by a labour officer" in page
 
 
@@ -217,3 +218,41 @@ def test_the_checklists_are_seeded_with_their_provisions(pack, in_ministry):
     questions = ChecklistQuestion.objects.filter(code="young_persons")
     assert questions.exists() and all("s.178(2)" in q.legal_article for q in questions)
     assert Checklist.objects.filter(code="lc-osh").exists()
+
+
+def test_ec_dollars_are_written_with_their_prefix_and_cents():
+    from labourhub_lc.fines import ec_dollars
+
+    assert ec_dollars(Decimal(5000)) == "EC$5,000.00"
+    assert ec_dollars(Decimal("1234567.891")) == "EC$1,234,567.89"
+    assert ec_dollars(Decimal("-12.5")) == "-EC$12.50"
+
+
+def test_a_danger_stops_work_and_a_dispute_may_settle_at_conciliation(
+    pack, ministry, in_ministry, user_with_role
+):
+    officer = user_with_role(Role.INSPECTOR)
+    supervisor = user_with_role(Role.SUPERVISOR)
+    with time_machine.travel(_at(ministry, "2026-12-01"), tick=False):
+        site = case_open(
+            procedure="lc_inspection",
+            title="Castries port warehouse",
+            office=officer.office,
+            assigned_to=officer,
+            actor=supervisor,
+        )
+        dispute = case_open(
+            procedure="lc_individual_dispute",
+            title="A. Joseph v. Soufriere Resorts: unpaid overtime",
+            office=officer.office,
+            assigned_to=officer,
+            actor=supervisor,
+        )
+    site = _stepper(ministry, site)("2026-12-02", "stop_work", officer)
+    site = _stepper(ministry, site)("2026-12-03", "order", officer)
+    site = _stepper(ministry, site)("2026-12-10", "compliance_plan", officer)
+    site = _stepper(ministry, site)("2026-12-17", "closed_compliant", officer)
+    assert site.closed_at is not None
+    dispute = _stepper(ministry, dispute)("2026-12-02", "conciliation", officer)
+    dispute = _stepper(ministry, dispute)("2026-12-09", "settled", officer)
+    assert dispute.state == "settled" and dispute.closed_at is not None

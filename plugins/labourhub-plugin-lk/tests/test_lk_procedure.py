@@ -113,8 +113,11 @@ def test_checklists_and_the_bilingual_notice_are_declared(pack, ministry, in_min
     hooks = hooks_for(ministry)
     codes = {c.code for c in flatten(hooks.register_checklists(tenant=ministry))}
     assert {"lk-shop-office", "lk-factories"} <= codes
-    (notice,) = flatten(hooks.register_document_templates(tenant=ministry))
+    templates = {t.code: t for t in flatten(hooks.register_document_templates(tenant=ministry))}
+    notice = templates[documents.NOTICE]
     assert set(notice.texts) == {"en", "si"} and "අනුකූල" in notice.texts["si"][0]
+    assert list(templates[documents.COMPLIANCE_ORDER].texts) == ["en", "si"]
+    assert list(templates[documents.COMPLIANCE_ORDER_TA].texts) == ["en", "ta"]
 
 
 def test_the_checklists_are_seeded_with_their_provisions(pack, in_ministry):
@@ -142,7 +145,7 @@ def test_the_bilingual_notice_pdf_renders_sinhala_and_english_with_the_deadline(
     inspector = user_with_role(Role.INSPECTOR)
     admin = user_with_role(Role.SYSTEM_ADMIN)
     # The administrator turns the pack's two texts into a two-column English/Sinhala notice.
-    (template,) = documents.TEMPLATES
+    template = next(t for t in documents.TEMPLATES if t.code == documents.NOTICE)
     texts = {code: {"title": t, "body": b} for code, (t, b) in template.texts.items()}
     document_template_save(
         kind=documents.NOTICE, layout="columns", languages=["si", "en"], texts=texts, actor=admin

@@ -187,7 +187,7 @@ def test_the_penalty_decision_pdf_is_vietnamese_with_its_diacritics_and_vnd(
         officer=director,
         extra={
             "don_vi": "Công ty TNHH Thủy sản Đà Nẵng",
-            "so_tien": "112.000.000 đồng",
+            "so_tien": documents.so_tien(Decimal("112000000.00")),
             "hanh_vi": "không xác nhận bảo hiểm thất nghiệp",
             "can_cu": "Nghị định 12/2022/NĐ-CP điều 39 khoản 3",
         },
@@ -203,3 +203,58 @@ def test_the_penalty_decision_pdf_is_vietnamese_with_its_diacritics_and_vnd(
     assert "Quyết định xử phạt vi phạm hành chính" in flat
     assert "Công ty TNHH Thủy sản Đà Nẵng" in flat and "112.000.000 đồng" in flat
     assert "Nghị định 12/2022/NĐ-CP điều 39 khoản 3" in flat
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat and "Độc lập - Tự do - Hạnh phúc" in flat
+    assert "112.000.000,00" not in flat and "112000000" not in flat
+    assert documents.so_tien(Decimal("1500000.50")) == "1.500.001 đồng"
+
+
+def test_three_violations_found_on_an_inspection_get_three_fines_before_the_decision(
+    pack, ministry, in_ministry, user_with_role
+):
+    from labourhub_vn import checklists
+
+    from labourhub.enforcement.models import ComplianceOrder
+    from labourhub.enforcement.services import order_issue
+    from labourhub.enforcement.services.penalties import penalty_preview
+    from labourhub.registry.services import employer_create, establishment_create
+
+    supervisor = user_with_role(Role.SUPERVISOR)
+    employer = employer_create(
+        legal_name="Công ty TNHH May mặc Sông Hồng", tax_id="VN-1", actor=None
+    )
+    site = establishment_create(
+        employer=employer,
+        name="Xưởng may Sông Hồng",
+        office=supervisor.office,
+        isic_code="1410",
+        actor=None,
+    )
+    # The provisions as the Vietnamese checklists write them on the findings.
+    items = {i.code: i for c in checklists.CHECKLISTS for i in c.items}
+    cited = [items[c].legal_basis for c in ("thong_bao_cham_dut", "niem_yet_bhxh", "bao_cao_bhxh")]
+    first = order_issue(
+        establishment=site,
+        office=supervisor.office,
+        provision=cited[0],
+        requirement="Thông báo bằng văn bản cho người lao động",
+        days=30,
+        actor=supervisor,
+    )
+    for provision in cited[1:]:
+        ComplianceOrder.objects.create(
+            case=first.case, establishment=site, provision=provision, requirement="Khắc phục"
+        )
+    suggestions, missing = penalty_preview(case=first.case)
+    assert missing == []
+    ranges = {s.provision: (s.suggested, s.minimum, s.maximum) for s in suggestions}
+    # Organisations: twice the individual range of each article (điều 6).
+    assert ranges == {
+        cited[0]: (Decimal("2000000.00"), Decimal("2000000.00"), Decimal("6000000.00")),
+        cited[1]: (Decimal("2000000.00"), Decimal("2000000.00"), Decimal("6000000.00")),
+        cited[2]: (Decimal("10000000.00"), Decimal("10000000.00"), Decimal("20000000.00")),
+    }
+    for s in suggestions:
+        assert s.minimum <= s.amount <= s.maximum
+        assert "Nghị định 12/2022/NĐ-CP điều" in s.legal_basis and "tổ chức" in s.legal_basis
+    # "điều 39 khoản 2 điểm a" is not "điều 39 khoản 2 điểm b": each violation its own rule.
+    assert len({s.legal_basis for s in suggestions}) == 3

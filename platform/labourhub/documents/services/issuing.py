@@ -60,7 +60,17 @@ def render_document_pdf(
         )
     except TemplateRefusedError as exc:
         raise ApplicationError(_(TEMPLATE_FAILED) % {"error": exc.message}) from exc
-    html = letter_html(blocks=blocks, layout=version.layout, context=context, signature=signature)
+    found = kind_get(version.template.kind)
+    letterhead = (
+        dict(getattr(found.plugin, "letterhead", None) or {}) if found and found.plugin else {}
+    )
+    html = letter_html(
+        blocks=blocks,
+        layout=version.layout,
+        context=context,
+        signature=signature,
+        letterhead=list(letterhead.items()),
+    )
     return html_to_pdf(html, title=blocks[0].title)
 
 

@@ -196,10 +196,15 @@ def _plugin_template_seed(*, kind: str, actor: Actor) -> TemplateVersion:
     assert found is not None and found.plugin is not None  # callers pass plugin kinds only
     _layout, wanted = default_languages_for_ministry()
     texts = found.plugin.texts
-    languages = [c for c in wanted if c in texts][:1] or sorted(texts)[:1]
+    layout = getattr(found.plugin, "layout", "") or Layout.SINGLE
+    if layout in (Layout.COLUMNS, Layout.SECTIONS) and len(texts) >= 2:
+        languages = list(texts)[:2]
+    else:
+        layout = Layout.SINGLE
+        languages = [c for c in wanted if c in texts][:1] or sorted(texts)[:1]
     return _template_version_create(
         kind=kind,
-        layout=Layout.SINGLE,
+        layout=layout,
         languages=languages,
         texts={c: {"title": texts[c][0], "body": texts[c][1]} for c in languages},
         note="seeded",

@@ -246,15 +246,59 @@ def _seed_one(definition: dict[str, Any], actor: Actor) -> bool:
 def _from_plugin(definition: Any) -> dict[str, Any]:
     """A plugin's ``ChecklistDefinition`` (register_checklists) as a one-section seed."""
     items = [
-        {"code": item.code, "text": str(item.question), "legal_article": item.legal_basis}
+        {
+            "code": item.code,
+            "text": str(item.question),
+            "legal_article": item.legal_basis,
+            "child_labour": bool(getattr(item, "child_labour", False)),
+            "severity": "very_serious" if getattr(item, "child_labour", False) else "serious",
+        }
         for item in definition.items
     ]
     return {
         "code": definition.code,
         "title": str(definition.label),
         "topic": "sector",
+        "sector": str(getattr(definition, "sector", "") or ""),
         "sections": [(str(definition.label), items)],
     }
+
+
+def _flag_child_labour(definition: dict[str, Any], actor: Actor) -> bool:
+    """A plugin checklist seeded before its pack flagged child-labour questions gets a new
+    published version with the flags; nothing else an administrator changed is touched."""
+    flagged = {
+        q["code"]
+        for _title, questions in definition["sections"]
+        for q in questions
+        if q.get("child_labour")
+    }
+    if not flagged:
+        return False
+    checklist = Checklist.objects.filter(code=definition["code"]).first()
+    if checklist is None:
+        return False
+    published = ChecklistVersion.objects.filter(
+        checklist=checklist, status=ChecklistVersion.Status.PUBLISHED
+    ).first()
+    if (
+        published is None
+        or ChecklistVersion.objects.filter(
+            checklist=checklist, status=ChecklistVersion.Status.DRAFT
+        ).exists()
+    ):
+        return False
+    missing = ChecklistQuestion.objects.filter(
+        section__version=published, code__in=flagged, child_labour=False
+    )
+    if not missing.exists():
+        return False
+    draft = checklist_draft_start(checklist=checklist, actor=actor)
+    ChecklistQuestion.objects.filter(section__version=draft, code__in=flagged).update(
+        child_labour=True
+    )
+    checklist_publish(version=draft, actor=actor)
+    return True
 
 
 @transaction.atomic
@@ -264,6 +308,8 @@ def checklists_seed(*, actor: Actor = None) -> int:
         current_hooks().register_checklists(tenant=getattr(connection, "tenant", None))
     )
     created = 0
-    for definition in [*SEED_CHECKLISTS, *(_from_plugin(d) for d in plugin_defs)]:
+    for definition in SEED_CHECKLISTS:
         created += _seed_one(definition, actor)
+    for definition in (_from_plugin(d) for d in plugin_defs):
+        created += _seed_one(definition, actor) or _flag_child_labour(definition, actor)
     return created

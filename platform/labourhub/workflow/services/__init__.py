@@ -13,6 +13,7 @@ from labourhub.workflow.services.base import CALENDAR_REFUSED, NOT_ALLOWED, Acto
 from labourhub.workflow.services.calendar import (
     calendar_day_add,
     calendar_day_remove,
+    calendar_holidays_import,
     deadlines_recompute,
     procedure_config_save,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "alert_mark_read",
     "calendar_day_add",
     "calendar_day_remove",
+    "calendar_holidays_import",
     "case_assign",
     "case_note_add",
     "case_open",

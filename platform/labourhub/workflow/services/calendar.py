@@ -159,3 +159,111 @@ def procedure_config_save(
         payload={"values": {"created": created, "definition": row.definition}},
     )
     return row
+
+
+# -- a gazette's holiday list, uploaded ------------------------------------------------------------
+
+GAZETTE_MAX_BYTES = 64 * 1024
+GAZETTE_MAX_ROWS = 100
+
+
+def _gazette_rows(data: bytes) -> list[tuple[int, dt.date, str]]:
+    """``date,name`` lines (a header line is allowed); every problem is reported at once."""
+    import csv
+    import io
+
+    if len(data) > GAZETTE_MAX_BYTES:
+        raise ValidationError(
+            {"file": _("The file is larger than %(kb)d KB.") % {"kb": GAZETTE_MAX_BYTES // 1024}}
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            {"file": _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")}
+        ) from exc
+    errors: list[str] = []
+    rows: list[tuple[int, dt.date, str]] = []
+    seen: dict[dt.date, int] = {}
+    for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if number == 1 and cells[0].casefold() == "date":
+            continue
+        if len(cells) != 2:
+            errors.append(
+                _("Line %(n)d: give a date and a name, separated by a comma.") % {"n": number}
+            )
+            continue
+        raw, name = cells
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            errors.append(
+                _("Line %(n)d: “%(d)s” is not a date written as YYYY-MM-DD.")
+                % {"n": number, "d": raw[:40]}
+            )
+            continue
+        if not name or len(name) > 200:
+            errors.append(_("Line %(n)d: the name must have 1 to 200 characters.") % {"n": number})
+            continue
+        if day in seen:
+            errors.append(
+                _("Line %(n)d: %(d)s is already on line %(m)d.")
+                % {"n": number, "d": day.isoformat(), "m": seen[day]}
+            )
+            continue
+        seen[day] = number
+        rows.append((number, day, name))
+    if len(rows) > GAZETTE_MAX_ROWS:
+        errors.append(_("A gazette list has at most %(n)d days.") % {"n": GAZETTE_MAX_ROWS})
+    if not rows and not errors:
+        errors.append(_("The file has no holiday in it."))
+    if errors:
+        raise ValidationError({"file": errors[:20]})
+    return rows
+
+
+@transaction.atomic
+def calendar_holidays_import(*, data: bytes, source: str, actor: Actor) -> tuple[int, int]:
+    """Load the public holidays of a gazette (a CSV of ``date,name``) into the calendar.
+
+    For countries whose holidays follow a yearly gazette (lunar and religious days) and are not
+    known in advance. All or nothing: one bad line saves nothing and every bad line is named.
+    Days already in the calendar are left as they are. Returns (days added, deadlines moved).
+    """
+    permission_check(actor=actor, action=Action.CALENDAR_MANAGE, message=CALENDAR_REFUSED)
+    rows = _gazette_rows(data)
+    existing = set(
+        CalendarDay.objects.filter(
+            kind=CalendarDay.Kind.HOLIDAY, date__in=[day for _n, day, _name in rows]
+        ).values_list("date", flat=True)
+    )
+    added = [
+        CalendarDay(date=day, name=name, kind=CalendarDay.Kind.HOLIDAY)
+        for _n, day, name in rows
+        if day not in existing
+    ]
+    CalendarDay.objects.bulk_create(added)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CALENDAR_DAY_SEEDED,
+        payload={
+            "values": {
+                "source": source[:200],
+                "added": [d.date for d in added],
+                "skipped": sorted(existing),
+            }
+        },
+    )
+    moved = 0
+    for day in added:
+        moved += deadlines_recompute(
+            day=day.date,
+            yearly=False,
+            actor=actor,
+            reason=_("%(name)s (%(date)s) loaded from the gazette")
+            % {"name": day.name, "date": day.date},
+        )
+    return len(added), moved

@@ -63,3 +63,11 @@ SCHEDULE = FineSchedule(
     rules=RULES,
     unit_values=UNIT_VALUES,
 )
+
+
+def ec_dollars(amount: Decimal) -> str:
+    """An amount as Saint Lucian documents write it: "EC$5,000.00" (the dollar sign alone is
+    ambiguous next to the US dollar, which also circulates)."""
+    value = Decimal(amount).quantize(Decimal("0.01"))
+    sign = "-" if value < 0 else ""
+    return f"{sign}EC${abs(value):,.2f}"

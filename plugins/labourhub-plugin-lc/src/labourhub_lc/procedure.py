@@ -33,7 +33,15 @@ INSPECTION_2012 = ProcedureType(
             "inspection",
             _("Workplace inspected by a labour officer"),
             legal_basis=f"{ACT} s.407(a): entry without previous notice or warrant",
-            next_steps=("records_removed", "order", "closed_compliant"),
+            next_steps=("records_removed", "stop_work", "order", "closed_compliant"),
+            action=EDIT,
+        ),
+        WorkflowStep(
+            "stop_work",
+            _("Danger: stop-work or stop-use order, the area cleared"),
+            legal_basis=f"{ACT} s.179: where there is danger, an order to stop using a thing, "
+            f"to stop work or to clear the area (how it is lifted {TBC})",
+            next_steps=("order", "closed_compliant"),
             action=EDIT,
         ),
         WorkflowStep(
@@ -51,6 +59,14 @@ INSPECTION_2012 = ProcedureType(
             time_limit_days=14,
             legal_basis=f"{ACT} s.179 (the period is set in the order; default of 14 working "
             f"days {TBC})",
+            next_steps=("compliance_plan", "closed_compliant", "prosecution_referral"),
+            action=EDIT,
+        ),
+        WorkflowStep(
+            "compliance_plan",
+            _("Compliance plan received by the Department of Labour"),
+            legal_basis=f"{ACT} s.179: in the form the Chief Occupational Safety and Health "
+            f"Officer directs (time to submit and follow it {TBC})",
             next_steps=("closed_compliant", "prosecution_referral"),
             action=EDIT,
         ),
@@ -85,7 +101,21 @@ DISPUTE_2012 = ProcedureType(
             "complaint",
             _("Complaint received by the Labour Commissioner"),
             legal_basis=f"{ACT} s.412",
-            next_steps=("hearing",),
+            next_steps=("conciliation", "hearing"),
+            action=EDIT,
+        ),
+        WorkflowStep(
+            "conciliation",
+            _("Conciliation between the parties by a labour officer"),
+            legal_basis=f"{ACT} s.412: the Labour Commissioner deals with the complaint "
+            f"(conciliation before a hearing, and its period, {TBC})",
+            next_steps=("settled", "hearing"),
+            action=EDIT,
+        ),
+        WorkflowStep(
+            "settled",
+            _("Settled by the parties at conciliation"),
+            legal_basis=f"{ACT} s.412 ({TBC})",
             action=EDIT,
         ),
         WorkflowStep(

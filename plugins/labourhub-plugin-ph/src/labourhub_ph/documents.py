@@ -12,6 +12,7 @@ from labourhub.plugin_api import DocumentTemplate
 AUTHORITY_TO_INSPECT = "ph_authority_to_inspect"
 NOTICE_OF_RESULTS = "ph_notice_of_results"
 COMPLIANCE_ORDER = "ph_compliance_order"
+WORK_STOPPAGE_ORDER = "ph_work_stoppage_order"
 
 TEMPLATES = (
     DocumentTemplate(
@@ -61,6 +62,25 @@ TEMPLATES = (
                 "<p>This order may be appealed to the Office of the Secretary of Labor and "
                 "Employment within ten (10) days of its receipt (Labor Code Art. 128(b)).</p>"
                 "<p>{{ officer.full_name }}<br>Regional Director</p>",
+            )
+        },
+    ),
+    DocumentTemplate(
+        WORK_STOPPAGE_ORDER,
+        _("Work Stoppage Order"),
+        prefix="WSO",
+        texts={
+            "en": (
+                "Work Stoppage Order",
+                "<p>{{ ministry.name }}</p>"
+                "<p>Case {{ extra.case_reference }}. The inspection of "
+                "<strong>{{ extra.establishment }}</strong> on {{ extra.inspected_on }} found "
+                "an imminent danger: {{ extra.danger }}.</p>"
+                "<p>Pursuant to Republic Act No. 11058 and its Implementing Rules, Department "
+                "Order No. 198, series of 2018, all work in {{ extra.area }} is stopped at once "
+                "until the danger is corrected and the stoppage is lifted by this Office. The "
+                "workers affected are paid their wages during the stoppage.</p>"
+                "<p>{{ officer.full_name }}<br>{{ extra.signatory_title }}</p>",
             )
         },
     ),

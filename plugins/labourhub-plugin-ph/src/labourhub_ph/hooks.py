@@ -12,10 +12,11 @@ from labourhub.plugin_api import (
     NationalCalendar,
     ProcedureType,
     RoleTitle,
+    StepHandler,
     hookimpl,
     ministry_today,
 )
-from labourhub_ph import checklists, documents, fines, panels, procedure, reports, roles
+from labourhub_ph import checklists, documents, fines, panels, procedure, reports, roles, steps
 from labourhub_ph.divisions import register_map_divisions as register_map_divisions
 
 SLUG = "ph-pack"
@@ -25,6 +26,11 @@ SLUG = "ph-pack"
 def register_procedure_types(tenant: Any) -> list[ProcedureType]:
     current = procedure.procedure_on(ministry_today())
     return [current] if current is not None else []
+
+
+@hookimpl
+def register_step_handlers(tenant: Any) -> list[StepHandler]:
+    return [StepHandler(procedure.PROCEDURE, steps.inspection_step)]
 
 
 @hookimpl

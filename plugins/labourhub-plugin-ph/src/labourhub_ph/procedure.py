@@ -20,6 +20,7 @@ TBC = "to be confirmed by the ministry"
 EDIT = Action.CASE_EDIT.value
 AUTHORISE = Action.INSPECTION_AUTHORISE.value
 DECIDE = Action.SANCTION_DECIDE.value
+WORK_STOPPAGE_STEP = "work_stoppage_order"
 
 INSPECTION_2023 = ProcedureType(
     code=PROCEDURE,
@@ -44,8 +45,16 @@ INSPECTION_2023 = ProcedureType(
             "inspection",
             _("Inspection conducted with the Inspection Checklist"),
             legal_basis="Labor Code Art. 128(a); DO 238-23",
-            next_steps=("notice_of_results",),
+            next_steps=("notice_of_results", WORK_STOPPAGE_STEP),
             action=EDIT,
+        ),
+        WorkflowStep(
+            WORK_STOPPAGE_STEP,
+            _("Work Stoppage Order for imminent danger"),
+            legal_basis="RA 11058; DO 198-18: work stoppage where workers face imminent danger "
+            f"(who may lift it and when {TBC})",
+            next_steps=("notice_of_results", "compliance_order"),
+            action=DECIDE,
         ),
         WorkflowStep(
             "notice_of_results",

@@ -5,6 +5,8 @@ Bodies use the letter template language of the core (``{{ ministry.name }}``,
 core's letter layout. Texts and titles are to be reviewed by a native speaker.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from labourhub.plugin_api import DocumentTemplate
 
 QUYET_DINH_THANH_TRA = "vn_quyet_dinh_thanh_tra"
@@ -18,6 +20,13 @@ _QUOC_HIEU = (
     "<p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br>"
     "Độc lập - Tự do - Hạnh phúc</p><p>{{ ministry.name }}</p>"
 )
+
+
+def so_tien(amount: Decimal) -> str:
+    """An amount in đồng as a Vietnamese decision writes it: no decimals, dots between
+    thousands ("112.000.000 đồng"); the đồng has no subunit in use."""
+    whole = int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return f"{whole:,}".replace(",", ".") + " đồng"
 
 
 def _ky(title: str) -> str:

@@ -7,6 +7,11 @@ reported to pay twice the range (Decree 12/2022 art. 6, also to be confirmed): e
 an individual provision and an organisation provision (``-to-chuc``). Labels are in Vietnamese,
 to be reviewed by a native speaker. The suggested fine is the minimum of the range; the official
 who decides graduates it within the range. Fines are in money, so the unit is the đồng itself.
+
+Each organisation rule cites its article as the checklists write it on a finding, so each
+violation an inspection finds gets its own suggested fine, in the organisation's range (the
+employers inspected are organisations; for an individual employer the decider picks the
+individual rule). Individual rules cite nothing, so a finding never matches both.
 """
 
 import datetime as dt
@@ -86,6 +91,7 @@ RULES: tuple[FineRuleVersion, ...] = tuple(
         minimum=Decimal(low * (2 if organisation else 1)),
         maximum=Decimal(high * (2 if organisation else 1)),
         confirmed=False,
+        cites=(f"Nghị định 12/2022/NĐ-CP {article}",) if organisation else (),
     )
     for code, article, label, low, high in _ROWS
     for organisation in (False, True)
