@@ -272,7 +272,7 @@ def haproxy_config(port: int, backends: dict[str, int]) -> str:
     not even be opened is retried on the other node (never one that reached a node: a POST
     must not run twice)."""
     servers = "\n".join(
-        f"    server {name} 127.0.0.1:{p} check inter 500ms fall 2 rise 2"
+        f"    server {name} 127.0.0.1:{p} check inter 1s fall 2 rise 1"
         for name, p in backends.items()
     )
     return f"""global
@@ -283,6 +283,8 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
+    # A busy node answers its health check slowly; only a node that does not answer is down.
+    timeout check 5s
     retries 3
     option redispatch
     retry-on conn-failure
@@ -393,9 +395,10 @@ with ministry_context(Ministry.objects.get(schema_name="{slug}")):
                .values_list("registration_number", flat=True))
     imported = Establishment.objects.filter(registration_number__startswith="IM")
     dupes = imported.values("registration_number").annotate(n=Count("pk")).filter(n__gt=1).count()
+    imported = imported.count()
     batches = {{b.pk: [b.status, b.created_rows] for b in ImportBatch.objects.all()}}
     chain = audit_chain_verify().ok
-print("RESULT " + json.dumps({{"api": api, "imported": imported.count(), "import_dupes": dupes,
+print("RESULT " + json.dumps({{"api": api, "imported": imported, "import_dupes": dupes,
                               "batches": batches, "audit_chain_ok": chain}}))
 """
 
