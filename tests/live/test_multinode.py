@@ -58,7 +58,7 @@ def test_multinode_run_loses_and_duplicates_nothing_and_reads_from_the_replica(l
     assert figures["audit_chain_ok"]
     # Analytics reads went to the replica, then to the primary once the replica stopped.
     routing = figures["read_routing"]
-    assert routing["replica_fact_scans"] > 0 and routing["primary_fact_scans"] == 0
+    assert routing["replica_fact_reads"] > 0 and routing["primary_fact_reads"] == 0
     assert routing["replica_down_reads_ok"] == routing["reads_ok"]
-    assert routing["replica_down_primary_fact_scans"] > 0
+    assert routing["replica_down_primary_fact_reads"] > 0
     print(f"\nmulti-node: {json.dumps(figures)}")
