@@ -51,6 +51,17 @@ PACK_CASES: dict[str, tuple[str, str, str, list[list[tuple[str, str]]]]] = {
         [[], [("autorizada", "minister")], [("autorizada", "minister"), ("visita", "inspector")]],
     ),
     # An empty username: the first demo user whose role may take the step takes it.
+    "honduras": (
+        "hn-pack",
+        "hn_inspeccion",
+        "denuncia por horas extras no pagadas",
+        [
+            [],
+            [("requerimiento", "")],
+            [("requerimiento", ""), ("reinspeccion", "")],
+            [("conciliacion", "")],
+        ],
+    ),
     "peru": (
         "pe-pack",
         "pe_inspeccion_sancionador",
