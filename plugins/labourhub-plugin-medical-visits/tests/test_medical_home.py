@@ -77,6 +77,6 @@ def test_the_panel_stays_in_the_ministry_where_the_module_is_active(
     )
     with ministry_context(second_ministry):
         other = user_with_role(Role.OCCUPATIONAL_PHYSICIAN, username="other-physician")
-    page = _home(client_for, second_ministry, other)
+        page = _home(client_for, second_ministry, other)
     assert not PANEL.search(page)
     assert visit.number not in page
