@@ -249,7 +249,7 @@ def _alerts(user: User, today: dt.date) -> Queue:
         for a in safety
     ] + [
         HomeRow(
-            label=f"{a.case.reference} · {a.deadline.label}",
+            label=f"{a.case.reference} · {_(a.deadline.label)}",
             url=_url("workflow:case-detail", a.case_id),
             detail=_when(a.created_at),
             tag=a.get_kind_display(),

@@ -31,7 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from labourhub.accounts.models import User
 from labourhub.accounts.permissions import StaffRequest, staff_page
 from labourhub.accounts.roles import Action, Role
-from labourhub.accounts.selectors import user_list, user_roles
+from labourhub.accounts.selectors import user_can, user_list, user_roles
 from labourhub.accounts.services import (
     user_create,
     user_deactivate,
@@ -119,12 +119,15 @@ def _holidays_missing_year(user: User) -> int | None:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
+    queues = home_queues(user=user)
+    # The platform-wide figures matter to whoever manages accounts, and fill an empty page.
+    show_counts = not queues or user_can(user=user, action=Action.USER_MANAGE)
     return render(
         request,
         "web/home.html",
         {
-            "queues": home_queues(user=user),
-            "counts": dashboard_counts(user=user),
+            "queues": queues,
+            "counts": dashboard_counts(user=user) if show_counts else [],
             "roles": [role_title(r) for r in user_roles(user=user)],
             "missing_year": _holidays_missing_year(user),
         },

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
+from labourhub_medical_visits.models import MedicalVisit
 from labourhub_medical_visits.services import visit_plan
 
 from labourhub.plugin_api import Role, ministry_today
@@ -27,9 +28,13 @@ def test_physician_home_lists_planned_visits_where_active(
 ):
     visit = visit_plan(
         registration_number=maquila.registration_number,
-        planned_for=ministry_today() - dt.timedelta(days=1),
+        planned_for=ministry_today(),
         purpose="Vigilancia de la salud",
         actor=physician,
+    )
+    # The day passes without the visit: planning refuses past dates, so move it back directly.
+    MedicalVisit.objects.filter(pk=visit.pk).update(
+        planned_for=ministry_today() - dt.timedelta(days=1)
     )
     found = PANEL.search(_home(client_for, ministry, physician))
     assert found, "the physician's home has no medical visits panel"
@@ -77,6 +82,6 @@ def test_the_panel_stays_in_the_ministry_where_the_module_is_active(
     )
     with ministry_context(second_ministry):
         other = user_with_role(Role.OCCUPATIONAL_PHYSICIAN, username="other-physician")
-    page = _home(client_for, second_ministry, other)
+        page = _home(client_for, second_ministry, other)
     assert not PANEL.search(page)
     assert visit.number not in page
