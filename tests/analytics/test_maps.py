@@ -363,8 +363,9 @@ def test_another_ministry_s_administrator_cannot_reach_or_change_this_map(
         assert not DivisionMap.objects.exists()
         own = _client(client_for, second_ministry, other)
         assert "Centro" not in own.get(URL).content.decode()
-    intruder = client_for(ministry)
-    intruder.force_login(other)
+        # Signed in at their own ministry, then sent to this ministry's address.
+        intruder = client_for(ministry)
+        intruder.force_login(other)
     assert intruder.get(URL).status_code in (302, 403, 404)
     assert intruder.post(f"{URL}withdraw/").status_code in (302, 403, 404)
     response = _upload(intruder, collection(feature("T-REG", "Hack", polygon(-87.6, 13.7))))

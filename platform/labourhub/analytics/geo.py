@@ -17,7 +17,7 @@ from decimal import Decimal
 from labourhub.extensions.country_types import MapDivision, Ring
 
 WIDTH, PAD = 400.0, 10.0
-MIN_MAP_HEIGHT, MAX_MAP_HEIGHT = 180.0, 480.0
+MIN_MAP_HEIGHT, MAX_MAP_HEIGHT = 180.0, 420.0
 SQUARE, GAP = 36.0, 8.0
 # Light-to-dark blues, readable as five classes by colour-blind viewers too.
 PALETTE = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
