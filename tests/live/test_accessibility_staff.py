@@ -65,7 +65,8 @@ def demo(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(demo):
+    # After the demo data: seeding signs PDFs with asyncio, which Playwright's loop would block.
     import os
 
     from playwright.sync_api import sync_playwright
@@ -83,7 +84,10 @@ def _base(live_server_url):
 
 
 def _signed_in(browser, base, username, password, login="/app/login/", viewport=None):
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    # bypass_csp lets axe-core be injected; the pages' own scripts come from /static/ anyway.
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=True
+    )
     page = context.new_page()
     page.goto(f"{base}{login}")
     page.fill("#id_username", username)
