@@ -63,6 +63,7 @@ TEXT_NODES = """(lang) => {
   return out;
 }"""
 
+MENU = "nav[aria-label] a[href^='/app/']"
 EDGES = " \t\n:·\u2014\u2013-*()"
 
 
@@ -218,8 +219,12 @@ def test_no_english_and_no_raw_code(sweep_ministry, live_server_url, browser):
         page.fill("#id_password", TEST_PASSWORD)
         page.click("button.primary")
         page.wait_for_url(f"{base}/app/")
+        page.goto(f"{base}/app/")
+        menu = set(page.eval_on_selector_all(MENU, "a => a.map(x => x.getAttribute('href'))"))
         for url in _pages(page, base):
             response = page.goto(f"{base}{url}")
+            if response is not None and response.status == 403 and url not in menu:
+                continue  # a page this role may not open (the audit trail for a supervisor)
             if response is None or response.status != 200:
                 problems.add(f"{username} {url}: HTTP {response.status if response else '?'}")
                 continue
