@@ -88,3 +88,27 @@ def test_coded_vocabularies_are_in_the_catalogue(language: str):
     translated = {e.msgid for e in parse_po(core_catalogue(language)) if all(e.msgstr.values())}
     missing = sorted(vocabulary() - translated)
     assert missing == [], "run `make messages` and translate: " + ", ".join(missing[:20])
+
+
+# The script each language is written in, and the scripts of the other two: a catalogue copied
+# from its neighbour (Sinhala into Tamil) is complete but unreadable.
+SCRIPTS = {"si": "\u0d80-\u0dff", "ta": "\u0b80-\u0bff"}
+
+
+@pytest.mark.parametrize("language", ["si", "ta", "vi"])
+def test_each_catalogue_is_in_its_own_script(language: str):
+    import re
+
+    foreign = "".join(r for code, r in SCRIPTS.items() if code != language)
+    paths = [core_catalogue(language)] + [
+        ROOT / "plugins" / plugin / "locale" / language / "LC_MESSAGES" / "django.po"
+        for plugin, languages in PLUGIN_COMPLETE.items()
+        if language in languages
+    ]
+    wrong = [
+        f"{path.relative_to(ROOT)} line {e.line}: {e.msgid!r}"
+        for path in paths
+        for e in parse_po(path)
+        if e.msgid and any(re.search(f"[{foreign}]", s) for s in e.msgstr.values())
+    ]
+    assert wrong == [], "\n".join(wrong)

@@ -10,6 +10,7 @@ import time_machine
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
 from labourhub.audit.models import AuditEvent
+from labourhub.common.formatting import format_money
 from labourhub.documents.models import Document
 from labourhub.enforcement.models import Fine
 from labourhub.enforcement.services import payment_record, sanction_decide
@@ -40,7 +41,11 @@ def test_the_decision_is_numbered_from_the_case_then_paid(
     assert document.number.startswith("FD-") and document.subject_id == str(case.pk)
     assert document.context["case"]["reference"] == case.reference
     assert document.context["establishment"]["name"] == case.establishment.name
-    assert document.context["extra"]["amount"] == f"{fine.amount} {fine.currency}"
+    # In the ministry's locale (Spanish in Honduras): "L400.00", never "400.00 HNL".
+    assert document.context["extra"]["amount"] == format_money(
+        fine.amount, fine.currency, language="es"
+    )
+    assert document.context["extra"]["amount"].startswith("L")
     provisions = [line["provision"] for line in document.context["findings"]]
     assert provisions and all(provisions)
     assert Document.objects.filter(kind="fine_decision").count() == 1

@@ -63,6 +63,7 @@ TEXT_NODES = """(lang) => {
   return out;
 }"""
 
+MENU = "nav[aria-label] a[href^='/app/']"
 EDGES = " \t\n:·\u2014\u2013-*()"
 
 
@@ -177,6 +178,9 @@ def _pages(page, base: str) -> list[str]:
 
 @pytest.fixture(scope="module", params=MINISTRIES, ids=[m[1] for m in MINISTRIES])
 def sweep_ministry(request, django_db_setup, django_db_blocker):
+    from labourhub.extensions.manager import unregister_plugin
+    from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
+
     slug, language, country, zone, currency, plugins = request.param
     with temporary_ministry(
         django_db_blocker,
@@ -188,9 +192,17 @@ def sweep_ministry(request, django_db_setup, django_db_blocker):
         time_zone=zone,
         currency=currency,
     ) as ministry:
-        with django_db_blocker.unblock():
-            _seed(ministry, plugins)
-        yield slug, language, plugins
+        # The web server registers every installed plugin; this process only those it needs.
+        registered_here = [p for p in plugins if not plugin_is_registered(p)]
+        for plugin in registered_here:
+            plugin_register_installed(plugin)
+        try:
+            with django_db_blocker.unblock():
+                _seed(ministry, plugins)
+            yield slug, language, plugins
+        finally:
+            for plugin in registered_here:
+                unregister_plugin(plugin)
 
 
 def test_no_english_and_no_raw_code(sweep_ministry, live_server_url, browser):
@@ -207,8 +219,12 @@ def test_no_english_and_no_raw_code(sweep_ministry, live_server_url, browser):
         page.fill("#id_password", TEST_PASSWORD)
         page.click("button.primary")
         page.wait_for_url(f"{base}/app/")
+        page.goto(f"{base}/app/")
+        menu = set(page.eval_on_selector_all(MENU, "a => a.map(x => x.getAttribute('href'))"))
         for url in _pages(page, base):
             response = page.goto(f"{base}{url}")
+            if response is not None and response.status == 403 and url not in menu:
+                continue  # a page this role may not open (the audit trail for a supervisor)
             if response is None or response.status != 200:
                 problems.add(f"{username} {url}: HTTP {response.status if response else '?'}")
                 continue

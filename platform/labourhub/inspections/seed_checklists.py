@@ -7,13 +7,15 @@ most of the source countries use.
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 GENERAL: dict[str, Any] = {
     "code": "general-labour-standards",
-    "title": "General labour standards",
+    "title": _("General labour standards"),
     "topic": "general",
     "sections": [
         (
-            "Records and contracts",
+            _("Records and contracts"),
             [
                 {
                     "code": "contracts-written",
@@ -55,7 +57,7 @@ GENERAL: dict[str, Any] = {
             ],
         ),
         (
-            "Wages and hours",
+            _("Wages and hours"),
             [
                 {
                     "code": "minimum-wage",
@@ -99,7 +101,7 @@ GENERAL: dict[str, Any] = {
             ],
         ),
         (
-            "Closing",
+            _("Closing"),
             [
                 {
                     "code": "employer-signature",
@@ -114,11 +116,11 @@ GENERAL: dict[str, Any] = {
 
 OSH: dict[str, Any] = {
     "code": "occupational-safety-health",
-    "title": "Occupational safety and health",
+    "title": _("Occupational safety and health"),
     "topic": "osh",
     "sections": [
         (
-            "Prevention",
+            _("Prevention"),
             [
                 {
                     "code": "risk-assessment",
@@ -164,11 +166,11 @@ OSH: dict[str, Any] = {
 
 CHILD_LABOUR: dict[str, Any] = {
     "code": "child-labour",
-    "title": "Child labour",
+    "title": _("Child labour"),
     "topic": "child_labour",
     "sections": [
         (
-            "Minimum age",
+            _("Minimum age"),
             [
                 {
                     "code": "minors-present",
@@ -222,12 +224,14 @@ CHILD_LABOUR: dict[str, Any] = {
 }
 
 
-def _sector(code: str, title: str, questions: list[dict[str, Any]]) -> dict[str, Any]:
+def _sector(code: str, sector: str, title: Any, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    # The title is shown, in the ministry's language; the sector matches registry data, in
+    # English whatever the language.
     return {
         "code": code,
         "title": title,
         "topic": "sector",
-        "sector": title,
+        "sector": sector,
         "sections": [(title, questions)],
     }
 
@@ -235,6 +239,7 @@ def _sector(code: str, title: str, questions: list[dict[str, Any]]) -> dict[str,
 CONSTRUCTION = _sector(
     "construction",
     "Construction",
+    _("Construction"),
     [
         {
             "code": "fall-protection",
@@ -266,6 +271,7 @@ CONSTRUCTION = _sector(
 MARITIME = _sector(
     "maritime-fishing",
     "Maritime and fishing",
+    _("Maritime and fishing"),
     [
         {
             "code": "crew-agreement",
@@ -294,6 +300,7 @@ MARITIME = _sector(
 LAND_TRANSPORT = _sector(
     "land-transport",
     "Land transport",
+    _("Land transport"),
     [
         {
             "code": "driving-hours",

@@ -15,6 +15,7 @@ from labourhub.accounts.selectors import user_can
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
 from labourhub.common.formatting import format_money
+from labourhub.common.localtime import ministry_language_default
 from labourhub.documents.models import Document, DocumentKind, DocumentTemplate
 from labourhub.documents.services import document_issue, document_templates_seed
 from labourhub.enforcement.models import (
@@ -268,7 +269,14 @@ def fine_decision_issue(*, fine: Fine, actor: Actor) -> Document | None:
         officer=officer,
         subject=case,
         office=case.office,
-        extra={"amount": format_money(fine.amount, fine.currency)},
+        # The letter speaks the ministry's language, whoever issues it.
+        extra={
+            "amount": format_money(
+                fine.amount,
+                fine.currency,
+                language=ministry_language_default(getattr(connection, "tenant", None)),
+            )
+        },
         actor=actor,
     )
     Fine.objects.filter(pk=fine.pk).update(decision=document)

@@ -4,12 +4,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.common.exceptions import ApplicationError
+from labourhub.common.localtime import ministry_language_default
 from labourhub.extensions import current_hooks, flatten
 from labourhub.inspections.models import (
     Checklist,
@@ -303,13 +304,17 @@ def _flag_child_labour(definition: dict[str, Any], actor: Actor) -> bool:
 
 @transaction.atomic
 def checklists_seed(*, actor: Actor = None) -> int:
-    """Create the core seed sets and the enabled plugins' checklists that are missing."""
-    plugin_defs = flatten(
-        current_hooks().register_checklists(tenant=getattr(connection, "tenant", None))
-    )
+    """Create the core seed sets and the enabled plugins' checklists that are missing.
+
+    Titles, sections and questions are stored text: they are written in the ministry's
+    language, whatever language (often none, in a management command) the caller runs in.
+    """
+    tenant = getattr(connection, "tenant", None)
+    plugin_defs = flatten(current_hooks().register_checklists(tenant=tenant))
     created = 0
-    for definition in SEED_CHECKLISTS:
-        created += _seed_one(definition, actor)
-    for definition in (_from_plugin(d) for d in plugin_defs):
-        created += _seed_one(definition, actor) or _flag_child_labour(definition, actor)
+    with translation.override(ministry_language_default(tenant)):
+        for definition in SEED_CHECKLISTS:
+            created += _seed_one(definition, actor)
+        for definition in (_from_plugin(d) for d in plugin_defs):
+            created += _seed_one(definition, actor) or _flag_child_labour(definition, actor)
     return created
