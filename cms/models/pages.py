@@ -57,7 +57,9 @@ class CachedPage(Page):
             # The navigation and footer of this page's language (its translated site root).
             root = root.get_translation_or_none(self.locale) or root
         context["site_root"] = root
-        context["site_nav"] = root.get_children().live().in_menu() if root is not None else []
+        context["site_nav"] = (
+            root.get_children().live().in_menu().specific() if root is not None else []
+        )
         context["footer_links"] = footer_links(locale_id=self.locale_id)
         return context
 
