@@ -202,11 +202,20 @@ def dataset_from_records(request: StaffRequest) -> HttpResponse:
     return redirect("lmi:dataset", dataset_id=dataset.pk)
 
 
+NOT_PAGES = frozenset(
+    ("app", "api", "portal", "soap", "static", "media", "health", "metrics", "cms-admin", "lmi")
+)
+
+
 def page_language_redirect(request: HttpRequest, path: str) -> HttpResponse:
     """A public page addressed without its language: the same path in the visitor's language.
 
     MinistryLanguageMiddleware has already chosen it (preference, cookie, ministry default).
+    Addresses of the staff app, the portal and the machine interfaces are never pages: an
+    unknown one stays a 404 there (JSON for the API) instead of bouncing to the public site.
     """
+    if path.split("/", 1)[0] in NOT_PAGES:
+        raise Http404(path)
     target = f"/{translation.get_language()}/{path}"
     query = request.META.get("QUERY_STRING", "")
     return HttpResponseRedirect(f"{target}?{query}" if query else target)
