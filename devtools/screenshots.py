@@ -32,6 +32,9 @@ SHOTS = (
     ("administrator-home.png", "honduras", "admin", "/app/"),
     ("occupational-physician-home.png", "honduras", "physician", "/app/"),
     ("pes-officer-home.png", "saintlucia", "pesofficer", "/app/"),
+    # The same work queue in the ministry's own language: Vietnamese and Sinhala.
+    ("supervisor-home-vi.png", "vietnam", "supervisor", "/app/"),
+    ("supervisor-home-si.png", "srilanka", "supervisor", "/app/"),
 )
 
 
@@ -70,7 +73,7 @@ def _shoot(base_port: str) -> list[Path]:
             page.goto(f"{base}/app/login/")
             page.fill("input[name=username]", username)
             page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
+            page.click("form:has(input[name=password]) button[type=submit]")
             page.wait_for_load_state("networkidle")
             page.goto(base + page_path)
             page.wait_for_load_state("networkidle")
