@@ -9,6 +9,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.demo.texts import demo_text
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import Role
 from labourhub.complaints.models import AccidentNotification, Complaint
@@ -38,17 +39,17 @@ def chain_demo_seed() -> int:
     with transaction.atomic():
         complaint, _code = complaint_register(
             office=sites[0].office,
-            subject="Overtime not paid",
-            description="Twelve-hour shifts six days a week; overtime is never paid.",
+            subject=demo_text("overtime_subject"),
+            description=demo_text("overtime_description"),
             channel="staff",
             actor=desk(sites[0].office_id),
             establishment=sites[0],
-            complainant_name="Demo worker",
+            complainant_name=demo_text("complainant"),
         )
         complaint_triage(
             complaint=complaint,
             outcome=Complaint.Triage.INSPECTION,
-            reason="Credible and specific.",
+            reason=demo_text("triage_reason"),
             actor=supervisor if sites[0].office_id == supervisor.office_id else None,
         )
         opened = 1
@@ -59,7 +60,7 @@ def chain_demo_seed() -> int:
                 kind=AccidentNotification.Kind.ACCIDENT,
                 severity=AccidentNotification.Severity.FATAL,
                 occurred_on=timezone.localdate() - dt.timedelta(days=1),
-                description="Fall from a scaffold without a harness.",
+                description=demo_text("accident"),
                 victims_male=1,
                 fatalities=1,
                 actor=desk(sites[1].office_id),

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from devtools.demo.offices import home_district
+from devtools.demo.texts import demo_text
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
 from labourhub.accounts.services import user_create
@@ -127,7 +128,7 @@ def inspections_demo_seed(*, slug: str, password: str, actor: Actor = None) -> i
             inspection=i,
             method=Assignment.Method.RANDOM if n in (2, 3) else Assignment.Method.MANUAL,
             assignee=None if n in (2, 3) else inspector,
-            reason="Demo",
+            reason=demo_text("assign_reason"),
             expected_version=fresh(i).version,
             actor=supervisor,
         )
@@ -135,7 +136,7 @@ def inspections_demo_seed(*, slug: str, password: str, actor: Actor = None) -> i
         visit_start(
             inspection=i,
             arrived_at=timezone.now(),
-            persons_met="HR manager",
+            persons_met=demo_text("persons_met"),
             workers_interviewed_female=3,
             workers_interviewed_male=2,
             expected_version=fresh(i).version,
@@ -156,13 +157,13 @@ def inspections_demo_seed(*, slug: str, password: str, actor: Actor = None) -> i
     inspection_submit(inspection=made[5], expected_version=fresh(made[5]).version, actor=inspector)
     visit_refuse_entry(
         inspection=made[6],
-        note="The guard refused entry on the owner's orders.",
+        note=demo_text("refused"),
         expected_version=fresh(made[6]).version,
         actor=inspector,
     )
     inspection_cancel(
         inspection=made[7],
-        reason="Establishment closed for the season.",
+        reason=demo_text("closed_season"),
         expected_version=fresh(made[7]).version,
         actor=supervisor,
     )

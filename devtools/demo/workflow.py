@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.demo.texts import demo_provision, demo_text
 from labourhub.audit.services import AuditAction, audit_record
 from labourhub.workflow.models import CalendarDay
 
@@ -83,8 +84,8 @@ def _demo_cases() -> None:
             order_issue(
                 establishment=est,
                 office=inspector.office,
-                provision="Occupational safety and health",
-                requirement="Install guards on the cutting machines and train operators.",
+                provision=demo_provision(),
+                requirement=demo_text("requirement"),
                 days=[3, 10, 30][i % 3],
                 workers_affected=3 + i,
                 assigned_to=inspector,
@@ -94,10 +95,10 @@ def _demo_cases() -> None:
             )
     complaint_register(
         office=inspector.office,
-        subject="Unpaid overtime",
-        description="We work twelve hours a day and overtime is never paid.",
+        subject=demo_text("complaint_subject"),
+        description=demo_text("complaint_description"),
         channel="staff",
         actor=None,
-        employer_text="Demo employer",
-        complainant_name="Demo worker",
+        employer_text=demo_text("employer"),
+        complainant_name=demo_text("complainant"),
     )

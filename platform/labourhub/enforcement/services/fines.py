@@ -3,10 +3,13 @@
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
-from django.utils import timezone
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from labourhub.audit.services import AuditAction, audit_record
+from labourhub.common.localtime import ministry_language_default
 from labourhub.enforcement.models import (
     Fine,
     FineRule,
@@ -81,13 +84,22 @@ def fine_balance(*, fine: Fine, on: dt.date) -> Decimal:
 def fine_schedule_seed(*, actor: Actor = None) -> int:
     """A small default schedule so a new ministry can fine at once; idempotent."""
     rows = [
-        ("Minimum wage", "", Decimal(500), Decimal(50), Decimal(50)),
-        ("Occupational safety and health", "", Decimal(1000), Decimal(100), Decimal(100)),
-        ("Working hours", "", Decimal(300), Decimal(30), Decimal(50)),
-        ("Child labour", "", Decimal(5000), Decimal(1000), Decimal(100)),
+        (gettext_noop("Minimum wage"), "", Decimal(500), Decimal(50), Decimal(50)),
+        (
+            gettext_noop("Occupational safety and health"),
+            "",
+            Decimal(1000),
+            Decimal(100),
+            Decimal(100),
+        ),
+        (gettext_noop("Working hours"), "", Decimal(300), Decimal(30), Decimal(50)),
+        (gettext_noop("Child labour"), "", Decimal(5000), Decimal(1000), Decimal(100)),
     ]
     created = 0
-    with transaction.atomic():
+    # Provision names are stored text: written in the ministry's language, whoever runs this.
+    language = ministry_language_default(getattr(connection, "tenant", None))
+    with transaction.atomic(), translation.override(language):
+        rows = [(_(provision), *rest) for provision, *rest in rows]
         for provision, band, base, per_worker, aggr in rows:
             _rule, was_created = FineRule.objects.get_or_create(
                 provision=provision,
