@@ -34,12 +34,18 @@ PLUGIN_DIRS = {
     "medical-visits": "labourhub-plugin-medical-visits/src/labourhub_medical_visits",
     "vn-pack": "labourhub-plugin-vn/src/labourhub_vn",
     "lk-pack": "labourhub-plugin-lk/src/labourhub_lk",
+    "py-pack": "labourhub-plugin-py/src/labourhub_py",
+    "co-pack": "labourhub-plugin-co/src/labourhub_co",
+    "pe-pack": "labourhub-plugin-pe/src/labourhub_pe",
 }
 
-# (slug, language, country, time zone, currency, plugins): like the demo's Honduras, Viet Nam and
-# Sri Lanka.
+# (slug, language, country, time zone, currency, plugins): like the demo's Honduras, Paraguay,
+# Colombia, Peru, Viet Nam and Sri Lanka.
 MINISTRIES = [
     ("sweepes", "es", "HN", "America/Tegucigalpa", "HNL", ["hn-pack", "trade-unions", "medical-visits"]),
+    ("sweeppy", "es", "PY", "America/Asuncion", "PYG", ["py-pack"]),
+    ("sweepco", "es", "CO", "America/Bogota", "COP", ["co-pack"]),
+    ("sweeppe", "es", "PE", "America/Lima", "PEN", ["pe-pack"]),
     ("sweepvi", "vi", "VN", "Asia/Ho_Chi_Minh", "VND", ["vn-pack"]),
     ("sweepsi", "si", "LK", "Asia/Colombo", "LKR", ["lk-pack"]),
 ]  # fmt: skip
@@ -176,7 +182,7 @@ def _pages(page, base: str) -> list[str]:
     return list(dict.fromkeys(u.split("#")[0] for u in urls if u))
 
 
-@pytest.fixture(scope="module", params=MINISTRIES, ids=[m[1] for m in MINISTRIES])
+@pytest.fixture(scope="module", params=MINISTRIES, ids=[f"{m[1]}-{m[2]}" for m in MINISTRIES])
 def sweep_ministry(request, django_db_setup, django_db_blocker):
     from labourhub.extensions.manager import unregister_plugin
     from labourhub.extensions.registry import plugin_is_registered, plugin_register_installed
