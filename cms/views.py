@@ -203,7 +203,10 @@ def dataset_from_records(request: StaffRequest) -> HttpResponse:
 
 
 NOT_PAGES = frozenset(
-    ("app", "api", "portal", "soap", "static", "media", "health", "metrics", "cms-admin", "lmi")
+    (
+        *("app", "api", "portal", "soap", "static", "media", "health", "metrics"),
+        *("cms-admin", "console", "lmi"),
+    )
 )
 
 

@@ -179,10 +179,11 @@ def test_console_operator_is_named_in_both_trails_after_activating_a_plugin(mini
         )
         assert answer.status_code == 302
         assert PluginActivation.objects.get(plugin_slug="trade-unions").enabled
-        public = AuditEvent.objects.filter(action=AuditAction.PLUGIN_ACTIVATED).last()
+        # Newest first (the model orders by -id): other tests may have activated plugins before.
+        public = AuditEvent.objects.filter(action=AuditAction.PLUGIN_ACTIVATED).first()
         assert public is not None and public.actor_repr == "operator-ana"
         with ministry_context(ministry):
-            local = AuditEvent.objects.filter(action=AuditAction.PLUGIN_ACTIVATED).last()
+            local = AuditEvent.objects.filter(action=AuditAction.PLUGIN_ACTIVATED).first()
             assert local is not None and local.actor_repr == "operator-ana"
         client.cookies["django_language"] = "es"
         page = client.get("/console/audit/?action=plugin.activated")
