@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from devtools.demo.texts import demo_provision, demo_text
 from labourhub.audit.services import AuditAction, audit_record
+from labourhub.common.localtime import ministry_language_default
 from labourhub.workflow.models import CalendarDay
 
 # Colombia 2026 (Ley 51 de 1983 moves most holidays to the following Monday).
@@ -61,7 +62,7 @@ def enforcement_demo_seed(*, slug: str) -> None:
     from labourhub.enforcement.services import fine_schedule_seed
 
     calendar_demo_seed(slug=slug)
-    fine_schedule_seed()
+    fine_schedule_seed(language=ministry_language_default(getattr(connection, "tenant", None)))
     _demo_cases()
 
 

@@ -3,13 +3,12 @@
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from labourhub.audit.services import AuditAction, audit_record
-from labourhub.common.localtime import ministry_language_default
 from labourhub.enforcement.models import (
     Fine,
     FineRule,
@@ -81,8 +80,12 @@ def fine_balance(*, fine: Fine, on: dt.date) -> Decimal:
 # -- demo ----------------------------------------------------------------------------------------
 
 
-def fine_schedule_seed(*, actor: Actor = None) -> int:
-    """A small default schedule so a new ministry can fine at once; idempotent."""
+def fine_schedule_seed(*, actor: Actor = None, language: str = "") -> int:
+    """A small default schedule so a new ministry can fine at once; idempotent.
+
+    Provision names are stored text: with ``language`` (the demo passes the ministry's) they are
+    written in it, else in English, as the rules that name them in code expect.
+    """
     rows = [
         (gettext_noop("Minimum wage"), "", Decimal(500), Decimal(50), Decimal(50)),
         (
@@ -96,9 +99,7 @@ def fine_schedule_seed(*, actor: Actor = None) -> int:
         (gettext_noop("Child labour"), "", Decimal(5000), Decimal(1000), Decimal(100)),
     ]
     created = 0
-    # Provision names are stored text: written in the ministry's language, whoever runs this.
-    language = ministry_language_default(getattr(connection, "tenant", None))
-    with transaction.atomic(), translation.override(language):
+    with transaction.atomic(), translation.override(language or "en"):
         rows = [(_(provision), *rest) for provision, *rest in rows]
         for provision, band, base, per_worker, aggr in rows:
             _rule, was_created = FineRule.objects.get_or_create(
