@@ -90,7 +90,8 @@ def test_the_plugin_panel_shows_on_its_cases_only(plugin, in_ministry, ministry,
         procedure="accident", title="Other", office=staff["inspector"].office, actor=None
     )
     other_page = web.get(f"/app/cases/{other.pk}/").content.decode()
-    assert page.count('class="light') > other_page.count('class="light')
+    # Each traffic light is one status tag (workflow/partials/light.html).
+    assert page.count("lh-tag light ") > other_page.count("lh-tag light ")
 
 
 @effect_of("case_opened")
