@@ -108,10 +108,12 @@ def login_otp(request: HttpRequest) -> HttpResponse:
 def _holidays_missing_year(user: User) -> int | None:
     """For who keeps the calendar: next year, once it is due and still has no holidays."""
     from labourhub.accounts.selectors import user_can
+    from labourhub.common.db import current_schema
     from labourhub.workflow.selectors import calendar_next_year_missing
     from labourhub.workflow.services import ministry_today
 
-    if not user_can(user=user, action=Action.CALENDAR_MANAGE):
+    # The platform's own host has no calendar: only a ministry keeps one.
+    if current_schema() == "public" or not user_can(user=user, action=Action.CALENDAR_MANAGE):
         return None
     return calendar_next_year_missing(today=ministry_today())
 
