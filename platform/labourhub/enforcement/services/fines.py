@@ -100,10 +100,9 @@ def fine_schedule_seed(*, actor: Actor = None, language: str = "") -> int:
     ]
     created = 0
     with transaction.atomic(), translation.override(language or "en"):
-        rows = [(_(provision), *rest) for provision, *rest in rows]
         for provision, band, base, per_worker, aggr in rows:
             _rule, was_created = FineRule.objects.get_or_create(
-                provision=provision,
+                provision=_(provision),
                 size_band=band,
                 defaults={
                     "base_amount": base,
