@@ -2,6 +2,7 @@
 ``tests/conftest.py`` imports ``django_db_setup`` from here, its tests ``PluginConformance``."""
 
 from labourhub.testing.conformance import PluginConformance
+from labourhub.testing.maps import divisions_check
 from labourhub.testing.pytest_plugin import TEST_PASSWORD, django_db_setup
 
-__all__ = ["TEST_PASSWORD", "PluginConformance", "django_db_setup"]
+__all__ = ["TEST_PASSWORD", "PluginConformance", "divisions_check", "django_db_setup"]
