@@ -272,6 +272,16 @@ def _alerts(user: User, today: dt.date) -> Queue:
 # -- supervisor, office head, director, authorising official ------------------------------------
 
 
+def _inspection_waiting(inspection: Any, tag: str) -> HomeRow:
+    return HomeRow(
+        label=f"{inspection.reference} · {inspection.establishment.name}",
+        url=_url("inspections:detail", inspection.pk),
+        detail=inspection.get_origin_display(),
+        tag=tag,
+        tone="blue",
+    )
+
+
 def _approvals(user: User, today: dt.date) -> Queue:
     from labourhub.enforcement.selectors import order_proposal_queue
     from labourhub.inspections.models import Inspection
@@ -299,32 +309,14 @@ def _approvals(user: User, today: dt.date) -> Queue:
             inspection_list(user=user, filters={"status": Inspection.Status.PLANNED})
         )
         total += n
-        rows += [
-            HomeRow(
-                label=f"{i.reference} · {i.establishment.name}",
-                url=_url("inspections:detail", i.pk),
-                detail=i.get_origin_display(),
-                tag=_("To authorise"),
-                tone="blue",
-            )
-            for i in to_authorise
-        ]
+        rows += [_inspection_waiting(i, _("To authorise")) for i in to_authorise]
     if user_can(user=user, action=Action.INSPECTION_ASSIGN):
         ready = Inspection.Status.AUTHORISED if needs_authorisation else Inspection.Status.PLANNED
         to_assign, n = _take(
             inspection_list(user=user, filters={"status": ready}).filter(inspector__isnull=True)
         )
         total += n
-        rows += [
-            HomeRow(
-                label=f"{i.reference} · {i.establishment.name}",
-                url=_url("inspections:detail", i.pk),
-                detail=i.get_origin_display(),
-                tag=_("To assign"),
-                tone="blue",
-            )
-            for i in to_assign
-        ]
+        rows += [_inspection_waiting(i, _("To assign")) for i in to_assign]
     if user_can(user=user, action=Action.SANCTION_DECIDE):
         decisions, n = _take(case_decisions_waiting(user=user))
         total += n
