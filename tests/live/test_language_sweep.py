@@ -37,15 +37,20 @@ PLUGIN_DIRS = {
     "py-pack": "labourhub-plugin-py/src/labourhub_py",
     "co-pack": "labourhub-plugin-co/src/labourhub_co",
     "pe-pack": "labourhub-plugin-pe/src/labourhub_pe",
+    "ph-pack": "labourhub-plugin-ph/src/labourhub_ph",
+    "lc-pack": "labourhub-plugin-lc/src/labourhub_lc",
 }
 
 # (slug, language, country, time zone, currency, plugins): like the demo's Honduras, Paraguay,
-# Colombia, Peru, Viet Nam and Sri Lanka.
+# Colombia, Peru, Viet Nam, Sri Lanka, and the English-speaking Philippines and Saint Lucia (where
+# only raw codes can leak: English is the source language).
 MINISTRIES = [
     ("sweepes", "es", "HN", "America/Tegucigalpa", "HNL", ["hn-pack", "trade-unions", "medical-visits"]),
     ("sweeppy", "es", "PY", "America/Asuncion", "PYG", ["py-pack"]),
     ("sweepco", "es", "CO", "America/Bogota", "COP", ["co-pack"]),
     ("sweeppe", "es", "PE", "America/Lima", "PEN", ["pe-pack"]),
+    ("sweepph", "en", "PH", "Asia/Manila", "PHP", ["ph-pack"]),
+    ("sweeplc", "en", "LC", "America/St_Lucia", "XCD", ["lc-pack"]),
     ("sweepvi", "vi", "VN", "Asia/Ho_Chi_Minh", "VND", ["vn-pack"]),
     ("sweepsi", "si", "LK", "Asia/Colombo", "LKR", ["lk-pack"]),
 ]  # fmt: skip
@@ -79,6 +84,8 @@ def _normal(text: str) -> str:
 
 def english_leftovers(language: str, plugins: list[str]) -> dict[str, str]:
     """English msgids (2+ words) that ``language`` translates differently or not at all."""
+    if language == "en":
+        return {}
     catalogues = [ROOT / "platform" / "labourhub" / "locale"]
     catalogues += [ROOT / "plugins" / PLUGIN_DIRS[p] / "locale" for p in plugins]
     suspects: dict[str, str] = {}
