@@ -356,13 +356,72 @@ def cmd_run(env: dict[str, str]) -> int:
         return 0
 
 
+# Options that pick which tests run: with any of them the run stays one process.
+SELECTING_OPTIONS = ("-m", "-k", "--lf", "--last-failed", "--ff", "--failed-first", "--deselect")
+# pytest's "no tests were collected": a half with nothing to run has not failed.
+NO_TESTS_COLLECTED = 5
+
+
+def chooses_tests(pytest_args: list[str]) -> bool:
+    """Whether the arguments pick tests (paths, node ids, -m, -k…) rather than the whole suite."""
+    for arg in pytest_args:
+        if arg.split("=", 1)[0] in SELECTING_OPTIONS:
+            return True
+        if not arg.startswith("-") and (ROOT / arg.split("::", 1)[0]).exists():
+            return True
+    return False
+
+
+def redis_database(url: str, number: int) -> str:
+    """The same Redis server, another logical database (so two test runs never share keys)."""
+    base, _sep, last = url.rstrip("/").rpartition("/")
+    return f"{base}/{number}" if last.isdigit() else f"{url.rstrip('/')}/{number}"
+
+
+def live_half_env(env: dict[str, str]) -> dict[str, str]:
+    """The live tests' own database, Redis database, bucket and secrets beside the other half."""
+    live = dict(env)
+    live["TEST_DB_NAME"] = "test_labourhub_live"
+    live["REDIS_URL"] = redis_database(env["REDIS_URL"], 1)
+    live["S3_BUCKET"] = f"{env.get('S3_BUCKET', 'labourhub')}-live"
+    live["SECRETS_DIR"] = str(RUN / "secrets-test-live")
+    return live
+
+
 def cmd_test(env: dict[str, str], pytest_args: list[str]) -> int:
     env["DJANGO_SETTINGS_MODULE"] = "labourhub.config.settings.test"
     compile_messages(env)
     start_postgres(env, "pg-test", fast=True)
     start_redis(env, required=True)
     start_s3(env, persistent=False)
-    return subprocess.run([PY, "-m", "pytest", *pytest_args], env=env, cwd=ROOT).returncode
+    pytest = [PY, "-m", "pytest"]
+    if chooses_tests(pytest_args) or env.get("TEST_SPLIT") == "0":
+        return subprocess.run([*pytest, *pytest_args], env=env, cwd=ROOT).returncode
+    # The whole suite: the live tests (servers, workers, a browser: mostly waiting) run in a
+    # second process beside the rest, which keeps both cores busy and CI well under its limit.
+    live = live_half_env(env)
+    ensure_bucket(live["S3_ENDPOINT_URL"], live["S3_BUCKET"])
+    live_log = RUN / "test-live-half.log"
+    log(f"whole suite: live tests in a second process (log: {live_log}); TEST_SPLIT=0 for one")
+    t0 = time.monotonic()
+    with live_log.open("w") as out:
+        live_proc = subprocess.Popen(
+            [*pytest, *pytest_args, "-m", "live"],
+            env=live,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        rest = subprocess.run([*pytest, *pytest_args, "-m", "not live"], env=env, cwd=ROOT)
+        log(
+            f"tests other than live: done in {time.monotonic() - t0:.0f}s; waiting for the live half"
+        )
+        live_code = live_proc.wait()
+    log(f"live tests (from {live_log}), done in {time.monotonic() - t0:.0f}s:")
+    sys.stdout.write(live_log.read_text())
+    sys.stdout.flush()
+    codes = [c for c in (rest.returncode, live_code) if c not in (0, NO_TESTS_COLLECTED)]
+    return codes[0] if codes else 0
 
 
 def cmd_exec(env: dict[str, str], args: list[str], settings: str) -> int:

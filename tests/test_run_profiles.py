@@ -106,3 +106,35 @@ def test_production_forces_https_with_hsts():
         "SESSION_COOKIE_SECURE": True,
         "DOCUMENT_SIGNING_DEMO_CA": False,
     }
+
+
+def test_whole_suite_runs_in_two_halves_but_a_chosen_test_in_one():
+    stack = devstack()
+    # CI's arguments and the README's: the whole suite, so the live tests get their own process.
+    assert not stack.chooses_tests(["--create-db"])
+    assert not stack.chooses_tests(["-q", "--create-db", "-p", "no:cacheprovider"])
+    # A path, a node id, a marker or a keyword picks tests: one process, as asked.
+    assert stack.chooses_tests(["tests/web"])
+    assert stack.chooses_tests(["-q", "tests/test_layout.py::test_x"])
+    assert stack.chooses_tests(["-m", "live"])
+    assert stack.chooses_tests(["-k", "sweep"])
+    assert stack.chooses_tests(["--lf"])
+    assert not stack.chooses_tests(["no-such-directory"])
+
+
+def test_the_live_half_keeps_its_own_database_redis_bucket_and_secrets(tmp_path, monkeypatch):
+    stack = devstack()
+    monkeypatch.setattr(stack, "RUN", tmp_path)
+    assert stack.redis_database("redis://127.0.0.1:6390/0", 1) == "redis://127.0.0.1:6390/1"
+    assert stack.redis_database("redis://127.0.0.1:6390", 1) == "redis://127.0.0.1:6390/1"
+    env = {"REDIS_URL": "redis://127.0.0.1:6390/0", "S3_BUCKET": "lh", "DATABASE_URL": "x"}
+    live = stack.live_half_env(env)
+    assert live["TEST_DB_NAME"] != env.get("TEST_DB_NAME")
+    assert live["REDIS_URL"] == "redis://127.0.0.1:6390/1"
+    assert live["S3_BUCKET"] == "lh-live"
+    assert live["SECRETS_DIR"] == str(tmp_path / "secrets-test-live")
+    assert env["REDIS_URL"].endswith("/0"), "the other half's environment is left as it was"
+    settings = settings_of(
+        "labourhub.config.settings.test", ["SECRETS_DIR"], SECRETS_DIR=live["SECRETS_DIR"]
+    )
+    assert str(settings["SECRETS_DIR"]) == live["SECRETS_DIR"]

@@ -4,7 +4,8 @@ from labourhub.config.settings.base import INSTALLED_APPS, STORAGES
 
 DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
-SECRETS_DIR = BASE_DIR / ".run" / "secrets-test"
+# The live half of a split `make test` keeps its own (infra/devstack.py).
+SECRETS_DIR = env.path("SECRETS_DIR", default=BASE_DIR / ".run" / "secrets-test")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests read the apps' files by their plain names; the live static-files test collects them
 # once (STATIC_COLLECTED=1) to check what `make run` and production serve.
