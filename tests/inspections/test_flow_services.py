@@ -97,7 +97,7 @@ def test_full_flow_authorise_random_assign_fill_submit(world):
             "workers-present": "40",
             "minimum-wage": "yes",
             "weekly-rest": "yes",
-            "pay-method": "Bank transfer",
+            "pay-method": "Transferencia bancaria",
         },
     )
     findings = list(Finding.objects.filter(inspection=inspection))
@@ -290,7 +290,7 @@ def test_submit_refuses_missing_required_answers(world):
         inspection_submit(
             inspection=inspection, expected_version=inspection.version, actor=world.inspectors[0]
         )
-    assert "written contract" in str(exc.value.message_dict["answers"])
+    assert "contrato escrito" in str(exc.value.message_dict["answers"])
     inspection.refresh_from_db()
     assert inspection.status == Inspection.Status.IN_PROGRESS and inspection.minutes is None
 

@@ -206,7 +206,7 @@ def test_paraguay_inspection_end_to_end(paraguay, browser, live_server_url, tmp_
     page.wait_for_url(f"{detail}visit/2/")
     page.check("input[name='minimum-wage'][value='yes']")
     page.check("input[name='weekly-rest'][value='yes']")
-    page.select_option("select[name='pay-method']", "Bank transfer")
+    page.select_option("select[name='pay-method']", "Transferencia bancaria")
     page.click("#save-next")
     page.wait_for_url(f"{detail}visit/3/")
     page.fill("input[name='employer-signature']", "María Benítez")

@@ -227,15 +227,21 @@ def _seed_one(definition: dict[str, Any], actor: Actor) -> bool:
         return False
     version = checklist_create(
         code=definition["code"],
-        title=definition["title"],
+        title=str(definition["title"]),
         topic=definition["topic"],
         sector=definition.get("sector", ""),
         actor=actor,
     )
     for title, questions in definition["sections"]:
-        section = checklist_section_add(version=version, title=title, actor=actor)
+        section = checklist_section_add(version=version, title=str(title), actor=actor)
         for q in questions:
             data = {"kind": ChecklistQuestion.Kind.YES_NO_NA, "noncompliant_value": "no", **q}
+            # Stored text, written once in the ministry's language (the caller's override).
+            for key in ("text", "corrective_measure", "noncompliant_value"):
+                if key in data:
+                    data[key] = str(data[key])
+            if "choices" in data:
+                data["choices"] = [str(choice) for choice in data["choices"]]
             for key in ("penalty_min", "penalty_max"):
                 if data.get(key) is not None:
                     data[key] = Decimal(str(data[key]))
