@@ -1,5 +1,7 @@
 """The plugin ships its own catalogues, so its pages speak the ministry's language."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -30,4 +32,4 @@ def test_case_file_column_is_not_the_computer_file(
     client.force_login(user_with_role(Role.INSPECTOR))
     page = client.get("/app/x/trade-unions/").content.decode()
     assert "<h1>Registro de sindicatos</h1>" in page
-    assert '<th scope="col">Expediente</th>' in page
+    assert re.search(r'<th [^>]*scope="col">Expediente</th>', page)

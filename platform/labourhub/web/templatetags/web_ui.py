@@ -21,12 +21,14 @@ register = template.Library()
 # colour is never the only cue.
 TAG_COLOURS = {
     "green": {"done", "closed", "completed", "signed", "issued", "active", "approved", "paid",
-              "verified", "valid", "ok", "resolved", "acknowledged", "applied", "green"},
+              "verified", "valid", "ok", "resolved", "acknowledged", "applied", "green",
+              "accepted", "opened"},
     "blue": {"planned", "scheduled", "open", "new", "received", "in_progress", "ongoing",
              "submitted", "pending", "draft_ready", "assigned"},
-    "yellow": {"draft", "waiting", "awaiting", "due_soon", "amber", "review", "suspended"},
+    "yellow": {"draft", "waiting", "awaiting", "due_soon", "amber", "review", "suspended",
+               "email_pending", "review_pending"},
     "red": {"overdue", "cancelled", "rejected", "failed", "revoked", "red", "expired",
-            "inactive", "closed_down", "refused"},
+            "inactive", "closed_down", "refused", "returned"},
 }  # fmt: skip
 
 
