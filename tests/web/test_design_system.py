@@ -2,6 +2,7 @@
 notification banners, and forms that offer only what the user may submit."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.http import QueryDict
@@ -219,3 +220,30 @@ def test_inspection_subnav_hides_the_team_page_from_inspectors(
     page = client.get("/app/inspections/mine/").content.decode()
     assert 'href="/app/inspections/team/"' not in page
     assert client.get("/app/inspections/team/").status_code == 403
+
+
+# Standalone documents (printed, or rendered to PDF) style their own markup.
+STANDALONE = {"documents/templates/documents/case_file_index.html"}
+PLAIN = {
+    "table": re.compile(r"<table(?![^>]*govuk-table)[\s>]"),
+    "button": re.compile(r"<button(?![^>]*(?:govuk-button|lh-header__button))[\s>]"),
+    "stylesheet": re.compile(r"portal/portal\.css"),
+}
+
+
+def test_staff_and_portal_templates_use_gov_uk_tables_and_buttons():
+    root = Path(__file__).resolve().parents[2]
+    templates = [
+        p
+        for base in (root / "platform" / "labourhub", root / "plugins")
+        for p in base.rglob("templates/**/*.html")
+        if not any(str(p).endswith(s) for s in STANDALONE)
+    ]
+    assert len(templates) > 150
+    plain = [
+        (str(p.relative_to(root)), kind)
+        for p in templates
+        for kind, pattern in PLAIN.items()
+        if pattern.search(p.read_text())
+    ]
+    assert plain == []
