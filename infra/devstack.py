@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import hashlib
 import os
 import secrets
 import shutil
@@ -17,7 +18,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,6 +32,23 @@ PY = sys.executable
 CHILDREN: list[subprocess.Popen[bytes]] = []
 STACK_ENV = RUN / "stack.env"
 SHARED_KEYS = ("REDIS_URL", "S3_ENDPOINT_URL")
+# Set on Ctrl-C or a failed step: start-up threads start nothing more and stop waiting.
+STOPPING = threading.Event()
+# Never part of a source digest: tools' caches, the virtualenv, generated output.
+SKIP_DIRS = {
+    ".git",
+    ".venv",
+    ".run",
+    "staticfiles",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+}
+# What decides which third-party migrations and static files exist, and the settings using them.
+DEPENDENCY_FILES = ("requirements/*.txt", "pyproject.toml", "plugins/*/pyproject.toml")
+SETTINGS_FILES = ("platform/labourhub/config/settings/*.py",)
 
 
 def log(msg: str) -> None:
@@ -44,7 +66,7 @@ def free_port(preferred: int) -> int:
 
 def wait_port(port: int, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not STOPPING.is_set():
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -92,6 +114,7 @@ def start_postgres(env: dict[str, str], name: str, fast: bool) -> None:
         )
     if "labourhub" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE labourhub;")
+        stamp_clear("migrations")  # a new database has none of the recorded migrations
     socket_dir = server.get_uri().split("host=")[-1].split("&")[0]
     env["DATABASE_URL"] = f"postgres://postgres@/labourhub?host={quote(socket_dir)}"
     globals()["_PG_SERVER"] = server  # keep the handle alive
@@ -158,7 +181,7 @@ def ensure_bucket(endpoint: str, bucket: str, timeout: float = 60.0) -> None:
         except Exception as exc:  # botocore raises many kinds while the store starts
             if "BucketAlreadyOwnedByYou" in str(exc):
                 return  # listed late by a store that is still loading its metadata
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or STOPPING.is_set():
                 raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
             time.sleep(0.5)
 
@@ -177,7 +200,7 @@ def wait_store_ready(endpoint: str, bucket: str, timeout: float = 120.0) -> None
             if body == b"ok":
                 return
         except Exception as exc:  # botocore raises many kinds while the store starts
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or STOPPING.is_set():
                 raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
         time.sleep(0.5)
 
@@ -283,7 +306,12 @@ def ensure_secret_key(env: dict[str, str]) -> None:
 
 
 def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
+    """Run a management command to its end; one of the children Ctrl-C stops."""
+    if STOPPING.is_set():
+        raise SystemExit(1)
+    command = [PY, str(ROOT / "manage.py"), *args]
+    if spawn(command, env=env, cwd=ROOT).wait() != 0:
+        raise subprocess.CalledProcessError(1, command)
 
 
 def procfile(env: dict[str, str]) -> Path:
@@ -305,50 +333,206 @@ def procfile(env: dict[str, str]) -> Path:
     return path
 
 
+def source_files(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
+    """The project's own files ``wanted`` picks, skipping the virtualenv, .run and caches."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        found.extend(p for p in (Path(dirpath, n) for n in filenames) if wanted(p))
+    return sorted(found)
+
+
+def globbed(root: Path, patterns: tuple[str, ...]) -> list[Path]:
+    return sorted(p for pattern in patterns for p in root.glob(pattern) if p.is_file())
+
+
+def digest(root: Path, files: list[Path], *extra: str) -> str:
+    """One hash over file names and contents (and ``extra`` strings): a step's inputs."""
+    h = hashlib.sha256()
+    for item in extra:
+        h.update(item.encode() + b"\0")
+    for path in files:
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def migrations_digest(root: Path, env: dict[str, str]) -> str:
+    files = source_files(root, lambda p: p.suffix == ".py" and "migrations" in p.parts)
+    files += globbed(root, DEPENDENCY_FILES + SETTINGS_FILES)
+    return digest(root, files, env.get("DATABASE_URL", ""), env.get("DJANGO_SETTINGS_MODULE", ""))
+
+
+def static_digest(root: Path, env: dict[str, str]) -> str:
+    files = source_files(root, lambda p: "static" in p.relative_to(root).parts)
+    files += globbed(root, DEPENDENCY_FILES + SETTINGS_FILES)
+    target = static_root(root, env)
+    return digest(root, files, str(target), env.get("DJANGO_SETTINGS_MODULE", ""))
+
+
+def static_root(root: Path, env: dict[str, str]) -> Path:
+    return Path(env.get("STATIC_ROOT") or root / "staticfiles")
+
+
+def static_collected(root: Path, env: dict[str, str]) -> bool:
+    return (static_root(root, env) / "staticfiles.json").is_file()
+
+
+def messages_digest(root: Path) -> str:
+    return digest(root, source_files(root, lambda p: p.suffix == ".po"))
+
+
+def messages_compiled(root: Path) -> bool:
+    return all(
+        p.with_suffix(".mo").is_file() for p in source_files(root, lambda p: p.suffix == ".po")
+    )
+
+
+def stamp_path(name: str) -> Path:
+    return RUN / "stamps" / f"{name}.sha256"
+
+
+def stamp_fresh(name: str, value: str) -> bool:
+    """True when the step ``name`` last succeeded with these very inputs."""
+    path = stamp_path(name)
+    return path.is_file() and path.read_text().strip() == value
+
+
+def stamp_write(name: str, value: str) -> None:
+    path = stamp_path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(value + "\n")
+
+
+def stamp_clear(name: str) -> None:
+    stamp_path(name).unlink(missing_ok=True)
+
+
+def when_changed(name: str, value: str, step: Callable[[], None], what: str) -> None:
+    """Run ``step`` unless it already succeeded with the same inputs; time it either way."""
+    if stamp_fresh(name, value):
+        log(f"{what}: unchanged since the last run, skipped (delete {stamp_path(name)} to force)")
+        return
+    t0 = time.monotonic()
+    stamp_clear(name)
+    step()
+    stamp_write(name, value)
+    log(f"{what}: {time.monotonic() - t0:.1f}s")
+
+
 def compile_messages(env: dict[str, str]) -> None:
     # The compiled catalogues are committed; recompiling keeps them in step with edited .po files.
     if shutil.which("msgfmt"):
-        subprocess.run(
-            [
-                PY,
-                str(ROOT / "manage.py"),
-                "compilemessages",
-                "--ignore",
-                ".venv",
-                "--ignore",
-                ".run",
-                "-v",
-                "0",
-            ],
-            env=env,
-            check=True,
-            cwd=ROOT,
-        )
+        manage(env, "compilemessages", "--ignore", ".venv", "--ignore", ".run", "-v", "0")
+
+
+def prepare_files(env: dict[str, str]) -> None:
+    """Translations and static files: neither needs a database, so both overlap the services."""
+    if not messages_compiled(ROOT):
+        stamp_clear("messages")
+    when_changed("messages", messages_digest(ROOT), lambda: compile_messages(env), "translations")
+    # Collected files deleted by hand (`make clean`) are collected again.
+    if not static_collected(ROOT, env):
+        stamp_clear("static")
+    # Hashed, pre-compressed copies that whitenoise serves with a year of caching.
+    when_changed(
+        "static",
+        static_digest(ROOT, env),
+        lambda: manage(env, "collectstatic", "--noinput", "-v", "0"),
+        "static files",
+    )
+
+
+def started(start: Callable[..., None], env: dict[str, str], **kw: bool) -> dict[str, str]:
+    """Run a service starter on a copy of ``env``; return only what it added."""
+    mine = dict(env)
+    start(mine, **kw)
+    return {k: v for k, v in mine.items() if env.get(k) != v}
+
+
+def demo_settings(env: dict[str, str]) -> tuple[bool, str]:
+    """DEMO_BACKGROUND (default on) and DEMO_JOBS (default 2) for `make run`'s seeding."""
+    background = env.get("DEMO_BACKGROUND", "").strip().lower() not in ("0", "no", "false", "off")
+    jobs = env.get("DEMO_JOBS", "").strip()
+    return background, jobs if jobs.isdigit() and int(jobs) > 0 else "2"
+
+
+def serving(port: int) -> bool:
+    """True once the web server answers its health check (not merely accepts connections)."""
+    try:
+        with urllib.request.urlopen(f"http://localhost:{port}/health/", timeout=5) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+def seed_in_background(env: dict[str, str], jobs: str, web: subprocess.Popen[bytes]) -> None:
+    """Seed the other demo ministries once the site answers, announcing each when ready.
+
+    Waiting for the health check keeps the seeding from competing with the web workers' own
+    start-up for the CPU.
+    """
+    port = int(env.get("PORT", "8000"))
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and web.poll() is None and not serving(port):
+        time.sleep(0.5)
+    if web.poll() is not None:
+        return
+    t0 = time.monotonic()
+    rest = spawn(
+        [PY, str(ROOT / "manage.py"), "seed_demo", "--stage", "rest", "--jobs", jobs],
+        env=env,
+        cwd=ROOT,
+    )
+    if rest.wait() == 0:
+        log(f"demo data: the other ministries were ready after {time.monotonic() - t0:.1f}s")
+    elif web.poll() is None:
+        log("demo data: seeding the other ministries FAILED (see above); re-run to retry")
 
 
 def cmd_run(env: dict[str, str]) -> int:
     env.setdefault("DJANGO_SETTINGS_MODULE", "labourhub.config.settings.local")
+    # The URLs printed after seeding name the port actually served.
+    env.setdefault("PLATFORM_PORT", env.get("PORT", "8000"))
     ensure_secret_key(env)
-    compile_messages(env)
-    start_postgres(env, "pg-dev", fast=False)
-    start_redis(env, required=False)
-    start_s3(env, persistent=True)
+    t_start = time.monotonic()
+    background, jobs = demo_settings(env)
+    pool = ThreadPoolExecutor(max_workers=3)
+    try:
+        files = pool.submit(prepare_files, dict(env))
+        redis = pool.submit(started, start_redis, dict(env), required=False)
+        s3 = pool.submit(started, start_s3, dict(env), persistent=True)
+        start_postgres(env, "pg-dev", fast=False)
+        when_changed(
+            "migrations",
+            migrations_digest(ROOT, env),
+            lambda: manage(env, "migrate_dev", "-v", "0"),
+            "migrations",
+        )
+        env.update(redis.result())
+        env.update(s3.result())
+        files.result()
+    except BaseException:
+        # Stop the other start-up steps too, rather than wait for them to finish.
+        STOPPING.set()
+        stop_children()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
     t0 = time.monotonic()
-    manage(env, "migrate_schemas", "--executor=standard", "-v", "0")
-    log(f"migrations: {time.monotonic() - t0:.1f}s")
-    t0 = time.monotonic()
-    # Hashed, pre-compressed copies that whitenoise serves with a year of caching.
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    log(f"static files: {time.monotonic() - t0:.1f}s")
-    t0 = time.monotonic()
-    manage(env, "seed_demo")
-    log(f"demo data: {time.monotonic() - t0:.1f}s")
+    if background:
+        manage(env, "seed_demo", "--stage", "first")
+    else:
+        manage(env, "seed_demo", "--stage", "all", "--jobs", jobs)
+    log(f"demo data: {time.monotonic() - t0:.1f}s ({time.monotonic() - t_start:.1f}s since start)")
     # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
     STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
     atexit.register(STACK_ENV.unlink, missing_ok=True)
     honcho = spawn(
         [PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env
     )
+    if background:
+        threading.Thread(target=seed_in_background, args=(env, jobs, honcho), daemon=True).start()
     try:
         return honcho.wait()
     except KeyboardInterrupt:
