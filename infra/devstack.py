@@ -22,7 +22,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -262,7 +262,12 @@ def weed_command(datadir: Path, s3_port: int) -> list[str]:
     ]
 
 
-def start_seaweedfs(env: dict[str, str]) -> None:
+def start_seaweedfs(env: dict[str, str], ready: bool = True) -> Callable[[], None]:
+    """Start SeaweedFS and set S3_ENDPOINT_URL; wait until it serves unless ``ready`` is False.
+
+    Returns what waits for it, so `make run` can wait in a thread: a restarted store takes
+    seconds to find its volumes again.
+    """
     datadir = RUN / "seaweedfs"
     datadir.mkdir(parents=True, exist_ok=True)
     port = free_port(8333)
@@ -272,15 +277,21 @@ def start_seaweedfs(env: dict[str, str]) -> None:
         stdout=(RUN / "seaweedfs.log").open("ab"),
         stderr=subprocess.STDOUT,
     )
-    wait_port(port, timeout=60)
-    env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    endpoint = env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
     bucket = env.get("S3_BUCKET", "labourhub")
-    ensure_bucket(env["S3_ENDPOINT_URL"], bucket, timeout=120)
-    wait_store_ready(env["S3_ENDPOINT_URL"], bucket)
-    log(
-        f"S3: SeaweedFS on {env['S3_ENDPOINT_URL']}, bucket '{bucket}', data in {datadir} "
-        f"(up in {time.monotonic() - t0:.1f}s)"
-    )
+
+    def wait_ready() -> None:
+        wait_port(port, timeout=60)
+        ensure_bucket(endpoint, bucket, timeout=120)
+        wait_store_ready(endpoint, bucket)
+        log(
+            f"S3: SeaweedFS on {endpoint}, bucket '{bucket}', data in {datadir} "
+            f"(up in {time.monotonic() - t0:.1f}s)"
+        )
+
+    if ready:
+        wait_ready()
+    return wait_ready
 
 
 def start_s3(env: dict[str, str], persistent: bool) -> None:
@@ -484,10 +495,37 @@ def seed_in_background(env: dict[str, str], jobs: str, web: subprocess.Popen[byt
         env=env,
         cwd=ROOT,
     )
-    if rest.wait() == 0:
+    code = rest.wait()
+    if code == 0:
         log(f"demo data: the other ministries were ready after {time.monotonic() - t0:.1f}s")
-    elif web.poll() is None:
+    elif code > 0 and not STOPPING.is_set():  # not when Ctrl-C stopped it
         log("demo data: seeding the other ministries FAILED (see above); re-run to retry")
+
+
+def seed_first(env: dict[str, str], store: Future[None], *command: str) -> None:
+    """Seed before serving, without waiting for the object store to answer first.
+
+    A restarted store takes seconds to find its volumes, and re-seeding a seeded ministry
+    writes no files. Seeding is idempotent, so if it failed while the store was still
+    starting it is simply run again once the store answers.
+    """
+    store_was_ready = store.done()
+    try:
+        manage(env, *command)
+    except subprocess.CalledProcessError:
+        if store_was_ready or STOPPING.is_set():
+            raise
+        log("demo data: the object store was still starting; seeding again now that it answers")
+        store.result()
+        manage(env, *command)
+
+
+def start_processes(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Web, worker and scheduler under honcho."""
+    # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
+    STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
+    atexit.register(STACK_ENV.unlink, missing_ok=True)
+    return spawn([PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env)
 
 
 def cmd_run(env: dict[str, str]) -> int:
@@ -497,11 +535,15 @@ def cmd_run(env: dict[str, str]) -> int:
     ensure_secret_key(env)
     t_start = time.monotonic()
     background, jobs = demo_settings(env)
-    pool = ThreadPoolExecutor(max_workers=3)
+    pool = ThreadPoolExecutor(max_workers=4)
     try:
         files = pool.submit(prepare_files, dict(env))
         redis = pool.submit(started, start_redis, dict(env), required=False)
-        s3 = pool.submit(started, start_s3, dict(env), persistent=True)
+        if env.get("S3_ENDPOINT_URL"):
+            log(f"S3: using S3_ENDPOINT_URL={env['S3_ENDPOINT_URL']}")
+            store = pool.submit(lambda: None)
+        else:
+            store = pool.submit(start_seaweedfs(env, ready=False))
         start_postgres(env, "pg-dev", fast=False)
         when_changed(
             "migrations",
@@ -510,8 +552,26 @@ def cmd_run(env: dict[str, str]) -> int:
             "migrations",
         )
         env.update(redis.result())
-        env.update(s3.result())
         files.result()
+        t0 = time.monotonic()
+        if background:
+            seeding = pool.submit(seed_first, env, store, "seed_demo", "--stage", "first")
+            # Web and workers boot while the first ministry is seeded (and a restarted object
+            # store finds its volumes), so the printed URLs answer straight away. With
+            # DEMO_BACKGROUND=0 nothing serves before every ministry is ready.
+            honcho = start_processes(env)
+        else:
+            seeding = pool.submit(
+                seed_first, env, store, "seed_demo", "--stage", "all", "--jobs", jobs
+            )
+        seeding.result()
+        log(
+            f"demo data: {time.monotonic() - t0:.1f}s "
+            f"({time.monotonic() - t_start:.1f}s since start)"
+        )
+        store.result()
+        if not background:
+            honcho = start_processes(env)
     except BaseException:
         # Stop the other start-up steps too, rather than wait for them to finish.
         STOPPING.set()
@@ -519,23 +579,12 @@ def cmd_run(env: dict[str, str]) -> int:
         raise
     finally:
         pool.shutdown(cancel_futures=True)
-    t0 = time.monotonic()
-    if background:
-        manage(env, "seed_demo", "--stage", "first")
-    else:
-        manage(env, "seed_demo", "--stage", "all", "--jobs", jobs)
-    log(f"demo data: {time.monotonic() - t0:.1f}s ({time.monotonic() - t_start:.1f}s since start)")
-    # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
-    STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
-    atexit.register(STACK_ENV.unlink, missing_ok=True)
-    honcho = spawn(
-        [PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env
-    )
     if background:
         threading.Thread(target=seed_in_background, args=(env, jobs, honcho), daemon=True).start()
     try:
         return honcho.wait()
     except KeyboardInterrupt:
+        STOPPING.set()
         log("stopping…")
         return 0
 

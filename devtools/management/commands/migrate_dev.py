@@ -49,8 +49,8 @@ def migrate_public() -> None:
 class Command(BaseCommand):
     help = (
         "Migrate the public schema and the template schema side by side, then every ministry "
-        "(`make run`). Both run nearly every migration of the project (the public schema "
-        "records the tenant apps' migrations too), so on a fresh database this halves the wait."
+        "(`make run`). On a fresh database the template schema's migrations are most of "
+        "`make run`'s wait; the public schema's run beside them instead of before."
     )
 
     def add_arguments(self, parser: Any) -> None:

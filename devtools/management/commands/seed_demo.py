@@ -123,7 +123,9 @@ def _seed_in_child(job: tuple[str, float]) -> Seeded:
     """One ministry in a worker process (forked with the settings, apps and hash loaded)."""
     slug, scale = job
     spec, offices = next((s, o) for s, o in DEMO if s.slug == slug)
-    print(f"[demo] seeding {slug}…", flush=True)
+    # One write per line: the workers and the parent share the terminal.
+    sys.stdout.write(f"[demo] seeding {slug}…\n")
+    sys.stdout.flush()
     try:
         return ministry_demo_seed(spec=spec, offices=offices, scale=scale)
     except Exception:  # reported by the parent with the slug; the other ministries go on
@@ -285,6 +287,8 @@ class Command(BaseCommand):
     def _say(self, opts: dict[str, Any], msg: str) -> None:
         if not opts["quiet"]:
             self.stdout.write(msg)
+            # Progress is read as it happens, also through a pipe (honcho, make run | tee).
+            self.stdout.flush()
 
     def _print_summary(
         self, *, ready: list[str], pending: list[str], total: int, stage: str
