@@ -1,9 +1,10 @@
 """Screenshots for the user guides (docs/user/img/), taken from the demo: `make screenshots`.
 
 Starts the stack as `make run` does (infra/devstack.py run: migrate, seed the demo ministries,
-serve) on its own port, signs in as each demo role with Debian's Chromium through Playwright,
-saves the home page (the role's work queue) as a PNG of at most 1280x800, reduced to a palette
-so each file stays small, then stops the stack. Re-running replaces the files.
+serve), but with every ministry seeded before it serves (DEMO_BACKGROUND=0), on its own port;
+signs in as each demo role with Debian's Chromium through Playwright, saves the home page (the
+role's work queue) as a PNG of at most 1280x800, reduced to a palette so each file stays small,
+then stops the stack. Re-running replaces the files.
 """
 
 import os
@@ -87,7 +88,8 @@ def _shoot(base_port: str) -> list[Path]:
 
 
 def main() -> int:
-    env = dict(os.environ, PORT=PORT)
+    # The shots span several ministries: all of them are seeded before the site answers.
+    env = dict(os.environ, PORT=PORT, DEMO_BACKGROUND="0")
     stack = subprocess.Popen(  # noqa: S603
         [sys.executable, str(ROOT / "infra" / "devstack.py"), "run"],
         cwd=ROOT,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import hashlib
 import os
 import secrets
 import shutil
@@ -17,7 +18,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,6 +32,23 @@ PY = sys.executable
 CHILDREN: list[subprocess.Popen[bytes]] = []
 STACK_ENV = RUN / "stack.env"
 SHARED_KEYS = ("REDIS_URL", "S3_ENDPOINT_URL")
+# Set on Ctrl-C or a failed step: start-up threads start nothing more and stop waiting.
+STOPPING = threading.Event()
+# Never part of a source digest: tools' caches, the virtualenv, generated output.
+SKIP_DIRS = {
+    ".git",
+    ".venv",
+    ".run",
+    "staticfiles",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+}
+# What decides which third-party migrations and static files exist, and the settings using them.
+DEPENDENCY_FILES = ("requirements/*.txt", "pyproject.toml", "plugins/*/pyproject.toml")
+SETTINGS_FILES = ("platform/labourhub/config/settings/*.py",)
 
 
 def log(msg: str) -> None:
@@ -44,7 +66,7 @@ def free_port(preferred: int) -> int:
 
 def wait_port(port: int, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not STOPPING.is_set():
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -92,6 +114,8 @@ def start_postgres(env: dict[str, str], name: str, fast: bool) -> None:
         )
     if "labourhub" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE labourhub;")
+        if name == "pg-dev":  # `make run`'s database is new: none of its migrations are done
+            stamp_clear("migrations")
     socket_dir = server.get_uri().split("host=")[-1].split("&")[0]
     env["DATABASE_URL"] = f"postgres://postgres@/labourhub?host={quote(socket_dir)}"
     globals()["_PG_SERVER"] = server  # keep the handle alive
@@ -158,7 +182,7 @@ def ensure_bucket(endpoint: str, bucket: str, timeout: float = 60.0) -> None:
         except Exception as exc:  # botocore raises many kinds while the store starts
             if "BucketAlreadyOwnedByYou" in str(exc):
                 return  # listed late by a store that is still loading its metadata
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or STOPPING.is_set():
                 raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
             time.sleep(0.5)
 
@@ -177,7 +201,7 @@ def wait_store_ready(endpoint: str, bucket: str, timeout: float = 120.0) -> None
             if body == b"ok":
                 return
         except Exception as exc:  # botocore raises many kinds while the store starts
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or STOPPING.is_set():
                 raise SystemExit(f"[devstack] storage not ready after {timeout}s: {exc}") from exc
         time.sleep(0.5)
 
@@ -239,7 +263,12 @@ def weed_command(datadir: Path, s3_port: int) -> list[str]:
     ]
 
 
-def start_seaweedfs(env: dict[str, str]) -> None:
+def start_seaweedfs(env: dict[str, str], ready: bool = True) -> Callable[[], None]:
+    """Start SeaweedFS and set S3_ENDPOINT_URL; wait until it serves unless ``ready`` is False.
+
+    Returns what waits for it, so `make run` can wait in a thread: a restarted store takes
+    seconds to find its volumes again.
+    """
     datadir = RUN / "seaweedfs"
     datadir.mkdir(parents=True, exist_ok=True)
     port = free_port(8333)
@@ -249,15 +278,21 @@ def start_seaweedfs(env: dict[str, str]) -> None:
         stdout=(RUN / "seaweedfs.log").open("ab"),
         stderr=subprocess.STDOUT,
     )
-    wait_port(port, timeout=60)
-    env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    endpoint = env["S3_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
     bucket = env.get("S3_BUCKET", "labourhub")
-    ensure_bucket(env["S3_ENDPOINT_URL"], bucket, timeout=120)
-    wait_store_ready(env["S3_ENDPOINT_URL"], bucket)
-    log(
-        f"S3: SeaweedFS on {env['S3_ENDPOINT_URL']}, bucket '{bucket}', data in {datadir} "
-        f"(up in {time.monotonic() - t0:.1f}s)"
-    )
+
+    def wait_ready() -> None:
+        wait_port(port, timeout=60)
+        ensure_bucket(endpoint, bucket, timeout=120)
+        wait_store_ready(endpoint, bucket)
+        log(
+            f"S3: SeaweedFS on {endpoint}, bucket '{bucket}', data in {datadir} "
+            f"(up in {time.monotonic() - t0:.1f}s)"
+        )
+
+    if ready:
+        wait_ready()
+    return wait_ready
 
 
 def start_s3(env: dict[str, str], persistent: bool) -> None:
@@ -282,8 +317,16 @@ def ensure_secret_key(env: dict[str, str]) -> None:
     env["SECRET_KEY"] = path.read_text().strip()
 
 
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
+def manage(env: dict[str, str], *args: str, niceness: int = 0) -> None:
+    """Run a management command to its end, as a child that Ctrl-C stops with the rest."""
+    if STOPPING.is_set():
+        raise SystemExit(1)
+    command = [PY, str(ROOT / "manage.py"), *args]
+    nice = shutil.which("nice")
+    if niceness and nice:
+        command = [nice, "-n", str(niceness), *command]
+    if spawn(command, env=env, cwd=ROOT).wait() != 0:
+        raise subprocess.CalledProcessError(1, command)
 
 
 def procfile(env: dict[str, str]) -> Path:
@@ -305,53 +348,260 @@ def procfile(env: dict[str, str]) -> Path:
     return path
 
 
-def compile_messages(env: dict[str, str]) -> None:
+def source_files(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
+    """The project's own files ``wanted`` picks, skipping the virtualenv, .run and caches."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        found.extend(p for p in (Path(dirpath, n) for n in filenames) if wanted(p))
+    return sorted(found)
+
+
+def globbed(root: Path, patterns: tuple[str, ...]) -> list[Path]:
+    return sorted(p for pattern in patterns for p in root.glob(pattern) if p.is_file())
+
+
+def digest(root: Path, files: list[Path], *extra: str) -> str:
+    """One hash over file names and contents (and ``extra`` strings): a step's inputs."""
+    h = hashlib.sha256()
+    for item in extra:
+        h.update(item.encode() + b"\0")
+    for path in files:
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def migrations_digest(root: Path, env: dict[str, str]) -> str:
+    files = source_files(root, lambda p: p.suffix == ".py" and "migrations" in p.parts)
+    files += globbed(root, DEPENDENCY_FILES + SETTINGS_FILES)
+    return digest(root, files, env.get("DATABASE_URL", ""), env.get("DJANGO_SETTINGS_MODULE", ""))
+
+
+def static_digest(root: Path, env: dict[str, str]) -> str:
+    files = source_files(root, lambda p: "static" in p.relative_to(root).parts)
+    files += globbed(root, DEPENDENCY_FILES + SETTINGS_FILES)
+    target = static_root(root, env)
+    return digest(root, files, str(target), env.get("DJANGO_SETTINGS_MODULE", ""))
+
+
+def static_root(root: Path, env: dict[str, str]) -> Path:
+    return Path(env.get("STATIC_ROOT") or root / "staticfiles")
+
+
+def static_collected(root: Path, env: dict[str, str]) -> bool:
+    return (static_root(root, env) / "staticfiles.json").is_file()
+
+
+def messages_digest(root: Path) -> str:
+    return digest(root, source_files(root, lambda p: p.suffix == ".po"))
+
+
+def messages_compiled(root: Path) -> bool:
+    return all(
+        p.with_suffix(".mo").is_file() for p in source_files(root, lambda p: p.suffix == ".po")
+    )
+
+
+def stamp_path(name: str) -> Path:
+    return RUN / "stamps" / f"{name}.sha256"
+
+
+def stamp_fresh(name: str, value: str) -> bool:
+    """True when the step ``name`` last succeeded with these very inputs."""
+    path = stamp_path(name)
+    return path.is_file() and path.read_text().strip() == value
+
+
+def stamp_write(name: str, value: str) -> None:
+    path = stamp_path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(value + "\n")
+
+
+def stamp_clear(name: str) -> None:
+    stamp_path(name).unlink(missing_ok=True)
+
+
+def when_changed(name: str, value: str, step: Callable[[], None], what: str) -> None:
+    """Run ``step`` unless it already succeeded with the same inputs; time it either way."""
+    if stamp_fresh(name, value):
+        log(f"{what}: unchanged since the last run, skipped (delete {stamp_path(name)} to force)")
+        return
+    t0 = time.monotonic()
+    stamp_clear(name)
+    step()
+    stamp_write(name, value)
+    log(f"{what}: {time.monotonic() - t0:.1f}s")
+
+
+def compile_messages(env: dict[str, str], niceness: int = 0) -> None:
     # The compiled catalogues are committed; recompiling keeps them in step with edited .po files.
     if shutil.which("msgfmt"):
-        subprocess.run(
-            [
-                PY,
-                str(ROOT / "manage.py"),
-                "compilemessages",
-                "--ignore",
-                ".venv",
-                "--ignore",
-                ".run",
-                "-v",
-                "0",
-            ],
-            env=env,
-            check=True,
-            cwd=ROOT,
+        manage(
+            env,
+            *("compilemessages", "--ignore", ".venv", "--ignore", ".run", "-v", "0"),
+            niceness=niceness,
         )
+
+
+def prepare_files(env: dict[str, str]) -> None:
+    """Translations and static files: neither needs a database, so both overlap the services.
+
+    At a lower priority: on a fresh database the template schema's migrations decide when the
+    site can serve, and these finish well within them.
+    """
+    if not messages_compiled(ROOT):
+        stamp_clear("messages")
+    when_changed(
+        "messages",
+        messages_digest(ROOT),
+        lambda: compile_messages(env, niceness=10),
+        "translations",
+    )
+    # Collected files deleted by hand (`make clean`) are collected again.
+    if not static_collected(ROOT, env):
+        stamp_clear("static")
+    # Hashed, pre-compressed copies that whitenoise serves with a year of caching.
+    when_changed(
+        "static",
+        static_digest(ROOT, env),
+        lambda: manage(env, "collectstatic", "--noinput", "-v", "0", niceness=10),
+        "static files",
+    )
+
+
+def started(start: Callable[..., None], env: dict[str, str], **kw: bool) -> dict[str, str]:
+    """Run a service starter on a copy of ``env``; return only what it added."""
+    mine = dict(env)
+    start(mine, **kw)
+    return {k: v for k, v in mine.items() if env.get(k) != v}
+
+
+def demo_settings(env: dict[str, str]) -> tuple[bool, str]:
+    """DEMO_BACKGROUND (default on) and DEMO_JOBS (default 2) for `make run`'s seeding."""
+    background = env.get("DEMO_BACKGROUND", "").strip().lower() not in ("0", "no", "false", "off")
+    jobs = env.get("DEMO_JOBS", "").strip()
+    return background, jobs if jobs.isdigit() and int(jobs) > 0 else "2"
+
+
+def serving(port: int) -> bool:
+    """True once the web server answers its health check (not merely accepts connections)."""
+    try:
+        with urllib.request.urlopen(f"http://localhost:{port}/health/", timeout=5) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+def seed_in_background(env: dict[str, str], jobs: str, web: subprocess.Popen[bytes]) -> None:
+    """Seed the other demo ministries once the site answers, announcing each when ready.
+
+    Waiting for the health check keeps the seeding from competing with the web workers' own
+    start-up for the CPU.
+    """
+    port = int(env.get("PORT", "8000"))
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and web.poll() is None and not serving(port):
+        time.sleep(0.5)
+    if web.poll() is not None:
+        return
+    t0 = time.monotonic()
+    rest = spawn(
+        [PY, str(ROOT / "manage.py"), "seed_demo", "--stage", "rest", "--jobs", jobs],
+        env=env,
+        cwd=ROOT,
+    )
+    code = rest.wait()
+    if code == 0:
+        log(f"demo data: the other ministries were ready after {time.monotonic() - t0:.1f}s")
+    elif code > 0 and not STOPPING.is_set():  # not when Ctrl-C stopped it
+        log("demo data: seeding the other ministries FAILED (see above); re-run to retry")
+
+
+def seed_first(env: dict[str, str], store: Future[None], *command: str) -> None:
+    """Seed before serving, without waiting for the object store to answer first.
+
+    A restarted store takes seconds to find its volumes, and re-seeding a seeded ministry
+    writes no files. Seeding is idempotent, so if it failed while the store was still
+    starting it is simply run again once the store answers.
+    """
+    store_was_ready = store.done()
+    try:
+        manage(env, *command)
+    except subprocess.CalledProcessError:
+        if store_was_ready or STOPPING.is_set():
+            raise
+        log("demo data: the object store was still starting; seeding again now that it answers")
+        store.result()
+        manage(env, *command)
+
+
+def start_processes(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Web, worker and scheduler under honcho."""
+    # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
+    STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
+    atexit.register(STACK_ENV.unlink, missing_ok=True)
+    return spawn([PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env)
 
 
 def cmd_run(env: dict[str, str]) -> int:
     env.setdefault("DJANGO_SETTINGS_MODULE", "labourhub.config.settings.local")
+    # The URLs printed after seeding name the port actually served.
+    env.setdefault("PLATFORM_PORT", env.get("PORT", "8000"))
     ensure_secret_key(env)
-    compile_messages(env)
-    start_postgres(env, "pg-dev", fast=False)
-    start_redis(env, required=False)
-    start_s3(env, persistent=True)
-    t0 = time.monotonic()
-    manage(env, "migrate_schemas", "--executor=standard", "-v", "0")
-    log(f"migrations: {time.monotonic() - t0:.1f}s")
-    t0 = time.monotonic()
-    # Hashed, pre-compressed copies that whitenoise serves with a year of caching.
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    log(f"static files: {time.monotonic() - t0:.1f}s")
-    t0 = time.monotonic()
-    manage(env, "seed_demo")
-    log(f"demo data: {time.monotonic() - t0:.1f}s")
-    # `make bench` and `devstack.py exec` reuse this stack's Redis and S3 while it runs.
-    STACK_ENV.write_text("".join(f"{k}={env[k]}\n" for k in SHARED_KEYS if env.get(k)))
-    atexit.register(STACK_ENV.unlink, missing_ok=True)
-    honcho = spawn(
-        [PY, "-m", "honcho", "start", "-f", str(procfile(env)), "-d", str(ROOT)], env=env
-    )
+    t_start = time.monotonic()
+    background, jobs = demo_settings(env)
+    pool = ThreadPoolExecutor(max_workers=4)
+    try:
+        files = pool.submit(prepare_files, dict(env))
+        redis = pool.submit(started, start_redis, dict(env), required=False)
+        if env.get("S3_ENDPOINT_URL"):
+            log(f"S3: using S3_ENDPOINT_URL={env['S3_ENDPOINT_URL']}")
+            store = pool.submit(lambda: None)
+        else:
+            store = pool.submit(start_seaweedfs(env, ready=False))
+        start_postgres(env, "pg-dev", fast=False)
+        when_changed(
+            "migrations",
+            migrations_digest(ROOT, env),
+            lambda: manage(env, "migrate_dev", "-v", "0"),
+            "migrations",
+        )
+        env.update(redis.result())
+        files.result()
+        t0 = time.monotonic()
+        if background:
+            seeding = pool.submit(seed_first, env, store, "seed_demo", "--stage", "first")
+            # Web and workers boot while the first ministry is seeded (and a restarted object
+            # store finds its volumes), so the printed URLs answer straight away. With
+            # DEMO_BACKGROUND=0 nothing serves before every ministry is ready.
+            honcho = start_processes(env)
+        else:
+            seeding = pool.submit(
+                seed_first, env, store, "seed_demo", "--stage", "all", "--jobs", jobs
+            )
+        seeding.result()
+        log(
+            f"demo data: {time.monotonic() - t0:.1f}s "
+            f"({time.monotonic() - t_start:.1f}s since start)"
+        )
+        store.result()
+        if not background:
+            honcho = start_processes(env)
+    except BaseException:
+        # Stop the other start-up steps too, rather than wait for them to finish.
+        STOPPING.set()
+        stop_children()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+    if background:
+        threading.Thread(target=seed_in_background, args=(env, jobs, honcho), daemon=True).start()
     try:
         return honcho.wait()
     except KeyboardInterrupt:
+        STOPPING.set()
         log("stopping…")
         return 0
 
