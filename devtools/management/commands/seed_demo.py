@@ -1,9 +1,12 @@
+import random
 import time
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import connection
 
+from devtools.data.countries import COUNTRIES, Country
 from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.chain import chain_demo_seed
 from devtools.demo.cms import cms_demo_seed
@@ -42,6 +45,14 @@ ROLE_USERNAMES = {
     Role.EMPLOYER: "employer",
     Role.WORKER: "worker",
 }
+
+
+def demo_person(country: Country, username: str, *, female: bool) -> tuple[str, str]:
+    """A given name and a family name of ``country``, the same for ``username`` on every run."""
+    rnd = random.Random(f"{country.code}-{username}")  # noqa: S311 (demo data)
+    given = rnd.choice(country.given_female if female else country.given_male)
+    surnames = rnd.sample(list(country.surnames), 2 if country.two_surnames else 1)
+    return given, " ".join(surnames)
 
 
 class Command(BaseCommand):
@@ -116,16 +127,21 @@ class Command(BaseCommand):
                     )
 
     def _seed_users(self, language: str) -> None:
+        # People of the country (names as its registry writes them): the home page shows each
+        # one's role, in the ministry's language.
+        tenant = getattr(connection, "tenant", None)
+        country = COUNTRIES.get(str(getattr(tenant, "country", "")), COUNTRIES["PH"])
         first_district = home_district()
-        for role, username in ROLE_USERNAMES.items():
+        for i, (role, username) in enumerate(ROLE_USERNAMES.items()):
             if User.objects.filter(username=username).exists():
                 continue
             staff = role not in (Role.EMPLOYER, Role.WORKER)
+            first_name, last_name = demo_person(country, username, female=i % 2 == 0)
             user_create(
                 username=username,
                 password=DEMO_PASSWORD,
-                first_name=str(role.label),
-                last_name="Demo",
+                first_name=first_name,
+                last_name=last_name,
                 office=first_district if staff else None,
                 roles=[role],
                 preferred_language="",
