@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.utils import translation
 
 from devtools.data.countries import COUNTRIES, Country
 from devtools.demo.analytics import analytics_demo_seed
@@ -86,7 +87,9 @@ class Command(BaseCommand):
                 )
                 self._say(opts, f"provisioned {spec.slug} in {time.monotonic() - t0:.2f}s")
             t0 = time.monotonic()
-            with ministry_context(ministry):
+            # Texts composed while writing (a timeline line, an audit note) are in the language
+            # of whoever writes them: the demo's data are written by the ministry's own staff.
+            with ministry_context(ministry), translation.override(spec.default_language):
                 self._seed_offices(offices)
                 self._seed_users(spec.default_language)
                 cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
