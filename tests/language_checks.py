@@ -9,6 +9,9 @@ a code or a catalogue added once is looked for everywhere:
   the portal and the given plugins' catalogues that ``language`` translates differently or does
   not translate. A whole text node equal to one is an English string that skipped gettext, or a
   catalogue gap. Whole-node equality (not substrings) keeps names and data from raising alarms.
+* ``english_sentences(nodes, language)``: text nodes that read as English prose (three words or
+  more, two of them English function words: "the", "your", "with"...), whether or not the text
+  is in a catalogue: a string that never went through gettext, or data written in English.
 * ``untranslated_in(path, reference)``: the entries of a catalogue without a translation.
 * ``visible_text`` / ``text_nodes``: what a person reads in an HTML page (element text and the
   few attributes shown as text), without scripts and styles.
@@ -174,6 +177,60 @@ def english_in(nodes: list[str], suspects: dict[str, str]) -> list[str]:
     return found
 
 
+# English function words that no Spanish, French, Vietnamese, Sinhala or Tamil sentence uses
+# ("to" and "an" are Vietnamese words; "no", "a" and "de" are Spanish ones).
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "your",
+        "you",
+        "is",
+        "are",
+        "this",
+        "that",
+        "with",
+        "from",
+        "for",
+        "of",
+        "not",
+        "be",
+        "has",
+        "have",
+        "was",
+        "were",
+        "will",
+        "been",
+        "could",
+        "should",
+        "would",
+        "there",
+        "their",
+        "which",
+        "what",
+        "when",
+        "here",
+        "into",
+        "only",
+        "yet",
+    ]
+)
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def english_sentences(nodes: list[str], language: str) -> list[str]:
+    """Text nodes of a page in ``language`` that read as English prose."""
+    if language == "en":
+        return []
+    found = []
+    for node in nodes:
+        words = WORD.findall(node)
+        markers = {w.lower() for w in words} & ENGLISH_WORDS
+        if len(words) >= 3 and len(markers) >= 2:
+            found.append(f"English text {normal(node)[:120]!r}")
+    return found
+
+
 def untranslated_in(path: Path, reference: Path | None = None) -> list[str]:
     """Entries of ``path`` without a translation, and msgids of ``reference`` missing from it."""
     entries = parse_po(path) if path.exists() else []
@@ -187,13 +244,19 @@ def untranslated_in(path: Path, reference: Path | None = None) -> list[str]:
 
 
 def page_problems(
-    html: str, *, codes: set[str], suspects: dict[str, str], labels: set[str] | None = None
+    html: str,
+    *,
+    codes: set[str],
+    suspects: dict[str, str],
+    labels: set[str] | None = None,
+    language: str = "en",
 ) -> list[str]:
-    """Raw codes, Python reprs and English (whole nodes, or known labels) in one HTML page."""
+    """Raw codes, Python reprs and English (whole nodes, known labels, prose) in one page."""
     nodes = text_nodes(html)
     text = " ".join(nodes)
     found = [f"raw code {c!r}" for c in raw_codes_in(text, codes)]
     found += [f"repr {r!r}" for r in reprs_in(text)]
     found += [f"English label {label!r}" for label in sorted(labels or ()) if label in text]
     found += english_in(nodes, suspects)
+    found += english_sentences(nodes, language)
     return sorted(set(found))

@@ -24,7 +24,13 @@ import pytest
 from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
-from tests.language_checks import english_in, english_leftovers, raw_codes, raw_codes_in
+from tests.language_checks import (
+    english_in,
+    english_leftovers,
+    english_sentences,
+    raw_codes,
+    raw_codes_in,
+)
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, temporary_ministry
 
@@ -215,6 +221,7 @@ def _sign_in(browser, base: str, username: str, password: str, staff: bool, lang
 def _check(page, url: str, language: str, codes: set[str], suspects: dict[str, str]) -> set[str]:
     nodes = page.evaluate(TEXT_NODES, language)
     found = {f"{url}: raw code {c!r}" for c in raw_codes_in(" ".join(nodes), codes)}
+    found |= {f"{url}: {english}" for english in english_sentences(nodes, language)}
     return found | {f"{url}: {english}" for english in english_in(nodes, suspects)}
 
 
