@@ -290,7 +290,8 @@ def test_submit_refuses_missing_required_answers(world):
         inspection_submit(
             inspection=inspection, expected_version=inspection.version, actor=world.inspectors[0]
         )
-    assert "written contract" in str(exc.value.message_dict["answers"])
+    # The question as the ministry wrote it: the test ministry speaks Spanish.
+    assert "contrato escrito" in str(exc.value.message_dict["answers"])
     inspection.refresh_from_db()
     assert inspection.status == Inspection.Status.IN_PROGRESS and inspection.minutes is None
 

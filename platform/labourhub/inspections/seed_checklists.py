@@ -19,10 +19,12 @@ GENERAL: dict[str, Any] = {
             [
                 {
                     "code": "contracts-written",
-                    "text": "Do all workers have a written contract?",
+                    "text": _("Do all workers have a written contract?"),
                     "legal_article": "Art. 7",
                     "legal_instrument": "ILO C181 / national labour code",
-                    "corrective_measure": "Issue written contracts to every worker within 15 days.",
+                    "corrective_measure": _(
+                        "Issue written contracts to every worker within 15 days."
+                    ),
                     "penalty_min": 1,
                     "penalty_max": 10,
                     "penalty_unit": "mmw",
@@ -30,10 +32,10 @@ GENERAL: dict[str, Any] = {
                 },
                 {
                     "code": "payroll-kept",
-                    "text": "Is a payroll register kept and up to date?",
+                    "text": _("Is a payroll register kept and up to date?"),
                     "legal_article": "Art. 14",
                     "legal_instrument": "ILO C095 (Protection of Wages)",
-                    "corrective_measure": "Keep a payroll register with hours and amounts paid.",
+                    "corrective_measure": _("Keep a payroll register with hours and amounts paid."),
                     "penalty_min": 1,
                     "penalty_max": 5,
                     "penalty_unit": "mmw",
@@ -41,7 +43,7 @@ GENERAL: dict[str, Any] = {
                 },
                 {
                     "code": "payroll-photo",
-                    "text": "Photo of the payroll register",
+                    "text": _("Photo of the payroll register"),
                     "kind": "photo",
                     "noncompliant_value": "",
                     "condition_code": "payroll-kept",
@@ -49,7 +51,7 @@ GENERAL: dict[str, Any] = {
                 },
                 {
                     "code": "workers-present",
-                    "text": "Workers present at the time of the visit",
+                    "text": _("Workers present at the time of the visit"),
                     "kind": "number",
                     "noncompliant_value": "",
                     "required": True,
@@ -61,10 +63,10 @@ GENERAL: dict[str, Any] = {
             [
                 {
                     "code": "minimum-wage",
-                    "text": "Are all workers paid at least the minimum wage?",
+                    "text": _("Are all workers paid at least the minimum wage?"),
                     "legal_article": "Art. 1",
                     "legal_instrument": "ILO C131 (Minimum Wage Fixing)",
-                    "corrective_measure": "Pay arrears up to the minimum wage for every worker.",
+                    "corrective_measure": _("Pay arrears up to the minimum wage for every worker."),
                     "penalty_min": 5,
                     "penalty_max": 50,
                     "penalty_unit": "mmw",
@@ -73,29 +75,31 @@ GENERAL: dict[str, Any] = {
                 },
                 {
                     "code": "weekly-rest",
-                    "text": "Do workers get at least 24 hours of rest a week?",
+                    "text": _("Do workers get at least 24 hours of rest a week?"),
                     "legal_article": "Art. 2",
                     "legal_instrument": "ILO C014 (Weekly Rest)",
-                    "corrective_measure": "Organise shifts so every worker rests 24 consecutive hours.",
+                    "corrective_measure": _(
+                        "Organise shifts so every worker rests 24 consecutive hours."
+                    ),
                     "penalty_min": 1,
                     "penalty_max": 10,
                     "penalty_unit": "mmw",
                 },
                 {
                     "code": "last-pay-date",
-                    "text": "Date wages were last paid",
+                    "text": _("Date wages were last paid"),
                     "kind": "date",
                     "noncompliant_value": "",
                 },
                 {
                     "code": "pay-method",
-                    "text": "How are wages paid?",
+                    "text": _("How are wages paid?"),
                     "kind": "choice",
                     "choices": ["Bank transfer", "Cash with receipt", "Cash without receipt"],
                     "noncompliant_value": "Cash without receipt",
                     "legal_article": "Art. 5",
                     "legal_instrument": "ILO C095 (Protection of Wages)",
-                    "corrective_measure": "Pay by transfer or against a signed receipt.",
+                    "corrective_measure": _("Pay by transfer or against a signed receipt."),
                     "severity": "minor",
                 },
             ],
@@ -105,7 +109,7 @@ GENERAL: dict[str, Any] = {
             [
                 {
                     "code": "employer-signature",
-                    "text": "Employer representative (name as signed)",
+                    "text": _("Employer representative (name as signed)"),
                     "kind": "signature",
                     "noncompliant_value": "",
                 },
@@ -124,10 +128,10 @@ OSH: dict[str, Any] = {
             [
                 {
                     "code": "risk-assessment",
-                    "text": "Is there a written risk assessment?",
+                    "text": _("Is there a written risk assessment?"),
                     "legal_article": "Art. 16",
                     "legal_instrument": "ILO C155 (OSH)",
-                    "corrective_measure": "Carry out and document a risk assessment.",
+                    "corrective_measure": _("Carry out and document a risk assessment."),
                     "penalty_min": 2,
                     "penalty_max": 20,
                     "penalty_unit": "mmw",
@@ -135,10 +139,10 @@ OSH: dict[str, Any] = {
                 },
                 {
                     "code": "ppe-provided",
-                    "text": "Is personal protective equipment provided free?",
+                    "text": _("Is personal protective equipment provided free?"),
                     "legal_article": "Art. 16(3)",
                     "legal_instrument": "ILO C155 (OSH)",
-                    "corrective_measure": "Provide suitable PPE at no cost to workers.",
+                    "corrective_measure": _("Provide suitable PPE at no cost to workers."),
                     "penalty_min": 2,
                     "penalty_max": 20,
                     "penalty_unit": "mmw",
@@ -147,15 +151,15 @@ OSH: dict[str, Any] = {
                 },
                 {
                     "code": "first-aid",
-                    "text": "Is a stocked first-aid kit available?",
+                    "text": _("Is a stocked first-aid kit available?"),
                     "legal_article": "Art. 5",
                     "legal_instrument": "ILO C161 (Occupational Health Services)",
-                    "corrective_measure": "Install a first-aid kit and name a first-aider.",
+                    "corrective_measure": _("Install a first-aid kit and name a first-aider."),
                     "severity": "minor",
                 },
                 {
                     "code": "hazard-photo",
-                    "text": "Photo of any hazard observed",
+                    "text": _("Photo of any hazard observed"),
                     "kind": "photo",
                     "noncompliant_value": "",
                 },
@@ -174,13 +178,13 @@ CHILD_LABOUR: dict[str, Any] = {
             [
                 {
                     "code": "minors-present",
-                    "text": "Are there workers under 18?",
+                    "text": _("Are there workers under 18?"),
                     "noncompliant_value": "",
                     "required": True,
                 },
                 {
                     "code": "under-min-age",
-                    "text": "Are any workers below the minimum working age?",
+                    "text": _("Are any workers below the minimum working age?"),
                     "condition_code": "minors-present",
                     "condition_value": "yes",
                     "noncompliant_value": "yes",
@@ -188,15 +192,17 @@ CHILD_LABOUR: dict[str, Any] = {
                     "severity": "very_serious",
                     "legal_article": "Art. 2",
                     "legal_instrument": "ILO C138 (Minimum Age)",
-                    "corrective_measure": "Remove the children from work at once and refer them to "
-                    "child protection services.",
+                    "corrective_measure": _(
+                        "Remove the children from work at once and refer them to "
+                        "child protection services."
+                    ),
                     "penalty_min": 20,
                     "penalty_max": 200,
                     "penalty_unit": "mmw",
                 },
                 {
                     "code": "hazardous-minors",
-                    "text": "Are workers under 18 doing hazardous work?",
+                    "text": _("Are workers under 18 doing hazardous work?"),
                     "condition_code": "minors-present",
                     "condition_value": "yes",
                     "noncompliant_value": "yes",
@@ -204,19 +210,23 @@ CHILD_LABOUR: dict[str, Any] = {
                     "severity": "very_serious",
                     "legal_article": "Art. 3(d)",
                     "legal_instrument": "ILO C182 (Worst Forms)",
-                    "corrective_measure": "Move the young workers to non-hazardous tasks at once.",
+                    "corrective_measure": _(
+                        "Move the young workers to non-hazardous tasks at once."
+                    ),
                     "penalty_min": 20,
                     "penalty_max": 200,
                     "penalty_unit": "mmw",
                 },
                 {
                     "code": "minors-register",
-                    "text": "Is a register of young workers kept?",
+                    "text": _("Is a register of young workers kept?"),
                     "condition_code": "minors-present",
                     "condition_value": "yes",
                     "legal_article": "Art. 9(3)",
                     "legal_instrument": "ILO C138 (Minimum Age)",
-                    "corrective_measure": "Keep a register of workers under 18 with dates of birth.",
+                    "corrective_measure": _(
+                        "Keep a register of workers under 18 with dates of birth."
+                    ),
                 },
             ],
         ),
@@ -243,10 +253,12 @@ CONSTRUCTION = _sector(
     [
         {
             "code": "fall-protection",
-            "text": "Is fall protection in place above 2 metres?",
+            "text": _("Is fall protection in place above 2 metres?"),
             "legal_article": "Art. 18",
             "legal_instrument": "ILO C167 (Safety and Health in Construction)",
-            "corrective_measure": "Install guardrails or harness anchor points before work continues.",
+            "corrective_measure": _(
+                "Install guardrails or harness anchor points before work continues."
+            ),
             "severity": "very_serious",
             "penalty_min": 5,
             "penalty_max": 50,
@@ -254,14 +266,14 @@ CONSTRUCTION = _sector(
         },
         {
             "code": "scaffold-inspected",
-            "text": "Are scaffolds inspected by a competent person?",
+            "text": _("Are scaffolds inspected by a competent person?"),
             "legal_article": "Art. 14",
             "legal_instrument": "ILO C167",
-            "corrective_measure": "Have scaffolds inspected and tagged before use.",
+            "corrective_measure": _("Have scaffolds inspected and tagged before use."),
         },
         {
             "code": "site-photo",
-            "text": "Photo of the site",
+            "text": _("Photo of the site"),
             "kind": "photo",
             "noncompliant_value": "",
         },
@@ -275,22 +287,22 @@ MARITIME = _sector(
     [
         {
             "code": "crew-agreement",
-            "text": "Does every fisher have a signed work agreement?",
+            "text": _("Does every fisher have a signed work agreement?"),
             "legal_article": "Art. 16",
             "legal_instrument": "ILO C188 (Work in Fishing)",
-            "corrective_measure": "Sign work agreements with every fisher before the next trip.",
+            "corrective_measure": _("Sign work agreements with every fisher before the next trip."),
         },
         {
             "code": "rest-hours",
-            "text": "Do fishers get the minimum hours of rest?",
+            "text": _("Do fishers get the minimum hours of rest?"),
             "legal_article": "Art. 14",
             "legal_instrument": "ILO C188",
-            "corrective_measure": "Adjust watch schedules to respect minimum rest.",
+            "corrective_measure": _("Adjust watch schedules to respect minimum rest."),
             "severity": "very_serious",
         },
         {
             "code": "medical-certificate",
-            "text": "Do fishers hold valid medical certificates?",
+            "text": _("Do fishers hold valid medical certificates?"),
             "legal_article": "Art. 10",
             "legal_instrument": "ILO C188",
         },
@@ -304,21 +316,21 @@ LAND_TRANSPORT = _sector(
     [
         {
             "code": "driving-hours",
-            "text": "Are drivers' daily driving hours within the limit?",
+            "text": _("Are drivers' daily driving hours within the limit?"),
             "legal_article": "Art. 6",
             "legal_instrument": "ILO C153 (Hours of Work and Rest Periods, Road Transport)",
             "severity": "very_serious",
-            "corrective_measure": "Keep tachograph or log records and plan rotations.",
+            "corrective_measure": _("Keep tachograph or log records and plan rotations."),
         },
         {
             "code": "driver-rest",
-            "text": "Do drivers get a daily rest of at least 10 hours?",
+            "text": _("Do drivers get a daily rest of at least 10 hours?"),
             "legal_article": "Art. 8",
             "legal_instrument": "ILO C153",
         },
         {
             "code": "vehicle-log",
-            "text": "Is a driving-time log kept for each vehicle?",
+            "text": _("Is a driving-time log kept for each vehicle?"),
             "legal_article": "Art. 11",
             "legal_instrument": "ILO C153",
             "severity": "minor",

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -236,6 +237,8 @@ def _seed_one(definition: dict[str, Any], actor: Actor) -> bool:
         section = checklist_section_add(version=version, title=title, actor=actor)
         for q in questions:
             data = {"kind": ChecklistQuestion.Kind.YES_NO_NA, "noncompliant_value": "no", **q}
+            # Stored text, in the language active here (the ministry's): not the lazy string.
+            data = {k: str(v) if isinstance(v, Promise) else v for k, v in data.items()}
             for key in ("penalty_min", "penalty_max"):
                 if data.get(key) is not None:
                     data[key] = Decimal(str(data[key]))
