@@ -2,7 +2,8 @@
 
 Provisions cite ILO conventions because national codes differ; each ministry replaces them with
 its own articles in a new version. Penalty ranges are in "minimum monthly wages" (mmw), the unit
-most of the source countries use.
+most of the source countries use. Titles, sections, questions and corrective measures are marked
+for translation: they are stored in the ministry's language when seeded.
 """
 
 from typing import Any
