@@ -1,6 +1,7 @@
 """The core's catalogues are complete: a person never meets English there.
 
-Spanish, French, Sinhala, Tamil and Vietnamese are all complete in the core; so are the country
+Spanish, French, Sinhala, Tamil and Vietnamese are all complete in the core and the portal
+(employers and workers meet it in their ministry's language too); so are the country
 packs in the languages of their country (Sri Lanka: Sinhala and Tamil; Viet Nam: Vietnamese) and
 the trade-union module in every interface language. An entry added in English, Spanish and
 French only makes these tests list its msgid for Sinhala, Tamil and Vietnamese. The coded
@@ -18,6 +19,7 @@ from labourhub.audit.events import AuditAction
 from labourhub.audit.labels import FIELD_LABELS
 from labourhub.workflow.display import DOCUMENT_KINDS, EVENT_KINDS
 from labourhub.workflow.procedures import CORE_PROCEDURES
+from tests.language_checks import PORTAL_LOCALE, catalogue, untranslated_in
 from tests.test_catalogues import ROOT, parse_po
 
 COMPLETE = ["es", "fr", "si", "ta", "vi"]
@@ -31,18 +33,6 @@ PLUGIN_COMPLETE = {
 
 def core_catalogue(language: str) -> Path:
     return ROOT / "platform" / "labourhub" / "locale" / language / "LC_MESSAGES" / "django.po"
-
-
-def untranslated_in(path: Path, reference: Path | None = None) -> list[str]:
-    """Entries of ``path`` without a translation, and msgids of ``reference`` missing from it."""
-    entries = parse_po(path) if path.exists() else []
-    missing = [
-        f"line {e.line}: {e.msgid!r}" for e in entries if not e.msgstr or not all(e.msgstr.values())
-    ]
-    if reference is not None:
-        present = {e.msgid for e in entries}
-        missing += [f"absent: {e.msgid!r}" for e in parse_po(reference) if e.msgid not in present]
-    return missing
 
 
 def vocabulary() -> set[str]:
@@ -66,6 +56,16 @@ def test_every_core_entry_is_translated(language: str):
     assert untranslated == [], (
         f"{len(untranslated)} untranslated in {language} ({core_catalogue(language)}):\n"
         + "\n".join(untranslated)
+    )
+
+
+@pytest.mark.parametrize("language", COMPLETE)
+def test_every_portal_entry_is_translated(language: str):
+    path = catalogue(PORTAL_LOCALE, language)
+    reference = catalogue(PORTAL_LOCALE, "es") if language != "es" else None
+    untranslated = untranslated_in(path, reference)
+    assert untranslated == [], (
+        f"{len(untranslated)} untranslated in {language} ({path}):\n" + "\n".join(untranslated)
     )
 
 
@@ -100,7 +100,7 @@ def test_each_catalogue_is_in_its_own_script(language: str):
     import re
 
     foreign = "".join(r for code, r in SCRIPTS.items() if code != language)
-    paths = [core_catalogue(language)] + [
+    paths = [core_catalogue(language), catalogue(PORTAL_LOCALE, language)] + [
         ROOT / "plugins" / plugin / "locale" / language / "LC_MESSAGES" / "django.po"
         for plugin, languages in PLUGIN_COMPLETE.items()
         if language in languages

@@ -1,6 +1,8 @@
 """The demo `employer` and `worker` logins get their portal profiles, so /portal/ shows something:
-the employer represents one establishment and finds one requirement in the electronic inbox."""
+the employer represents one establishment and finds one requirement in the electronic inbox,
+written in the ministry's language."""
 
+from devtools.demo.texts import demo_text
 from labourhub.accounts.models import User
 from labourhub.portal.models import Notification, PortalAccount
 from labourhub.portal.services.accounts import portal_account_attach, representation_add
@@ -35,9 +37,9 @@ def portal_demo_seed() -> None:
         notification_serve(
             establishment=establishment,
             kind="document_requirement",
-            subject="Remote inspection: payroll and contracts",
-            body="Upload the payroll of the last three months and the employment contracts.",
-            requested_documents=["Payroll (last three months)", "Employment contracts"],
+            subject=demo_text("portal_subject"),
+            body=demo_text("portal_body"),
+            requested_documents=[demo_text("portal_payroll"), demo_text("portal_contracts")],
             reply_days=5,
             actor=supervisor,
         )

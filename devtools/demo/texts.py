@@ -113,6 +113,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "si": "දිස්ත්‍රික්කයේ වැඩ බර",
         "ta": "மாவட்டத்தின் பணிச்சுமை",
     },
+    "portal_subject": {
+        "en": "Remote inspection: payroll and contracts",
+        "es": "Inspección remota: planillas y contratos",
+        "fr": "Inspection à distance : registre des salaires et contrats",
+        "vi": "Thanh tra từ xa: bảng lương và hợp đồng",
+        "si": "දුරස්ථ පරීක්ෂණය: වැටුප් ලේඛනය සහ ගිවිසුම්",
+        "ta": "தொலை ஆய்வு: சம்பளப் பதிவேடு மற்றும் ஒப்பந்தங்கள்",
+    },
+    "portal_body": {
+        "en": "Upload the payroll of the last three months and the employment contracts.",
+        "es": "Suba las planillas de los últimos tres meses y los contratos de trabajo.",
+        "fr": "Déposez le registre des salaires des trois derniers mois et les contrats de travail.",
+        "vi": "Tải lên bảng lương ba tháng gần nhất và các hợp đồng lao động.",
+        "si": "පසුගිය මාස තුනේ වැටුප් ලේඛනය සහ රැකියා ගිවිසුම් උඩුගත කරන්න.",
+        "ta": "கடந்த மூன்று மாதங்களின் சம்பளப் பதிவேட்டையும் வேலை ஒப்பந்தங்களையும் பதிவேற்றவும்.",
+    },
+    "portal_payroll": {
+        "en": "Payroll (last three months)",
+        "es": "Planillas (últimos tres meses)",
+        "fr": "Registre des salaires (trois derniers mois)",
+        "vi": "Bảng lương (ba tháng gần nhất)",
+        "si": "වැටුප් ලේඛනය (පසුගිය මාස තුන)",
+        "ta": "சம்பளப் பதிவேடு (கடந்த மூன்று மாதங்கள்)",
+    },
+    "portal_contracts": {
+        "en": "Employment contracts",
+        "es": "Contratos de trabajo",
+        "fr": "Contrats de travail",
+        "vi": "Hợp đồng lao động",
+        "si": "රැකියා ගිවිසුම්",
+        "ta": "வேலை ஒப்பந்தங்கள்",
+    },
 }
 
 

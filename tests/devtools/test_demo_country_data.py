@@ -16,9 +16,9 @@ from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.registry import registry_demo_seed
 from devtools.demo.workflow import enforcement_demo_seed
 from devtools.generators.history import demo_scale, history_generate
-from devtools.management.commands.seed_demo import Command
+from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_offices, _seed_users
 from devtools.ministries import DEMO, DEMO_PASSWORD
-from labourhub.accounts.models import Office
+from labourhub.accounts.models import Office, User
 from labourhub.audit.selectors import audit_chain_verify
 from labourhub.complaints.models import Complaint
 from labourhub.enforcement.models import Fine
@@ -69,9 +69,8 @@ def _seed(slug, ministry, monkeypatch):
     for plugin in registered:
         plugin_register_installed(plugin)
     with ministry_context(ministry):
-        command = Command()
-        command._seed_offices(offices)
-        command._seed_users(spec.default_language)
+        _seed_offices(offices)
+        _seed_users()
         registry_demo_seed(count=60)
         plugin_services.plugins_demo_activate(ministry=ministry)
         enforcement_demo_seed(slug=slug)
@@ -117,6 +116,15 @@ def self_check(spec, tax_id, forms, made):
             forms
         ), site.employer.legal_name
         assert re.fullmatch(tax_id, site.employer.tax_id), site.employer.tax_id
+    # The demo logins are people of the country (their role is on their home page).
+    people = COUNTRIES[spec.country]
+    for user in User.objects.filter(username__in=list(ROLE_USERNAMES.values())):
+        assert user.username == "admin" or user.first_name in (
+            people.given_male + people.given_female
+        ), user.first_name
+        assert user.username == "admin" or set(user.last_name.split(" ")) <= set(people.surnames), (
+            user.last_name
+        )
     if spec.default_language == "es":
         assert not any(
             ENGLISH_FORMS.search(n) for n in Employer.objects.values_list("legal_name", flat=True)

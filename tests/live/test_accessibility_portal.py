@@ -54,7 +54,7 @@ PUBLIC_EMPTY_FORMS = ["/portal/signup/", "/portal/complaints/"]
 def demo(django_db_setup, django_db_blocker):
     from devtools.demo.portal import portal_demo_seed
     from devtools.demo.registry import registry_demo_seed
-    from devtools.management.commands.seed_demo import Command
+    from devtools.management.commands.seed_demo import _seed_offices, _seed_users
     from devtools.ministries import DEMO, DEMO_PASSWORD
     from labourhub.portal.models import Notification
     from tenants.context import ministry_context
@@ -71,9 +71,8 @@ def demo(django_db_setup, django_db_blocker):
         currency=spec.currency,
     ) as ministry:
         with django_db_blocker.unblock(), ministry_context(ministry):
-            command = Command()
-            command._seed_offices(offices)
-            command._seed_users(spec.default_language)
+            _seed_offices(offices)
+            _seed_users()
             registry_demo_seed(count=10)
             portal_demo_seed()
             notification = Notification.objects.order_by("id").first()

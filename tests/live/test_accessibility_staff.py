@@ -25,7 +25,7 @@ def demo(django_db_setup, django_db_blocker):
     from devtools.demo.portal import portal_demo_seed
     from devtools.demo.registry import registry_demo_seed
     from devtools.demo.workflow import enforcement_demo_seed
-    from devtools.management.commands.seed_demo import ROLE_USERNAMES, Command
+    from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_offices, _seed_users
     from devtools.ministries import DEMO, DEMO_PASSWORD
     from labourhub.accounts.roles import STAFF_ROLES
     from labourhub.inspections.models import Inspection
@@ -44,9 +44,8 @@ def demo(django_db_setup, django_db_blocker):
         currency=spec.currency,
     ) as ministry:
         with django_db_blocker.unblock(), ministry_context(ministry):
-            command = Command()
-            command._seed_offices(offices)
-            command._seed_users(spec.default_language)
+            _seed_offices(offices)
+            _seed_users()
             registry_demo_seed(count=30)
             enforcement_demo_seed(slug="honduras")
             inspections_demo_seed(slug="honduras", password=DEMO_PASSWORD)

@@ -3,14 +3,17 @@
 For each language a ministry is provisioned for this module (dropped afterwards) with the plugins
 its demo counterpart runs, a supervisor and some data (an establishment, a complaint case). In
 Chromium the supervisor and the ministry's administrator each open every menu link, the case
-list, a case page, a checklist, the calendar and the audit trail. Every text node the page
+list, a case page, a checklist, the calendar and the audit trail. In the ministries like Honduras,
+Viet Nam and Sri Lanka every demo login (one per role, as ``make run`` seeds them, the portal's
+employer and worker too) also signs in and opens its home page and every link of its menu, and
+each must answer 200. Every text node the page
 ships (hidden ones too: a closed panel opens) whose nearest ``lang`` is the page's language is
 compared with:
 
-* the known raw codes of the raw-code sweep (``order_issued``, ``inspection.assigned``...);
-* the English msgids of two words or more of the core and active plugins' catalogues that the
-  language translates differently, or does not translate: a whole text node equal to one is an
-  English string that skipped gettext, or a catalogue gap.
+* the known raw codes of ``tests.language_checks`` (``order_issued``, ``inspection.assigned``...);
+* the English msgids of two words or more of the core, portal and active plugins' catalogues
+  that the language translates differently, or does not translate: a whole text node equal to
+  one is an English string that skipped gettext, or a catalogue gap.
 
 Whole-node equality (not substrings) keeps the check free of false alarms from names and data.
 """
@@ -21,25 +24,17 @@ import pytest
 from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
-from tests.test_catalogues import ROOT, parse_po
-from tests.web.test_no_raw_codes import raw_codes
+from tests.language_checks import (
+    english_in,
+    english_leftovers,
+    english_sentences,
+    raw_codes,
+    raw_codes_in,
+)
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, temporary_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
-
-PLUGIN_DIRS = {
-    "hn-pack": "labourhub-plugin-hn/src/labourhub_hn",
-    "trade-unions": "labourhub-plugin-trade-unions/src/labourhub_trade_unions",
-    "medical-visits": "labourhub-plugin-medical-visits/src/labourhub_medical_visits",
-    "vn-pack": "labourhub-plugin-vn/src/labourhub_vn",
-    "lk-pack": "labourhub-plugin-lk/src/labourhub_lk",
-    "py-pack": "labourhub-plugin-py/src/labourhub_py",
-    "co-pack": "labourhub-plugin-co/src/labourhub_co",
-    "pe-pack": "labourhub-plugin-pe/src/labourhub_pe",
-    "ph-pack": "labourhub-plugin-ph/src/labourhub_ph",
-    "lc-pack": "labourhub-plugin-lc/src/labourhub_lc",
-}
 
 # (slug, language, country, time zone, currency, plugins): like the demo's Honduras, Paraguay,
 # Colombia, Peru, Viet Nam, Sri Lanka, and the English-speaking Philippines and Saint Lucia (where
@@ -75,35 +70,9 @@ TEXT_NODES = """(lang) => {
 }"""
 
 MENU = "nav[aria-label] a[href^='/app/']"
-EDGES = " \t\n:·\u2014\u2013-*()"
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(EDGES)
-
-
-def english_leftovers(language: str, plugins: list[str]) -> dict[str, str]:
-    """English msgids (2+ words) that ``language`` translates differently or not at all."""
-    if language == "en":
-        return {}
-    catalogues = [ROOT / "platform" / "labourhub" / "locale"]
-    catalogues += [ROOT / "plugins" / PLUGIN_DIRS[p] / "locale" for p in plugins]
-    suspects: dict[str, str] = {}
-    for locale in catalogues:
-        path = locale / language / "LC_MESSAGES" / "django.po"
-        translated = {
-            e.msgid: e.msgstr.get(0, "") for e in (parse_po(path) if path.exists() else [])
-        }
-        for entry in parse_po(locale / "es" / "LC_MESSAGES" / "django.po"):
-            msgid = _normal(entry.msgid)
-            if len(msgid.split()) < 2 or "%" in msgid or "{" in msgid:
-                continue
-            shown = translated.get(entry.msgid, "")
-            if not shown:
-                suspects[msgid] = f"no {language} translation in {path.relative_to(ROOT)}"
-            elif _normal(shown) != msgid:
-                suspects[msgid] = "shown in English: a missing gettext call"
-    return suspects
+PORTAL_MENU = "nav[aria-label] a[href^='/portal/']"
+# The ministries where every role signs in, not only the supervisor and the administrator.
+EVERY_ROLE = {"sweepes", "sweepvi", "sweepsi"}
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +138,24 @@ def _seed(ministry, plugins: list[str]) -> None:
     connection.set_schema_to_public()
 
 
+def _seed_roles(ministry) -> list[tuple[str, str, bool]]:
+    """One demo login per role, as the demo seeds them; (username, password, staff) each."""
+    from devtools.demo.portal import portal_demo_seed
+    from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_users
+    from devtools.ministries import DEMO_PASSWORD
+    from labourhub.accounts.roles import STAFF_ROLES
+    from tenants.context import ministry_context
+
+    with ministry_context(ministry):
+        _seed_users()
+        portal_demo_seed()
+    connection.set_schema_to_public()
+    return [
+        (username, TEST_PASSWORD if username == "admin" else DEMO_PASSWORD, role in STAFF_ROLES)
+        for role, username in ROLE_USERNAMES.items()
+    ]
+
+
 def _pages(page, base: str) -> list[str]:
     page.goto(f"{base}/app/")
     urls = page.eval_on_selector_all(
@@ -212,26 +199,40 @@ def sweep_ministry(request, django_db_setup, django_db_blocker):
         try:
             with django_db_blocker.unblock():
                 _seed(ministry, plugins)
-            yield slug, language, plugins
+                logins = _seed_roles(ministry) if slug in EVERY_ROLE else []
+            yield slug, language, plugins, logins
         finally:
             for plugin in registered_here:
                 unregister_plugin(plugin)
 
 
+def _sign_in(browser, base: str, username: str, password: str, staff: bool, language: str):
+    home = f"{base}/app/" if staff else f"{base}/portal/"
+    page = browser.new_context().new_page()
+    page.goto(f"{home}login/")
+    assert page.get_attribute("html", "lang") == language
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button.primary")
+    page.wait_for_url(home)
+    return page
+
+
+def _check(page, url: str, language: str, codes: set[str], suspects: dict[str, str]) -> set[str]:
+    nodes = page.evaluate(TEXT_NODES, language)
+    found = {f"{url}: raw code {c!r}" for c in raw_codes_in(" ".join(nodes), codes)}
+    found |= {f"{url}: {english}" for english in english_sentences(nodes, language)}
+    return found | {f"{url}: {english}" for english in english_in(nodes, suspects)}
+
+
 def test_no_english_and_no_raw_code(sweep_ministry, live_server_url, browser):
-    slug, language, plugins = sweep_ministry
+    slug, language, plugins, logins = sweep_ministry
     base = live_server_url.replace("//test.", f"//{slug}.")
     codes = raw_codes()
     suspects = english_leftovers(language, plugins)
     problems: set[str] = set()
     for username in ("sweepsup", "admin"):
-        page = browser.new_context().new_page()
-        page.goto(f"{base}/app/login/")
-        assert page.get_attribute("html", "lang") == language
-        page.fill("#id_username", username)
-        page.fill("#id_password", TEST_PASSWORD)
-        page.click("button.primary")
-        page.wait_for_url(f"{base}/app/")
+        page = _sign_in(browser, base, username, TEST_PASSWORD, True, language)
         page.goto(f"{base}/app/")
         menu = set(page.eval_on_selector_all(MENU, "a => a.map(x => x.getAttribute('href'))"))
         for url in _pages(page, base):
@@ -241,14 +242,27 @@ def test_no_english_and_no_raw_code(sweep_ministry, live_server_url, browser):
             if response is None or response.status != 200:
                 problems.add(f"{username} {url}: HTTP {response.status if response else '?'}")
                 continue
-            nodes = page.evaluate(TEXT_NODES, language)
-            text = " ".join(nodes)
-            for code in codes:
-                if re.search(rf"(?<![\w./-]){re.escape(code)}(?![\w/-])", text):
-                    problems.add(f"{url}: raw code {code!r}")
-            for node in nodes:
-                shown = _normal(node)
-                if shown in suspects:
-                    problems.add(f"{url}: {shown!r} ({suspects[shown]})")
+            problems |= _check(page, url, language, codes, suspects)
         page.context.close()
+    # Every demo login (EVERY_ROLE ministries): its home page and each link of its menu.
+    swept = 0
+    for username, password, staff in logins:
+        page = _sign_in(browser, base, username, password, staff, language)
+        home = "/app/" if staff else "/portal/"
+        page.goto(f"{base}{home}")
+        links = page.eval_on_selector_all(
+            MENU if staff else PORTAL_MENU, "a => a.map(x => x.getAttribute('href'))"
+        )
+        assert home in links, (username, links)
+        for url in dict.fromkeys(u.split("#")[0] for u in links if u):
+            response = page.goto(f"{base}{url}")
+            swept += 1
+            if response is None or response.status != 200:
+                problems.add(f"{username} {url}: HTTP {response.status if response else '?'}")
+                continue
+            problems |= {f"{username} {p}" for p in _check(page, url, language, codes, suspects)}
+        page.context.close()
+    if logins:
+        print(f"{slug}: {len(logins)} logins, {swept} menu pages in Chromium")
+        assert swept > 3 * len(logins)
     assert not problems, f"{language}: {len(problems)} problems\n" + "\n".join(sorted(problems))

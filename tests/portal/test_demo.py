@@ -15,6 +15,10 @@ def test_demo_employer_and_worker_get_their_portal(portal, user_with_role, clien
     assert PortalAccount.objects.get(user=employer).status == PortalAccount.Status.VERIFIED
     assert establishment_list_represented(user=employer).count() == 1
     assert inbox_for_user(user=employer).count() == 1
+    # In the ministry's language (the test ministry speaks Spanish), as its staff wrote it.
+    notification = inbox_for_user(user=employer).get()
+    assert notification.subject == "Inspección remota: planillas y contratos"
+    assert "Contratos de trabajo" in notification.requested_documents
     client = client_for(ministry)
     client.force_login(employer)
     assert client.get("/portal/inbox/").status_code == 200

@@ -11,17 +11,12 @@ import csv
 import datetime as dt
 import io
 import re
-from html.parser import HTMLParser
 
 import pytest
 import time_machine
 from django.utils import translation
 
-from labourhub.audit.events import AuditAction
 from labourhub.enforcement.services import hearing_schedule, order_issue
-from labourhub.workflow.calendar import UNITS
-from labourhub.workflow.display import DOCUMENT_KINDS, EVENT_KINDS
-from labourhub.workflow.procedures import CORE_PROCEDURES
 from labourhub.workflow.services import (
     calendar_day_add,
     case_open,
@@ -29,69 +24,13 @@ from labourhub.workflow.services import (
     deadline_sweep,
 )
 from tests.case_fixtures import staff  # noqa: F401
+from tests.language_checks import english_labels, raw_codes_in, reprs_in, visible_text
 from tests.workflow.helpers import at, make_establishment
 
 
-class _Text(HTMLParser):
-    """The text a person reads: element content and the few attributes shown as text."""
-
-    SHOWN = ("title", "placeholder", "aria-label", "alt")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        self.parts.extend(v for k, v in attrs if k in self.SHOWN and v)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return " ".join(parser.parts)
-
-
-def raw_codes() -> set[str]:
-    """Every code of the core's procedures, units, timeline and audit vocabulary."""
-    codes = {"order_issued", "working_days", "calendar_days", "inspection.assigned"}
-    codes |= set(UNITS) | set(DOCUMENT_KINDS) | set(EVENT_KINDS)
-    codes |= {a.value for a in AuditAction}
-    for proc in CORE_PROCEDURES.values():
-        codes |= {s.code for s in proc.states} | {t.name for t in proc.transitions}
-        for limit in (*proc.initial_limits, *(x for t in proc.transitions for x in t.starts)):
-            codes.add(limit.code)
-    # A plain word ("closed", "filed") cannot be told from text; codes have "_" or ".".
-    return {c for c in codes if "_" in c or "." in c}
-
-
-def english_labels() -> set[str]:
-    """English labels of the core procedures whose Spanish text is different."""
-    labels: set[str] = set()
-    for proc in CORE_PROCEDURES.values():
-        labels |= {s.label for s in proc.states} | {t.label for t in proc.transitions}
-        for limit in (*proc.initial_limits, *(x for t in proc.transitions for x in t.starts)):
-            labels.add(limit.label)
-    with translation.override("es"):
-        return {label for label in labels if translation.gettext(label) != label and len(label) > 8}
-
-
 def problems(text: str) -> list[str]:
-    found = [
-        code for code in raw_codes() if re.search(rf"(?<![\w.]){re.escape(code)}(?![\w])", text)
-    ]
-    found += [repr_ for repr_ in ("{'", "['", "{&#x27;", "OrderedDict") if repr_ in text]
-    found += [label for label in english_labels() if label in text]
+    found = raw_codes_in(text) + reprs_in(text)
+    found += [label for label in english_labels("es") if label in text]
     return sorted(found)
 
 

@@ -1,5 +1,6 @@
 import multiprocessing
 import os
+import random
 import signal
 import sys
 import time
@@ -10,8 +11,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import connection, connections
+from django.utils import translation
 
+from devtools.data.countries import COUNTRIES, Country
 from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.chain import chain_demo_seed
 from devtools.demo.cms import cms_demo_seed
@@ -93,7 +96,9 @@ def ministry_demo_seed(*, spec: MinistrySpec, offices: Offices, scale: float) ->
         ministry = ministry_provision(
             spec=spec, admin_username="admin", admin_password=DEMO_PASSWORD, actor=None
         )
-    with ministry_context(ministry):
+    # Texts composed while writing (a timeline line, an audit note) are in the language
+    # of whoever writes them: the demo's data are written by the ministry's own staff.
+    with ministry_context(ministry), translation.override(spec.default_language):
         _seed_offices(offices)
         _seed_users()
         cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
@@ -150,17 +155,30 @@ def _seed_offices(offices: Offices) -> None:
                 )
 
 
+def demo_person(country: Country, username: str, *, female: bool) -> tuple[str, str]:
+    """A given name and a family name of ``country``, the same for ``username`` on every run."""
+    rnd = random.Random(f"{country.code}-{username}")  # noqa: S311 (demo data)
+    given = rnd.choice(country.given_female if female else country.given_male)
+    surnames = rnd.sample(list(country.surnames), 2 if country.two_surnames else 1)
+    return given, " ".join(surnames)
+
+
 def _seed_users() -> None:
+    # People of the country (names as its registry writes them): the home page shows each
+    # one's role, in the ministry's language.
+    tenant = getattr(connection, "tenant", None)
+    country = COUNTRIES.get(str(getattr(tenant, "country", "")), COUNTRIES["PH"])
     first_district = home_district()
-    for role, username in ROLE_USERNAMES.items():
+    for i, (role, username) in enumerate(ROLE_USERNAMES.items()):
         if User.objects.filter(username=username).exists():
             continue
         staff = role not in (Role.EMPLOYER, Role.WORKER)
+        first_name, last_name = demo_person(country, username, female=i % 2 == 0)
         user_create(
             username=username,
             password=DEMO_PASSWORD,
-            first_name=str(role.label),
-            last_name="Demo",
+            first_name=first_name,
+            last_name=last_name,
             office=first_district if staff else None,
             roles=[role],
             preferred_language="",
