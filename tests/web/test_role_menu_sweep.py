@@ -37,7 +37,10 @@ from tenants.models import Ministry
 from tests.language_checks import PLUGIN_DIRS, english_leftovers, page_problems, raw_codes
 from tests.workflow.helpers import at
 
-NAV = re.compile(r'<nav aria-label="[^"]*">(.*?)</nav>', re.S)
+# The staff and portal menus; the breadcrumbs (also a <nav>) are not a menu.
+NAV = re.compile(
+    r'<nav aria-label="[^"]*"(?: class="(?!govuk-breadcrumbs)[^"]*")?>(.*?)</nav>', re.S
+)
 HREF = re.compile(r'href="([^"#]*)')
 
 
