@@ -14,9 +14,9 @@ from devtools.demo.chain import chain_demo_seed
 from devtools.demo.country_packs import PACK_CASES, PACK_PROCEDURES, country_pack_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.registry import registry_demo_seed
+from devtools.demo.staff import ROLE_USERNAMES, demo_staff_seed
 from devtools.demo.workflow import enforcement_demo_seed
 from devtools.generators.history import demo_scale, history_generate
-from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_offices, _seed_users
 from devtools.ministries import DEMO, DEMO_PASSWORD
 from labourhub.accounts.models import Office, User
 from labourhub.audit.selectors import audit_chain_verify
@@ -69,8 +69,7 @@ def _seed(slug, ministry, monkeypatch):
     for plugin in registered:
         plugin_register_installed(plugin)
     with ministry_context(ministry):
-        _seed_offices(offices)
-        _seed_users()
+        demo_staff_seed(offices=offices)
         registry_demo_seed(count=60)
         plugin_services.plugins_demo_activate(ministry=ministry)
         enforcement_demo_seed(slug=slug)

@@ -13,9 +13,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from devtools.demo.plugins import DEMO_OPERATOR
+from devtools.demo.staff import ROLE_USERNAMES
 from devtools.management.commands.seed_demo import (
     DEFAULT_FIRST,
-    ROLE_USERNAMES,
     SLUGS,
     demo_jobs,
     stage_slugs,

@@ -135,6 +135,30 @@ def temporary_ministry(django_db_blocker, **spec):
             drop_ministry(spec["slug"])
 
 
+@contextmanager
+def temporary_demo_ministry(django_db_blocker, *, slug, like):
+    """A temporary ministry set up like the demo ministry ``like``: its country, languages, time
+    zone and currency, its offices, and the demo's people, one login per role."""
+    from devtools.demo.staff import demo_staff_seed
+    from devtools.ministries import DEMO
+    from tenants.context import ministry_context
+
+    spec, offices = next((s, o) for s, o in DEMO if s.slug == like)
+    with temporary_ministry(
+        django_db_blocker,
+        slug=slug,
+        name=spec.name,
+        country=spec.country,
+        languages=list(spec.languages),
+        default_language=spec.default_language,
+        time_zone=spec.time_zone,
+        currency=spec.currency,
+    ) as ministry:
+        with django_db_blocker.unblock(), ministry_context(ministry):
+            demo_staff_seed(offices=offices)
+        yield ministry
+
+
 # Debian's Chromium, never a downloaded browser; the flags every live browser test launches with.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]

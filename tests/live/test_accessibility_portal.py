@@ -10,7 +10,7 @@ phone width the page must not scroll sideways.
 import pytest
 from django.db import connection
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, temporary_ministry
+from .conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, temporary_demo_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
@@ -54,25 +54,12 @@ PUBLIC_EMPTY_FORMS = ["/portal/signup/", "/portal/complaints/"]
 def demo(django_db_setup, django_db_blocker):
     from devtools.demo.portal import portal_demo_seed
     from devtools.demo.registry import registry_demo_seed
-    from devtools.management.commands.seed_demo import _seed_offices, _seed_users
-    from devtools.ministries import DEMO, DEMO_PASSWORD
+    from devtools.ministries import DEMO_PASSWORD
     from labourhub.portal.models import Notification
     from tenants.context import ministry_context
 
-    spec, offices = next((s, o) for s, o in DEMO if s.slug == "honduras")
-    with temporary_ministry(
-        django_db_blocker,
-        slug=SLUG,
-        name=spec.name,
-        country=spec.country,
-        languages=list(spec.languages),
-        default_language=spec.default_language,
-        time_zone=spec.time_zone,
-        currency=spec.currency,
-    ) as ministry:
+    with temporary_demo_ministry(django_db_blocker, slug=SLUG, like="honduras") as ministry:
         with django_db_blocker.unblock(), ministry_context(ministry):
-            _seed_offices(offices)
-            _seed_users()
             registry_demo_seed(count=10)
             portal_demo_seed()
             notification = Notification.objects.order_by("id").first()

@@ -11,7 +11,7 @@ from django.db import connection
 
 from labourhub.testing.pytest_plugin import TEST_PASSWORD
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, temporary_ministry
+from .conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, temporary_demo_ministry
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
@@ -24,28 +24,16 @@ def demo(django_db_setup, django_db_blocker):
     from devtools.demo.inspections import inspections_demo_seed
     from devtools.demo.portal import portal_demo_seed
     from devtools.demo.registry import registry_demo_seed
+    from devtools.demo.staff import ROLE_USERNAMES
     from devtools.demo.workflow import enforcement_demo_seed
-    from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_offices, _seed_users
-    from devtools.ministries import DEMO, DEMO_PASSWORD
+    from devtools.ministries import DEMO_PASSWORD
     from labourhub.accounts.roles import STAFF_ROLES
     from labourhub.inspections.models import Inspection
     from labourhub.workflow.models import Case
     from tenants.context import ministry_context
 
-    spec, offices = next((s, o) for s, o in DEMO if s.slug == "honduras")
-    with temporary_ministry(
-        django_db_blocker,
-        slug=SLUG,
-        name=spec.name,
-        country=spec.country,
-        languages=list(spec.languages),
-        default_language=spec.default_language,
-        time_zone=spec.time_zone,
-        currency=spec.currency,
-    ) as ministry:
+    with temporary_demo_ministry(django_db_blocker, slug=SLUG, like="honduras") as ministry:
         with django_db_blocker.unblock(), ministry_context(ministry):
-            _seed_offices(offices)
-            _seed_users()
             registry_demo_seed(count=30)
             enforcement_demo_seed(slug="honduras")
             inspections_demo_seed(slug="honduras", password=DEMO_PASSWORD)

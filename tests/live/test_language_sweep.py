@@ -141,13 +141,13 @@ def _seed(ministry, plugins: list[str]) -> None:
 def _seed_roles(ministry) -> list[tuple[str, str, bool]]:
     """One demo login per role, as the demo seeds them; (username, password, staff) each."""
     from devtools.demo.portal import portal_demo_seed
-    from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_users
+    from devtools.demo.staff import ROLE_USERNAMES, demo_staff_seed
     from devtools.ministries import DEMO_PASSWORD
     from labourhub.accounts.roles import STAFF_ROLES
     from tenants.context import ministry_context
 
     with ministry_context(ministry):
-        _seed_users()
+        demo_staff_seed()
         portal_demo_seed()
     connection.set_schema_to_public()
     return [

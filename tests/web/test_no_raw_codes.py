@@ -10,7 +10,6 @@ Spanish translation differs.
 import csv
 import datetime as dt
 import io
-import re
 
 import pytest
 import time_machine
@@ -25,6 +24,7 @@ from labourhub.workflow.services import (
 )
 from tests.case_fixtures import staff  # noqa: F401
 from tests.language_checks import english_labels, raw_codes_in, reprs_in, visible_text
+from tests.web.menus import menu_links
 from tests.workflow.helpers import at, make_establishment
 
 
@@ -156,9 +156,6 @@ def test_alert_emails_sent_by_the_worker_are_in_the_ministrys_language(
     assert problems(mail.body) == []
 
 
-MENU = re.compile(r'<nav aria-label="[^"]*">(.*?)</nav>', re.S)
-
-
 @pytest.mark.parametrize("role", ["system_admin", "supervisor", "inspector", "legal"])
 def test_every_menu_page_of_a_spanish_ministry_shows_no_code(
     client_for,
@@ -170,9 +167,7 @@ def test_every_menu_page_of_a_spanish_ministry_shows_no_code(
     user = staff["admin" if role == "system_admin" else role]
     client = client_for(ministry)
     client.force_login(user)
-    nav = MENU.search(client.get("/app/").content.decode())
-    assert nav is not None
-    links = [h for h in re.findall(r'href="([^"]+)"', nav.group(1)) if h.startswith("/app/")]
+    links = menu_links(client.get("/app/").content.decode(), prefix="/app/")
     found = {}
     for link in links:
         response = client.get(link)

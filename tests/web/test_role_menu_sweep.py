@@ -10,8 +10,6 @@ cookie, no preference: the ministry's default) must show no raw code and, in a S
 Vietnamese- or Sinhala-speaking ministry, no English string (see ``tests.language_checks``).
 """
 
-import re
-
 import pytest
 import time_machine
 from django.utils import translation
@@ -22,8 +20,8 @@ from devtools.demo.country_packs import country_pack_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.portal import portal_demo_seed
 from devtools.demo.registry import registry_demo_seed
+from devtools.demo.staff import ROLE_USERNAMES, demo_staff_seed
 from devtools.demo.workflow import enforcement_demo_seed
-from devtools.management.commands.seed_demo import ROLE_USERNAMES, _seed_offices, _seed_users
 from devtools.ministries import DEMO, DEMO_PASSWORD
 from labourhub.accounts.models import User
 from labourhub.accounts.roles import STAFF_ROLES
@@ -35,19 +33,8 @@ from labourhub.workflow.services import ministry_today
 from tenants.context import ministry_context
 from tenants.models import Ministry
 from tests.language_checks import PLUGIN_DIRS, english_leftovers, page_problems, raw_codes
+from tests.web.menus import menu_links
 from tests.workflow.helpers import at
-
-# The staff and portal menus; the breadcrumbs (also a <nav>) are not a menu.
-NAV = re.compile(
-    r'<nav aria-label="[^"]*"(?: class="(?!govuk-breadcrumbs)[^"]*")?>(.*?)</nav>', re.S
-)
-HREF = re.compile(r'href="([^"#]*)')
-
-
-def _menu_links(page: str) -> list[str]:
-    found = NAV.search(page)
-    assert found, "the staff page has no main menu"
-    return sorted({h for h in HREF.findall(found.group(1)) if h.startswith("/")})
 
 
 def _seed(slug: str, ministry: Ministry, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -69,8 +56,7 @@ def _seed(slug: str, ministry: Ministry, monkeypatch: pytest.MonkeyPatch) -> lis
             registered.append(plugin)
     # Written as the demo writes it: by the ministry's staff, in the ministry's language.
     with ministry_context(ministry), translation.override(spec.default_language):
-        _seed_offices(offices)
-        _seed_users()
+        demo_staff_seed(offices=offices)
         # The test ministry's administrator was provisioned speaking its Spanish; a demo
         # ministry's administrator speaks the demo ministry's language.
         User.objects.filter(username="admin").update(preferred_language=spec.default_language)
@@ -119,7 +105,7 @@ def test_every_role_opens_every_page_of_its_menu(slug, ministry, client_for, mon
                 home = client.get(home_url)
                 assert home.status_code == 200, (slug, username)
                 assert f'<html lang="{spec.default_language}"' in home.content.decode(), username
-                links = _menu_links(home.content.decode())
+                links = menu_links(home.content.decode())
                 assert home_url in links, (slug, username, links)
                 links += [f"/app/cases/{pk}/" for pk in visible]
                 if any(link.startswith("/app/cases/") for link in links):

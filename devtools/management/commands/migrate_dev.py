@@ -46,6 +46,19 @@ def migrate_public() -> None:
     emit_post_migrate_signal(0, False, connection.alias, apps=apps, plan=plan + recorded)
 
 
+def migrate_schema(schema: str) -> None:
+    """One tenant schema (the template or a ministry), then back to the public schema."""
+    call_command(
+        "migrate_schemas",
+        tenant=True,
+        schema_name=schema,
+        executor="standard",
+        interactive=False,
+        verbosity=0,
+    )
+    connection.set_schema_to_public()
+
+
 class Command(BaseCommand):
     help = (
         "Migrate the public schema and the template schema side by side, then every ministry "
@@ -76,15 +89,7 @@ class Command(BaseCommand):
         try:
             with connection.cursor() as cursor:
                 cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{base}"')
-            call_command(
-                "migrate_schemas",
-                tenant=True,
-                schema_name=base,
-                executor="standard",
-                interactive=False,
-                verbosity=0,
-            )
-            connection.set_schema_to_public()
+            migrate_schema(base)
         except BaseException:
             public.terminate()
             public.wait()
@@ -100,15 +105,7 @@ class Command(BaseCommand):
         existing = [slug for slug in ministries if schema_exists(slug)]
         for slug in existing:
             t0 = time.monotonic()
-            call_command(
-                "migrate_schemas",
-                tenant=True,
-                schema_name=slug,
-                executor="standard",
-                interactive=False,
-                verbosity=0,
-            )
-            connection.set_schema_to_public()
+            migrate_schema(slug)
             self._say(opts, f"{slug} migrated in {time.monotonic() - t0:.1f}s")
 
     def _say(self, opts: dict[str, Any], msg: str) -> None:

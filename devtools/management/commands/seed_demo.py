@@ -1,6 +1,5 @@
 import multiprocessing
 import os
-import random
 import signal
 import sys
 import time
@@ -11,10 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connections
 from django.utils import translation
 
-from devtools.data.countries import COUNTRIES, Country
 from devtools.demo.analytics import analytics_demo_seed
 from devtools.demo.chain import chain_demo_seed
 from devtools.demo.cms import cms_demo_seed
@@ -23,37 +21,17 @@ from devtools.demo.documents import documents_demo_seed
 from devtools.demo.employment import employment_demo_seed
 from devtools.demo.inspections import inspections_demo_seed
 from devtools.demo.medical import medical_visits_demo_seed
-from devtools.demo.offices import home_district
 from devtools.demo.plugins import plugins_demo_activate
 from devtools.demo.portal import portal_demo_seed
 from devtools.demo.registry import registry_demo_seed
+from devtools.demo.staff import ROLE_USERNAMES, demo_staff_seed
 from devtools.demo.workflow import enforcement_demo_seed
 from devtools.generators.history import demo_scale, history_generate
 from devtools.hashers import demo_password_hashed_once
 from devtools.ministries import DEMO, DEMO_PASSWORD, Offices
-from labourhub.accounts.models import Office, User
-from labourhub.accounts.roles import Role
-from labourhub.accounts.services import office_create, user_create
 from tenants.context import ministry_context
 from tenants.selectors import ministry_get, ministry_url
 from tenants.services import MinistrySpec, ministry_provision, public_tenant_ensure, template_ensure
-
-ROLE_USERNAMES = {
-    Role.SYSTEM_ADMIN: "admin",
-    Role.AUTHORISING_OFFICIAL: "minister",
-    Role.DIRECTOR: "director",
-    Role.OFFICE_HEAD: "officehead",
-    Role.SUPERVISOR: "supervisor",
-    Role.INSPECTOR: "inspector",
-    Role.LEGAL_OFFICER: "legal",
-    Role.OSH_ENGINEER: "osh",
-    Role.OCCUPATIONAL_PHYSICIAN: "physician",
-    Role.CLERK: "clerk",
-    Role.ANALYST: "analyst",
-    Role.PES_OFFICER: "pesofficer",
-    Role.EMPLOYER: "employer",
-    Role.WORKER: "worker",
-}
 
 # Served first by `make run` while the others are seeded: the ministry with the most modules on
 # (trade unions, medical visits, its country pack) and most of the user guides' screenshots.
@@ -99,8 +77,7 @@ def ministry_demo_seed(*, spec: MinistrySpec, offices: Offices, scale: float) ->
     # Texts composed while writing (a timeline line, an audit note) are in the language
     # of whoever writes them: the demo's data are written by the ministry's own staff.
     with ministry_context(ministry), translation.override(spec.default_language):
-        _seed_offices(offices)
-        _seed_users()
+        demo_staff_seed(offices=offices)
         cms_demo_seed(slug=spec.slug, password=DEMO_PASSWORD)
         registry_demo_seed(count=max(30, round(2000 * scale)))
         plugins_demo_activate(ministry=ministry)
@@ -137,53 +114,6 @@ def _seed_in_child(job: tuple[str, float]) -> Seeded:
         return Seeded(slug=slug, error=traceback.format_exc())
     finally:
         connections.close_all()
-
-
-def _seed_offices(offices: Offices) -> None:
-    for code, name, districts in offices:
-        region = Office.objects.filter(code=code).first() or office_create(
-            code=code, name=name, level=Office.Level.REGION, actor=None
-        )
-        for dcode, dname in districts:
-            if not Office.objects.filter(code=dcode).exists():
-                office_create(
-                    code=dcode,
-                    name=dname,
-                    level=Office.Level.DISTRICT,
-                    parent=region,
-                    actor=None,
-                )
-
-
-def demo_person(country: Country, username: str, *, female: bool) -> tuple[str, str]:
-    """A given name and a family name of ``country``, the same for ``username`` on every run."""
-    rnd = random.Random(f"{country.code}-{username}")  # noqa: S311 (demo data)
-    given = rnd.choice(country.given_female if female else country.given_male)
-    surnames = rnd.sample(list(country.surnames), 2 if country.two_surnames else 1)
-    return given, " ".join(surnames)
-
-
-def _seed_users() -> None:
-    # People of the country (names as its registry writes them): the home page shows each
-    # one's role, in the ministry's language.
-    tenant = getattr(connection, "tenant", None)
-    country = COUNTRIES.get(str(getattr(tenant, "country", "")), COUNTRIES["PH"])
-    first_district = home_district()
-    for i, (role, username) in enumerate(ROLE_USERNAMES.items()):
-        if User.objects.filter(username=username).exists():
-            continue
-        staff = role not in (Role.EMPLOYER, Role.WORKER)
-        first_name, last_name = demo_person(country, username, female=i % 2 == 0)
-        user_create(
-            username=username,
-            password=DEMO_PASSWORD,
-            first_name=first_name,
-            last_name=last_name,
-            office=first_district if staff else None,
-            roles=[role],
-            preferred_language="",
-            actor=None,
-        )
 
 
 class Command(BaseCommand):
