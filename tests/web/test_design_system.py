@@ -245,3 +245,34 @@ def test_staff_and_portal_templates_use_gov_uk_tables_and_buttons():
         if pattern.search(p.read_text())
     ]
     assert plain == []
+
+
+def test_choice_lists_are_gov_uk_radios_and_checkboxes_and_keep_what_was_chosen():
+    from django import forms
+
+    class Pick(forms.Form):
+        colour = forms.ChoiceField(
+            choices=[("r", "Rojo"), ("v", "Verde")], widget=forms.RadioSelect, label="Color"
+        )
+        days = forms.MultipleChoiceField(
+            choices=[("1", "Lunes"), ("2", "Martes")], widget=forms.CheckboxSelectMultiple
+        )
+
+    html = str(Pick(data={"colour": "v", "days": ["x<script>"]}))
+    radios = re.search(
+        r'<div class="govuk-radios govuk-radios--small">(.*?)</fieldset>', html, re.S
+    )
+    assert radios, html
+    # The input sits before its label (GOV.UK draws the circle from that order), named and tied.
+    assert re.search(
+        r'<input type="radio" name="colour" value="v" id="id_colour_1" required '
+        r'class="govuk-radios__input" checked>\s*<label class="govuk-label govuk-radios__label" '
+        r'for="id_colour_1">Verde</label>',
+        radios.group(1),
+    ), radios.group(1)
+    assert radios.group(1).count("checked") == 1
+    assert 'class="govuk-checkboxes govuk-checkboxes--small"' in html
+    assert 'class="govuk-checkboxes__input"' in html
+    # A hostile value is an inline error beside the list, escaped, never echoed as markup.
+    assert "govuk-form-group--error" in html and "<script>" not in html
+    assert 'aria-describedby=" id_days-error"' in html or 'aria-describedby="id_days-error"' in html

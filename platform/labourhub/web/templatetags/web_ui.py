@@ -101,6 +101,28 @@ def is_choice_list(field: forms.BoundField) -> bool:
     return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
 
 
+@register.filter
+def choice_kind(field: forms.BoundField) -> str:
+    """``radios`` or ``checkboxes``: the GOV.UK component a list of choices is drawn with."""
+    # CheckboxSelectMultiple is a RadioSelect subclass in Django: ask about it first.
+    multiple = isinstance(field.field.widget, forms.CheckboxSelectMultiple)
+    return "checkboxes" if multiple else "radios"
+
+
+@register.filter
+def govuk_choices(field: forms.BoundField) -> list[forms.boundfield.BoundWidget]:
+    """Each choice's input with the GOV.UK class, its label drawn beside it (not around it),
+    as Django's own ``field.subwidgets`` builds them otherwise (ids, required, disabled)."""
+    widget = field.field.widget
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = field.build_widget_attrs({"id": id_} if id_ else {})
+    attrs["class"] = f"govuk-{choice_kind(field)}__input"
+    return [
+        forms.boundfield.BoundWidget(widget, sub, field.form.renderer)
+        for sub in widget.subwidgets(field.html_name, field.value(), attrs=attrs)
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def sort_header(context: template.Context, key: str, label: str) -> SafeString:
     """A column header that sorts the table by ``key`` (again: the other way round)."""
