@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_countries import countries
@@ -138,6 +138,10 @@ def template_ensure() -> Ministry:
     return template
 
 
+# The advisory-lock key that serialises ministry provisioning (any constant unique to it).
+PROVISION_LOCK = 0x4C484D50  # "LHMP"
+
+
 @transaction.atomic(durable=True)
 def ministry_provision(
     *,
@@ -163,6 +167,12 @@ def ministry_provision(
             "The template schema is missing; run 'manage.py seed_demo' or "
             "'manage.py provision_ministry --ensure-template' first."
         )
+    # django-tenants re-installs its clone function and enum type with every clone: two
+    # ministries provisioned at once (two operators, `make run` seeding two at a time on a
+    # fresh database) collide on them. One provisioning at a time; the lock ends with the
+    # transaction.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PROVISION_LOCK])
     ministry = Ministry(
         schema_name=spec.slug,
         name=spec.name,
