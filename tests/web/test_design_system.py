@@ -276,3 +276,22 @@ def test_choice_lists_are_gov_uk_radios_and_checkboxes_and_keep_what_was_chosen(
     # A hostile value is an inline error beside the list, escaped, never echoed as markup.
     assert "govuk-form-group--error" in html and "<script>" not in html
     assert 'aria-describedby=" id_days-error"' in html or 'aria-describedby="id_days-error"' in html
+
+
+def test_error_summary_links_reach_the_first_choice_of_a_list():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Pick(forms.Form):
+        colour = forms.ChoiceField(
+            choices=[("r", "Rojo"), ("v", "Verde")], widget=forms.RadioSelect, label="Color"
+        )
+        name = forms.CharField()
+
+    form = Pick(data={})
+    summary = render_to_string("web/partials/error_summary.html", {"form": form})
+    targets = re.findall(r'<a href="#([^"]+)"', summary)
+    assert targets == ["id_colour_0", "id_name"]
+    fields = str(form)
+    for target in targets:
+        assert f'id="{target}"' in fields, target

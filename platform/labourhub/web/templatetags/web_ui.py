@@ -110,6 +110,17 @@ def choice_kind(field: forms.BoundField) -> str:
 
 
 @register.filter
+def error_anchor(field: forms.BoundField) -> str:
+    """The id an error summary links to: the field itself, or the first choice of a list
+    (a list of radios or checkboxes has no element carrying the field's own id)."""
+    if field.is_hidden:
+        return "main"
+    if is_choice_list(field):
+        return f"{field.auto_id}_0"
+    return str(field.auto_id)
+
+
+@register.filter
 def govuk_choices(field: forms.BoundField) -> list[forms.boundfield.BoundWidget]:
     """Each choice's input with the GOV.UK class, its label drawn beside it (not around it),
     as Django's own ``field.subwidgets`` builds them otherwise (ids, required, disabled)."""
