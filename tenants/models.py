@@ -1,11 +1,22 @@
 """Ministries (tenants) and their domains, stored in the public schema."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.db import models
+from django.core.management import call_command
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_tenants.models import DomainMixin, TenantMixin
+from django_tenants.postgresql_backend.base import _check_schema_name
+from django_tenants.utils import (
+    get_creation_fakes_migrations,
+    get_tenant_database_alias,
+    schema_exists,
+)
+
+from tenants.clone import FastCloneSchema
 
 
 def default_working_week() -> list[int]:
@@ -51,6 +62,31 @@ class Ministry(TenantMixin):
 
     def get_base_schema(self) -> str:
         return str(settings.TENANT_BASE_SCHEMA)
+
+    def create_schema(
+        self, check_if_exists: bool = False, sync_schema: bool = True, verbosity: int = 1
+    ) -> bool | None:
+        """django-tenants' own, except that a clone of the template uses ``FastCloneSchema``,
+        whose time does not grow with the number of ministries (tenants/clone.py)."""
+        base = self.get_base_schema()
+        if not (sync_schema and get_creation_fakes_migrations() and schema_exists(base)):
+            # The template itself, built by running the migrations.
+            return super().create_schema(check_if_exists, sync_schema, verbosity)
+        _check_schema_name(self.schema_name)
+        if check_if_exists and schema_exists(self.schema_name):
+            return False
+        FastCloneSchema().clone_schema(base, self.schema_name, self.clone_mode)
+        call_command(
+            "migrate_schemas",
+            tenant=True,
+            fake=True,
+            schema_name=self.schema_name,
+            interactive=False,
+            verbosity=verbosity,
+        )
+        tenant_connection: Any = connections[get_tenant_database_alias()]
+        tenant_connection.set_schema_to_public()
+        return True
 
 
 class Domain(DomainMixin):

@@ -1,0 +1,46 @@
+"""The ministry clone: the library's function with one query replaced (tenants/clone.py)."""
+
+import pytest
+from django.db import connection
+
+import tenants.clone
+from tests.tenants.test_ministry_provision import provision
+
+SHAPE = {
+    # Index names matter: migrations refer to them by name.
+    "indexes": "SELECT tablename, indexname, replace(indexdef, %(s)s || '.', '') "
+    "FROM pg_indexes WHERE schemaname = %(s)s",
+    "constraints": "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+    "FROM pg_constraint WHERE connamespace = %(s)s::regnamespace",
+    "columns": "SELECT table_name, column_name, data_type, column_default, is_nullable "
+    "FROM information_schema.columns WHERE table_schema = %(s)s",
+}
+
+
+def _shape(schema: str) -> dict[str, list[tuple[str, ...]]]:
+    shape = {}
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL search_path = public")
+        for name, sql in SHAPE.items():
+            cursor.execute(sql, {"s": schema})
+            shape[name] = sorted(
+                tuple(str(value).replace(f"{schema}.", "") for value in row)
+                for row in cursor.fetchall()
+            )
+    return shape
+
+
+def test_a_provisioned_ministry_has_the_templates_indexes_constraints_and_columns(db):
+    provision(slug="clonecheck")
+    template, clone = _shape("template"), _shape("clonecheck")
+    for part in SHAPE:
+        assert clone[part], part
+        assert clone[part] == template[part], part
+    # The renamed indexes are the template's own names, not the ones CREATE TABLE LIKE makes.
+    assert any(name.endswith("_like") for _, name, _ in clone["indexes"])
+
+
+def test_a_changed_library_function_stops_start_up_instead_of_cloning_slowly(monkeypatch):
+    monkeypatch.setattr(tenants.clone, "CLONE_SCHEMA_FUNCTION", "SELECT 1")
+    with pytest.raises(RuntimeError, match="found 0 times instead of 2"):
+        tenants.clone._fast_clone_function()
