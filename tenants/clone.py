@@ -10,7 +10,8 @@ minute past 70 (docs/operations/load.md). The query below looks the two tables u
 ``pg_get_indexdef`` text the view exposes, so it returns the same rows in the same order: only
 tables, partitioned tables and materialised views have rows in ``pg_index``, as in the view.
 
-It also gives the clone's unique constraints the template's names (see ``_UNIQUE_RENAMES``).
+It also gives the clone's unique constraints the template's names
+(``unique_constraint_names_align``).
 Everything else is the library's function as released. The replacement is checked when this
 module loads: if an upgrade of django-tenants changes the query, provisioning fails loudly at
 start-up instead of silently falling back to the slow clone.
@@ -88,10 +89,19 @@ class FastCloneSchema(CloneSchema):
         set_connection: bool = True,
     ) -> None:
         super().clone_schema(base_schema_name, new_schema_name, clone_mode, set_connection)
-        with connection.cursor() as cursor:
-            cursor.execute(_UNIQUE_RENAMES, {"source": base_schema_name, "dest": new_schema_name})
-            for table, current, original in cursor.fetchall():
-                cursor.execute(
-                    f"ALTER TABLE {table} RENAME CONSTRAINT {connection.ops.quote_name(current)}"
-                    f" TO {connection.ops.quote_name(original)}"
-                )
+        unique_constraint_names_align(source=base_schema_name, dest=new_schema_name)
+
+
+def unique_constraint_names_align(*, source: str, dest: str) -> int:
+    """Give ``dest``'s unique constraints the names their twins have in ``source``; returns how
+    many were renamed. Also run before each ministry's upgrade, which mends the ministries
+    cloned before this existed."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(_UNIQUE_RENAMES, {"source": source, "dest": dest})
+        renames = cursor.fetchall()
+        for table, current, original in renames:
+            cursor.execute(
+                f"ALTER TABLE {table} RENAME CONSTRAINT {quote(current)} TO {quote(original)}"
+            )
+    return len(renames)

@@ -30,6 +30,7 @@ from labourhub.common.background import task_enqueue_on_commit
 from labourhub.common.exceptions import ApplicationError
 from labourhub.extensions.plugin import requires_problem
 from labourhub.extensions.registry import plugin_app_configs
+from tenants.clone import unique_constraint_names_align
 from tenants.context import ministry_context
 from tenants.models import Ministry, PluginActivation, Release, TenantUpgrade
 from tenants.selectors import ministry_list
@@ -243,6 +244,9 @@ def schema_is_current(schema_name: str) -> bool:
 
 def schema_migrate(schema_name: str) -> None:
     """Apply every pending migration to one ministry's schema (a no-op when up to date)."""
+    # Migrations remove and rename unique constraints by name: the template's names, which
+    # ministries cloned before tenants/clone.py existed do not all have.
+    unique_constraint_names_align(source=settings.TENANT_BASE_SCHEMA, dest=schema_name)
     if schema_is_current(schema_name):
         return
     try:

@@ -98,6 +98,17 @@ _ES_SUBJECTS = (
     "Acoso laboral",
     "Vacaciones no otorgadas",
 )
+# Sri Lankan workers complain in Sinhala to a Sinhala-speaking ministry (for native review).
+_SI_SUBJECTS = (
+    "නොගෙවූ අතිකාල දීමනා",
+    "හිඟ වැටුප්",
+    "දැනුම්දීමකින් තොරව සේවයෙන් ඉවත් කිරීම",
+    "සේවක අර්ථසාධක අරමුදල් දායක මුදල් ගෙවා නැත",
+    "ලිඛිත පත්වීම් ලිපියක් නැත",
+    "අනාරක්ෂිත පලංචි",
+    "සේවා ස්ථානයේ හිරිහැර",
+    "වාර්ෂික නිවාඩු ප්‍රතික්ෂේප කිරීම",
+)
 _EN_SUBJECTS = (
     "Unpaid overtime",
     "Wage arrears",
@@ -462,7 +473,7 @@ COUNTRIES: dict[str, Country] = {
         ),
         "No. {n}, {street}",
         tin_lk,
-        subjects=_EN_SUBJECTS,
+        subjects=_SI_SUBJECTS,
     ),
     "VN": Country(
         "VN",

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from devtools.demo.offices import home_district
+from devtools.demo.staff import demo_country, demo_person
 from devtools.demo.texts import demo_text
 from labourhub.accounts.models import Office, User
 from labourhub.accounts.roles import Role
@@ -44,13 +45,15 @@ def _role_user(role: Role, office: Office) -> User | None:
 def _extra_inspectors(office: Office, password: str) -> list[User]:
     """Random assignment needs more than one candidate: three more inspectors in the office."""
     people = []
+    country = demo_country()
     for n in range(2, 5):
         username = f"inspector{n}"
+        first_name, last_name = demo_person(country, username, female=n % 2 == 1)
         user = User.objects.filter(username=username).first() or user_create(
             username=username,
             password=password,
-            first_name="Inspector",
-            last_name=str(n),
+            first_name=first_name,
+            last_name=last_name,
             office=office,
             roles=[Role.INSPECTOR],
             preferred_language="",
@@ -91,8 +94,8 @@ def inspections_demo_seed(*, slug: str, password: str, actor: Actor = None) -> i
     today = timezone.localdate()
     with transaction.atomic():
         campaign = campaign_create(
-            name=f"Wages and contracts {today.year}",
-            theme="Minimum wage and written contracts",
+            name=f"{demo_text('campaign_name')} {today.year}",
+            theme=demo_text("campaign_theme"),
             starts_on=today - dt.timedelta(days=30),
             ends_on=today + dt.timedelta(days=90),
             region=district.parent,

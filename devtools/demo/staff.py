@@ -41,6 +41,12 @@ def demo_staff_seed(*, offices: Offices | None = None) -> None:
     _users_seed()
 
 
+def demo_country() -> Country:
+    """The naming conventions of the current ministry's country."""
+    tenant = getattr(connection, "tenant", None)
+    return COUNTRIES.get(str(getattr(tenant, "country", "")), COUNTRIES["PH"])
+
+
 def demo_person(country: Country, username: str, *, female: bool) -> tuple[str, str]:
     """A given name and a family name of ``country``, the same for ``username`` on every run."""
     rnd = random.Random(f"{country.code}-{username}")  # noqa: S311 (demo data)
@@ -68,8 +74,7 @@ def _offices_seed(offices: Offices) -> None:
 def _users_seed() -> None:
     # People of the country (names as its registry writes them): the home page shows each
     # one's role, in the ministry's language.
-    tenant = getattr(connection, "tenant", None)
-    country = COUNTRIES.get(str(getattr(tenant, "country", "")), COUNTRIES["PH"])
+    country = demo_country()
     first_district = home_district()
     for i, (role, username) in enumerate(ROLE_USERNAMES.items()):
         if User.objects.filter(username=username).exists():

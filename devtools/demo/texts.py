@@ -17,6 +17,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "si": "කපන යන්ත්‍රවලට ආරක්ෂක ආවරණ සවි කර ක්‍රියාකරුවන් පුහුණු කරන්න.",
         "ta": "வெட்டும் இயந்திரங்களுக்குப் பாதுகாப்பு மூடிகளைப் பொருத்தி இயக்குநர்களுக்குப் பயிற்சி அளிக்கவும்.",
     },
+    "campaign_name": {
+        "en": "Wages and contracts",
+        "es": "Salarios y contratos",
+        "fr": "Salaires et contrats",
+        "vi": "Tiền lương và hợp đồng lao động",
+        "si": "වැටුප් සහ සේවා ගිවිසුම්",
+        "ta": "ஊதியங்களும் ஒப்பந்தங்களும்",
+    },
+    "campaign_theme": {
+        "en": "Minimum wage and written contracts",
+        "es": "Salario mínimo y contratos escritos",
+        "fr": "Salaire minimum et contrats écrits",
+        "vi": "Lương tối thiểu và hợp đồng lao động bằng văn bản",
+        "si": "අවම වැටුප සහ ලිඛිත සේවා ගිවිසුම්",
+        "ta": "குறைந்தபட்ச ஊதியமும் எழுத்துமூல ஒப்பந்தங்களும்",
+    },
     "complaint_subject": {
         "en": "Unpaid overtime",
         "es": "Horas extra no pagadas",

@@ -44,3 +44,19 @@ def test_a_changed_library_function_stops_start_up_instead_of_cloning_slowly(mon
     monkeypatch.setattr(tenants.clone, "CLONE_SCHEMA_FUNCTION", "SELECT 1")
     with pytest.raises(RuntimeError, match="found 0 times instead of 2"):
         tenants.clone._fast_clone_function()
+
+
+def test_an_upgrade_gives_an_older_ministry_the_templates_constraint_names(db):
+    from tenants.release_services import schema_migrate
+
+    provision(slug="oldclone")
+    with connection.cursor() as cursor:
+        # As the library's clone named it before tenants/clone.py.
+        cursor.execute(
+            "ALTER TABLE oldclone.accounts_rolegrant "
+            "RENAME CONSTRAINT one_grant_per_role TO accounts_rolegrant_user_id_role_key"
+        )
+    schema_migrate("oldclone")
+    names = {name for _, name, _ in _shape("oldclone")["indexes"]}
+    assert "one_grant_per_role" in names
+    assert "accounts_rolegrant_user_id_role_key" not in names

@@ -78,3 +78,15 @@ def test_unknown_country_falls_back_to_the_language(ministry):
     ministry("ZZ", "USD")
     with translation.override("fr"):
         assert formatting.format_money(Decimal("1234.5")) == "1\u202f234,50\xa0$US"
+
+
+def test_sinhala_dates_are_year_first_never_the_us_order():
+    from django.utils.formats import date_format
+
+    day = dt.datetime(2026, 11, 30, 10, 5, tzinfo=dt.UTC)
+    with translation.override("si"):
+        assert date_format(day, "SHORT_DATE_FORMAT") == "2026-11-30"
+        assert date_format(day, "DATE_FORMAT") == "2026-11-30"
+        assert date_format(day, "SHORT_DATETIME_FORMAT") == "2026-11-30 10:05"
+    with translation.override("en"):
+        assert date_format(day, "SHORT_DATE_FORMAT") == "11/30/2026"

@@ -260,6 +260,7 @@ EXTRA_LANG_INFO = {
     "si": {"bidi": False, "code": "si", "name": "Sinhala", "name_local": "සිංහල"},
 }
 LOCALE_PATHS = [BASE_DIR / "platform" / "labourhub" / "locale"]
+FORMAT_MODULE_PATH = ["labourhub.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
