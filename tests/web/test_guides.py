@@ -83,3 +83,25 @@ def test_screenshots_the_guides_show_exist_and_stay_small():
             assert path.stat().st_size < 200_000, name
             with Image.open(path) as image:
                 assert image.width <= 1280 and image.height <= 800, name
+
+
+def test_gallery_shows_every_role_in_three_ministries_and_matches_the_script():
+    from PIL import Image
+
+    from devtools.screenshots import GALLERY, GALLERY_SHOTS, gallery_markdown
+
+    # The page is the script's output: a role added to the script and not re-shot fails here.
+    assert GALLERY.read_text(encoding="utf-8") == gallery_markdown()
+    assert len(GALLERY_SHOTS) == 3 * 14
+    assert {ministry for _n, ministry, _u, _p in GALLERY_SHOTS} == {
+        "honduras",
+        "vietnam",
+        "srilanka",
+    }
+    for name, _ministry, _username, _page in GALLERY_SHOTS:
+        assert f"](img/{name})" in gallery_markdown()
+        path = guide_image_path(name=name)
+        assert path is not None, f"missing screenshot {name}: run `make screenshots`"
+        assert path.stat().st_size < 200_000, name
+        with Image.open(path) as image:
+            assert image.width <= 1280 and image.height <= 800, name
