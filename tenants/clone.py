@@ -12,10 +12,13 @@ tables, partitioned tables and materialised views have rows in ``pg_index``, as 
 
 It also gives the clone's unique constraints the template's names
 (``unique_constraint_names_align``).
-Everything else is the library's function as released. The replacement is checked when this
-module loads: if an upgrade of django-tenants changes the query, provisioning fails loudly at
-start-up instead of silently falling back to the slow clone.
+Everything else is the library's function as released. The replacement is checked at the first
+clone: if an upgrade of django-tenants changes the query, provisioning fails loudly (and the
+test suite with it) instead of silently falling back to the slow clone. Web and Celery processes
+that never clone are not stopped by it.
 """
+
+import functools
 
 from django.conf import settings
 from django.db import connection
@@ -42,6 +45,7 @@ _FAST_INDEX_PAIRS = """      SELECT oi.relname, ni.relname
         ORDER BY pg_get_indexdef(oi.oid), pg_get_indexdef(ni.oid)"""
 
 
+@functools.cache
 def _fast_clone_function() -> str:
     occurrences = CLONE_SCHEMA_FUNCTION.count(_SLOW_INDEX_PAIRS)
     if occurrences != 2:
@@ -51,9 +55,6 @@ def _fast_clone_function() -> str:
             "new release."
         )
     return CLONE_SCHEMA_FUNCTION.replace(_SLOW_INDEX_PAIRS, _FAST_INDEX_PAIRS)
-
-
-FAST_CLONE_SCHEMA_FUNCTION = _fast_clone_function()
 
 
 # The library re-creates each unique constraint under PostgreSQL's default name
@@ -78,8 +79,9 @@ class FastCloneSchema(CloneSchema):
 
     def _create_clone_schema_function(self) -> None:
         db_user = settings.DATABASES["default"].get("USER", None) or "postgres"
+        function = _fast_clone_function().format(db_user=db_user)
         with connection.cursor() as cursor:
-            cursor.execute(FAST_CLONE_SCHEMA_FUNCTION.format(db_user=db_user))
+            cursor.execute(function)
 
     def clone_schema(
         self,

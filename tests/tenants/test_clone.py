@@ -40,10 +40,14 @@ def test_a_provisioned_ministry_has_the_templates_indexes_constraints_and_column
     assert any(name.endswith("_like") for _, name, _ in clone["indexes"])
 
 
-def test_a_changed_library_function_stops_start_up_instead_of_cloning_slowly(monkeypatch):
+def test_a_changed_library_function_stops_provisioning_instead_of_cloning_slowly(monkeypatch):
     monkeypatch.setattr(tenants.clone, "CLONE_SCHEMA_FUNCTION", "SELECT 1")
-    with pytest.raises(RuntimeError, match="found 0 times instead of 2"):
-        tenants.clone._fast_clone_function()
+    tenants.clone._fast_clone_function.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="found 0 times instead of 2"):
+            tenants.clone.FastCloneSchema()._create_clone_schema_function()
+    finally:
+        tenants.clone._fast_clone_function.cache_clear()
 
 
 def test_an_upgrade_gives_an_older_ministry_the_templates_constraint_names(db):

@@ -103,7 +103,7 @@ class Command(BaseCommand):
                     "establishments": ids,
                 }
             )
-            self.stdout.write(f"{slug}: ready in {time.monotonic() - t0:.1f}s", ending="\n")
+            self.stdout.write(f"{slug}: ready in {time.monotonic() - t0:.1f}s")
             self.stdout.flush()
             # A fresh database session per ministry, as `provision_ministry` gets. A session
             # keeps a cached plan for every foreign key it has checked, in every ministry, and
